@@ -1,10 +1,54 @@
 package org.ndsw.cli;
 
-/** Entry point of the ndsw command line. */
-public final class Main {
-    private Main() {}
+import java.io.PrintWriter;
+import org.ndsw.NdswException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code ndsw} command line. */
+@Command(
+        name = "ndsw",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "NDS Workbench: compare neural-network design spaces by their error distributions.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+    /** Exit code for bad input or an impossible request (the message says what). */
+    public static final int EXIT_USER_ERROR = 1;
+    /** Exit code for an internal error (a bug): the stack trace is printed. */
+    public static final int EXIT_INTERNAL_ERROR = 70;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command line with the project's exit-code handling. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(Main::handleException);
+        return cl;
+    }
+
+    /** Maps user errors to a one-line message and bugs to a stack trace. */
+    private static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof NdswException) {
+            err.println("ndsw: " + e.getMessage());
+            err.flush();
+            return EXIT_USER_ERROR;
+        }
+        err.println("ndsw: internal error: " + e);
+        e.printStackTrace(err);
+        err.flush();
+        return EXIT_INTERNAL_ERROR;
+    }
 
     public static void main(String[] args) {
-        System.out.println("ndsw");
+        System.exit(commandLine().execute(args));
     }
 }
