@@ -12,6 +12,11 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "NDS Workbench: compare neural-network design spaces by their error distributions.",
         subcommands = {
+            SpacesCommand.class,
+            SpaceCommand.class,
+            SampleCommand.class,
+            ComplexityCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {

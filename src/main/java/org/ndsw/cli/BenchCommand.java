@@ -1,0 +1,71 @@
+package org.ndsw.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.ndsw.app.ComplexityBenchmark;
+import org.ndsw.space.BuiltinSpaces;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** `ndsw bench`: benchmarks whose numbers the docs report. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark.",
+        subcommands = {BenchCommand.ComplexityBench.class, CommandLine.HelpCommand.class})
+final class BenchCommand implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** `ndsw bench complexity`: closed-form vs graph complexity evaluations per second on one thread. */
+    @Command(name = "complexity", mixinStandardHelpOptions = true,
+            description = {"Complexity evaluations per second on one thread: the closed-form path and, side by side,",
+                "building the network graph and counting it. Rounds alternate between the two; medians reported."})
+    static final class ComplexityBench implements Runnable {
+        @Spec CommandSpec spec;
+
+        @Option(names = "--space", defaultValue = "ResNeXt-B", description = "Space to sample specs from. Default: ${DEFAULT-VALUE}.")
+        String space;
+
+        @Option(names = "--specs", defaultValue = "10000", description = "Distinct specs evaluated in turn. Default: ${DEFAULT-VALUE}.")
+        int specs;
+
+        @Option(names = "--rounds", defaultValue = "7", description = "Timed rounds per path. Default: ${DEFAULT-VALUE}.")
+        int rounds;
+
+        @Option(names = "--round-seconds", defaultValue = "1.0", description = "Length of one round. Default: ${DEFAULT-VALUE}.")
+        double roundSeconds;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public void run() {
+            ComplexityBenchmark.Result r = ComplexityBenchmark.run(BuiltinSpaces.resolve(space), specs, rounds,
+                    roundSeconds);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ObjectNode o = Json.MAPPER.createObjectNode();
+                o.put("space", r.space());
+                o.put("specs", r.specs());
+                o.put("rounds", r.rounds());
+                o.put("closed_form_per_second", r.closedFormMedian());
+                o.put("graph_per_second", r.graphMedian());
+                o.put("ratio", r.closedFormMedian() / r.graphMedian());
+                out.println(Json.pretty(o));
+            } else {
+                out.printf(Locale.ROOT, "space %s, %d specs, %d rounds of %.1f s per path, 1 thread%n", r.space(),
+                        r.specs(), r.rounds(), roundSeconds);
+                out.printf(Locale.ROOT, "closed form: %,.0f evaluations/s (median)%n", r.closedFormMedian());
+                out.printf(Locale.ROOT, "graph:       %,.0f evaluations/s (median)%n", r.graphMedian());
+                out.printf(Locale.ROOT, "ratio closed/graph: %.1fx%n", r.closedFormMedian() / r.graphMedian());
+            }
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.ndsw.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.ndsw.NdswException;
+import org.ndsw.complexity.Complexities;
+import org.ndsw.complexity.Complexity;
+import org.ndsw.complexity.Convention;
+import org.ndsw.space.SpecJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `ndsw complexity`: flops, params and acts of every net in a JSON Lines stream. */
+@Command(name = "complexity", mixinStandardHelpOptions = true,
+        description = {"Read JSON Lines, each an NDS record with \"net\" or a bare net object of either family;",
+            "write {\"flops\", \"params\", \"acts\"} per line, in order, counted on the built network (CIFAR-10).",
+            "Blank lines are skipped. A bad line stops with an error naming its line number and field."})
+final class ComplexityCommand implements Runnable {
+    /** Python writes NaN and Infinity as bare tokens in NDS records; accept them. */
+    private static final ObjectMapper READER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE|-", arity = "0..1", defaultValue = "-",
+            description = "JSON Lines file; - or nothing reads standard input.")
+    String file;
+
+    @Option(names = "--convention", defaultValue = "nds",
+            description = "Flops convention: nds (released data) or macs (pycls). Default: ${DEFAULT-VALUE}.")
+    String convention;
+
+    @Override
+    public void run() {
+        Convention conv = Convention.parse(convention);
+        String source = "-".equals(file) ? "<stdin>" : file;
+        PrintWriter out = spec.commandLine().getOut();
+        try (BufferedReader in = open()) {
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                Complexity c = count(line, conv, source, number);
+                ObjectNode o = Json.MAPPER.createObjectNode();
+                o.put("flops", c.flops());
+                o.put("params", c.params());
+                o.put("acts", c.acts());
+                out.println(Json.line(o));
+            }
+        } catch (IOException e) {
+            throw new NdswException(source + ": cannot read: " + e.getMessage(), e);
+        } finally {
+            out.flush();
+        }
+    }
+
+    private BufferedReader open() throws IOException {
+        if ("-".equals(file)) {
+            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        }
+        try {
+            return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new NdswException(file + ": no such file");
+        }
+    }
+
+    private static Complexity count(String line, Convention conv, String source, int number) {
+        String where = source + ":" + number + ": ";
+        JsonNode node;
+        try {
+            node = READER.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new NdswException(where + "not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new NdswException(where + "expected a JSON object (a record with \"net\" or a net), got "
+                    + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase()));
+        }
+        JsonNode net = node.has("net") ? node.get("net") : node;
+        try {
+            return Complexities.cifarFromGraph(SpecJson.parseNet(net), conv);
+        } catch (NdswException e) {
+            throw new NdswException(where + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.ndsw.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import org.ndsw.app.SamplingService;
+import org.ndsw.complexity.Convention;
+import org.ndsw.complexity.Window;
+import org.ndsw.space.BuiltinSpaces;
+import org.ndsw.space.SpecJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `ndsw sample`: draws models uniformly from a space and prints them as JSON Lines. */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = {"Draw models uniformly from a design space; print one JSON record per line:",
+            "{\"space\", \"net\", \"flops\", \"params\", \"acts\"}. Complexity bounds are inclusive and take raw",
+            "counts or suffixed values (855770, 0.856M, 0.129B). The number of candidates drawn goes to stderr."})
+final class SampleCommand implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME|FILE", description = "A built-in space name or a design space file.")
+    String space;
+
+    @Option(names = {"-n", "--count"}, required = true, description = "Number of models to draw.")
+    int n;
+
+    @Option(names = "--seed", required = true, description = "Random seed; the same seed gives the same models.")
+    long seed;
+
+    @Option(names = "--min-params", converter = CountConverter.class, description = "Smallest params kept.")
+    Long minParams;
+
+    @Option(names = "--max-params", converter = CountConverter.class, description = "Largest params kept.")
+    Long maxParams;
+
+    @Option(names = "--min-flops", converter = CountConverter.class, description = "Smallest flops kept.")
+    Long minFlops;
+
+    @Option(names = "--max-flops", converter = CountConverter.class, description = "Largest flops kept.")
+    Long maxFlops;
+
+    @Option(names = "--unique", description = "Skip models drawn before (distinct canonical nets).")
+    boolean unique;
+
+    @Option(names = "--convention", defaultValue = "nds",
+            description = "Flops convention: nds (released data) or macs (pycls). Default: ${DEFAULT-VALUE}.")
+    String convention;
+
+    @Option(names = "--max-draws", defaultValue = "" + SamplingService.DEFAULT_MAX_DRAWS,
+            description = "Give up after drawing this many candidates. Default: ${DEFAULT-VALUE}.")
+    long maxDraws;
+
+    @Override
+    public void run() {
+        Window window = new Window(orElse(minParams, 0L), orElse(maxParams, Long.MAX_VALUE),
+                orElse(minFlops, 0L), orElse(maxFlops, Long.MAX_VALUE));
+        SamplingService.Request req = new SamplingService.Request(BuiltinSpaces.resolve(space), n, seed, window,
+                Convention.parse(convention), unique, maxDraws);
+        SamplingService.Result res = SamplingService.sample(req);
+        PrintWriter out = spec.commandLine().getOut();
+        for (SamplingService.Sample s : res.samples()) {
+            ObjectNode o = Json.MAPPER.createObjectNode();
+            o.put("space", s.space());
+            o.set("net", SpecJson.toJson(s.spec()));
+            o.put("flops", s.complexity().flops());
+            o.put("params", s.complexity().params());
+            o.put("acts", s.complexity().acts());
+            out.println(Json.line(o));
+        }
+        out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("sampled " + res.samples().size() + " models from " + req.space().name() + " (" + res.drawn()
+                + " candidates drawn)");
+        err.flush();
+    }
+
+    private static long orElse(Long v, long fallback) {
+        return v == null ? fallback : v;
+    }
+}

@@ -1,0 +1,41 @@
+package org.ndsw.complexity;
+
+import org.ndsw.net.Graph;
+import org.ndsw.net.Layer;
+import org.ndsw.net.Node;
+
+/**
+ * Counts the complexity of a network graph node by node (NDS-SPEC §2): the count that mirrors what engines build.
+ *
+ * <p>Only convs, BNs and the fc layer cost anything; ReLU, add, concat, pooling, zero and shift are free.
+ */
+public final class GraphComplexity {
+    private GraphComplexity() {}
+
+    /** The complexity of a whole graph under a convention. */
+    public static Complexity of(Graph graph, Convention convention) {
+        long flops = 0;
+        long params = 0;
+        long acts = 0;
+        for (Node n : graph.nodes()) {
+            long out = n.shape().elements();
+            Layer layer = n.layer();
+            if (layer instanceof Layer.Conv c) {
+                long weights = (long) c.kernelH() * c.kernelW() * (c.inChannels() / c.groups()) * c.outChannels();
+                long spatial = (long) n.shape().height() * n.shape().width();
+                flops += weights * spatial;
+                params += weights;
+                acts += out;
+            } else if (layer instanceof Layer.BatchNorm bn) {
+                flops += convention.flopsPerBnElement() * out;
+                params += 2L * bn.channels();
+            } else if (layer instanceof Layer.Linear fc) {
+                long weights = (long) fc.inFeatures() * fc.outFeatures() + (fc.bias() ? fc.outFeatures() : 0);
+                flops += weights;
+                params += weights;
+                acts += fc.outFeatures();
+            }
+        }
+        return new Complexity(flops, params, acts);
+    }
+}

@@ -1,0 +1,35 @@
+package org.ndsw.space;
+
+import org.ndsw.NdswException;
+
+/**
+ * A NAS cell network in the DARTS skeleton (NDS-SPEC §3): a genotype, the initial width C and the number of cells.
+ *
+ * <p>`aux` and `dropProb` are training options kept from the record form. Neither changes the inference network,
+ * so complexity never counts an auxiliary head (the convention of the DARTS papers).
+ */
+public record CellSpec(Genotype genotype, int width, int depth, boolean aux, double dropProb) implements ModelSpec {
+
+    /** Validates the width (positive, even for FactorizedReduce), depth (positive) and drop probability ([0, 1)). */
+    public CellSpec {
+        if (width < 2 || width % 2 != 0) {
+            throw new NdswException("net.width must be a positive even integer (FactorizedReduce halves it), got " + width);
+        }
+        if (depth < 1) {
+            throw new NdswException("net.depth must be a positive integer, got " + depth);
+        }
+        if (!(dropProb >= 0.0 && dropProb < 1.0)) {
+            throw new NdswException("net.drop_prob must be in [0, 1), got " + dropProb);
+        }
+    }
+
+    /** True if cell `i` (0-based) is a reduction cell: cells floor(d/3) and floor(2d/3). */
+    public boolean isReduction(int i) {
+        return i == depth / 3 || i == 2 * depth / 3;
+    }
+
+    @Override
+    public String family() {
+        return "cell";
+    }
+}

@@ -1,0 +1,302 @@
+package org.ndsw.space;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.ndsw.NdswException;
+
+/**
+ * Reads and writes design space files (format "ndsw-space/1", documented in docs/design-space-format.md).
+ *
+ * <p>Every field is validated when the file is read; errors name the file, the field and the bad value.
+ */
+public final class SpaceFiles {
+    /** The format tag every design space file carries. */
+    public static final String FORMAT = "ndsw-space/1";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Set<String> COMMON_KEYS = Set.of("format", "name", "description", "family");
+    private static final Set<String> STAGE_KEYS = union(COMMON_KEYS, Set.of("block_type", "stem", "stages"));
+    private static final Set<String> STAGE_ENTRY_KEYS = Set.of("stride", "depth", "width", "bottleneck_ratio", "groups");
+    private static final Set<String> STEM_KEYS = Set.of("width", "stride");
+    private static final Set<String> CELL_KEYS = union(COMMON_KEYS, Set.of("ops", "nodes", "output", "width", "depth"));
+
+    private SpaceFiles() {}
+
+    /** Reads and validates a design space file. */
+    public static DesignSpace read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new NdswException(file + ": no such design space file");
+        } catch (IOException e) {
+            throw new NdswException(file + ": cannot read design space file: " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses and validates a design space from JSON text; `source` names it in error messages. */
+    public static DesignSpace parse(String json, String source) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new NdswException(source + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+        }
+        try {
+            return parse(root);
+        } catch (NdswException e) {
+            throw new NdswException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a design space as a pretty-printed file of this format. */
+    public static void write(DesignSpace space, Path file) {
+        try {
+            Files.writeString(file, toText(space));
+        } catch (IOException e) {
+            throw new NdswException(file + ": cannot write design space file: " + e.getMessage(), e);
+        }
+    }
+
+    /** The pretty-printed JSON text of a design space. */
+    public static String toText(DesignSpace space) {
+        try {
+            return MAPPER.writeValueAsString(toJson(space)) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
+    /** The JSON tree of a design space, in this file format. */
+    public static ObjectNode toJson(DesignSpace space) {
+        ObjectNode o = NODES.objectNode();
+        o.put("format", FORMAT);
+        o.put("name", space.name());
+        o.put("description", space.description());
+        o.put("family", space.family());
+        if (space instanceof StageSpace s) {
+            stageJson(s, o);
+        } else {
+            cellJson((CellSpace) space, o);
+        }
+        return o;
+    }
+
+    private static void stageJson(StageSpace s, ObjectNode o) {
+        o.put("block_type", s.blockType().recordName());
+        o.putObject("stem").put("width", s.stemWidth()).put("stride", s.stemStride());
+        ArrayNode stages = o.putArray("stages");
+        for (StageSpace.StageChoices c : s.stages()) {
+            ObjectNode st = stages.addObject();
+            st.put("stride", c.stride());
+            st.set("depth", ints(c.depths()));
+            st.set("width", ints(c.widths()));
+            if (s.blockType().isBottleneck()) {
+                st.set("bottleneck_ratio", ints(c.ratios()));
+                st.set("groups", ints(c.groups()));
+            }
+        }
+    }
+
+    private static void cellJson(CellSpace c, ObjectNode o) {
+        ArrayNode ops = o.putArray("ops");
+        c.ops().forEach(op -> ops.add(op.recordName()));
+        o.put("nodes", c.nodes());
+        o.put("output", c.output().fileName());
+        o.set("width", ints(c.widths()));
+        o.set("depth", ints(c.depths()));
+    }
+
+    private static ArrayNode ints(int[] values) {
+        ArrayNode a = NODES.arrayNode();
+        for (int v : values) {
+            a.add(v);
+        }
+        return a;
+    }
+
+    private static DesignSpace parse(JsonNode root) {
+        if (!root.isObject()) {
+            throw new NdswException("a design space file must hold a JSON object, got " + SpecJson.describe(root));
+        }
+        String format = text(root, "format");
+        if (!FORMAT.equals(format)) {
+            throw new NdswException("format must be \"" + FORMAT + "\", got \"" + format + "\"");
+        }
+        String family = text(root, "family");
+        return switch (family) {
+            case "stage" -> parseStage(root);
+            case "cell" -> parseCell(root);
+            default -> throw new NdswException("family must be \"stage\" or \"cell\", got \"" + family + "\"");
+        };
+    }
+
+    private static StageSpace parseStage(JsonNode root) {
+        checkKeys(root, STAGE_KEYS, "");
+        BlockType type = BlockType.fromRecordName(text(root, "block_type"), "block_type");
+        JsonNode stem = object(root, "stem");
+        checkKeys(stem, STEM_KEYS, "stem.");
+        int stemWidth = positiveInt(stem.get("width"), "stem.width");
+        int stemStride = positiveInt(stem.get("stride"), "stem.stride");
+        JsonNode stages = root.get("stages");
+        if (stages == null || !stages.isArray() || stages.isEmpty()) {
+            throw new NdswException("stages must be a non-empty list, got " + SpecJson.describe(stages));
+        }
+        List<StageSpace.StageChoices> choices = new ArrayList<>();
+        for (int i = 0; i < stages.size(); i++) {
+            choices.add(parseStageChoices(stages.get(i), "stages[" + i + "].", type));
+        }
+        return new StageSpace(text(root, "name"), optionalText(root, "description"), type, stemWidth, stemStride,
+                choices);
+    }
+
+    private static StageSpace.StageChoices parseStageChoices(JsonNode st, String prefix, BlockType type) {
+        if (!st.isObject()) {
+            throw new NdswException(prefix.substring(0, prefix.length() - 1) + " must be an object, got "
+                    + SpecJson.describe(st));
+        }
+        checkKeys(st, STAGE_ENTRY_KEYS, prefix);
+        int stride = positiveInt(st.get("stride"), prefix + "stride");
+        int[] depths = choices(st.get("depth"), prefix + "depth");
+        int[] widths = choices(st.get("width"), prefix + "width");
+        int[] ratios = {1};
+        int[] groups = {1};
+        if (type.isBottleneck()) {
+            ratios = choices(st.get("bottleneck_ratio"), prefix + "bottleneck_ratio");
+            groups = choices(st.get("groups"), prefix + "groups");
+            checkGroupsDivide(widths, ratios, groups, prefix);
+        } else if (st.has("bottleneck_ratio") || st.has("groups")) {
+            throw new NdswException(prefix + "bottleneck_ratio and groups apply only to res_bottleneck_block, not to "
+                    + type.recordName());
+        }
+        return new StageSpace.StageChoices(stride, depths, widths, ratios, groups);
+    }
+
+    /** Every (width, ratio, groups) combination must give a bottleneck width that the groups divide. */
+    private static void checkGroupsDivide(int[] widths, int[] ratios, int[] groups, String prefix) {
+        for (int w : widths) {
+            for (int b : ratios) {
+                int wb = StageSpec.bottleneckWidth(w, 1.0 / b);
+                for (int g : groups) {
+                    if (wb < 1 || wb % g != 0) {
+                        throw new NdswException(prefix + "groups " + g + " does not divide the bottleneck width "
+                                + wb + " of width " + w + " with bottleneck_ratio " + b);
+                    }
+                }
+            }
+        }
+    }
+
+    private static CellSpace parseCell(JsonNode root) {
+        checkKeys(root, CELL_KEYS, "");
+        JsonNode opsNode = root.get("ops");
+        if (opsNode == null || !opsNode.isArray() || opsNode.isEmpty()) {
+            throw new NdswException("ops must be a non-empty list of op names, got " + SpecJson.describe(opsNode));
+        }
+        List<CellOp> ops = new ArrayList<>();
+        for (int i = 0; i < opsNode.size(); i++) {
+            String field = "ops[" + i + "]";
+            JsonNode n = opsNode.get(i);
+            if (!n.isTextual()) {
+                throw new NdswException(field + " must be an op name, got " + SpecJson.describe(n));
+            }
+            CellOp op = CellOp.fromRecordName(n.textValue(), field);
+            if (ops.contains(op)) {
+                throw new NdswException(field + " repeats \"" + op.recordName() + "\"");
+            }
+            ops.add(op);
+        }
+        int nodes = positiveInt(root.get("nodes"), "nodes");
+        String out = text(root, "output");
+        OutputRule rule = switch (out) {
+            case "all" -> OutputRule.ALL;
+            case "loose" -> OutputRule.LOOSE;
+            default -> throw new NdswException("output must be \"all\" or \"loose\", got \"" + out + "\"");
+        };
+        int[] widths = choices(root.get("width"), "width");
+        for (int i = 0; i < widths.length; i++) {
+            if (widths[i] % 2 != 0) {
+                throw new NdswException("width[" + i + "] must be even (FactorizedReduce halves it), got " + widths[i]);
+            }
+        }
+        int[] depths = choices(root.get("depth"), "depth");
+        return new CellSpace(text(root, "name"), optionalText(root, "description"), ops, nodes, rule, widths, depths);
+    }
+
+    /** A non-empty list of distinct positive integers. */
+    private static int[] choices(JsonNode node, String field) {
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            throw new NdswException(field + " must be a non-empty list of positive integers, got "
+                    + SpecJson.describe(node));
+        }
+        int[] out = new int[node.size()];
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = positiveInt(node.get(i), field + "[" + i + "]");
+            if (!seen.add(out[i])) {
+                throw new NdswException(field + "[" + i + "] repeats the value " + out[i]);
+            }
+        }
+        return out;
+    }
+
+    private static int positiveInt(JsonNode node, String field) {
+        if (node == null || !node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 1) {
+            throw new NdswException(field + " must be a positive integer, got " + SpecJson.describe(node));
+        }
+        return node.intValue();
+    }
+
+    private static JsonNode object(JsonNode root, String field) {
+        JsonNode n = root.get(field);
+        if (n == null || !n.isObject()) {
+            throw new NdswException(field + " must be an object, got " + SpecJson.describe(n));
+        }
+        return n;
+    }
+
+    private static String text(JsonNode root, String field) {
+        JsonNode n = root.get(field);
+        if (n == null || !n.isTextual() || n.textValue().isBlank()) {
+            throw new NdswException(field + " must be a non-empty string, got " + SpecJson.describe(n));
+        }
+        return n.textValue();
+    }
+
+    private static String optionalText(JsonNode root, String field) {
+        return root.has(field) ? text(root, field) : "";
+    }
+
+    private static void checkKeys(JsonNode obj, Set<String> allowed, String prefix) {
+        for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                throw new NdswException(prefix + k + " is not a known field (known: "
+                        + allowed.stream().sorted().map(a -> prefix + a).toList() + ")");
+            }
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> s = new HashSet<>(a);
+        s.addAll(b);
+        return Set.copyOf(s);
+    }
+}

@@ -1,0 +1,38 @@
+package org.ndsw;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The core packages stay free of UI, database, engine and CLI code (STYLE.md, "Layout"). */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.ndsw");
+    }
+
+    @Test
+    void corePackagesImportNoUiDatabaseEngineOrCli() {
+        noClasses().that().resideInAnyPackage("org.ndsw.space..", "org.ndsw.complexity..", "org.ndsw.net..",
+                        "org.ndsw.stats..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "org.deeplearning4j..",
+                        "org.nd4j..", "ai.djl..", "picocli..", "org.ndsw.cli..", "org.ndsw.ui..", "org.ndsw.catalog..",
+                        "org.ndsw.train..", "org.ndsw.app..")
+                .check(classes);
+    }
+
+    @Test
+    void figuresNeedNoJavaFx() {
+        noClasses().that().resideInAPackage("org.ndsw.figure..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "java.sql..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+}

@@ -1,0 +1,53 @@
+package org.ndsw.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigInteger;
+import org.junit.jupiter.api.Test;
+
+/** `ndsw spaces` and `ndsw space info`. */
+class SpaceCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void spacesListsAllTenWithExactSizes() {
+        CliRun r = CliRun.of("spaces");
+        assertEquals(0, r.exit(), r.err());
+        for (String name : new String[] {"Vanilla", "ResNet", "ResNeXt-A", "ResNeXt-B", "ResNet-B", "NASNet", "Amoeba",
+            "PNAS", "ENAS", "DARTS"}) {
+            assertTrue(r.out().contains(name), name);
+        }
+        assertTrue(r.out().contains("52,734,375"));
+    }
+
+    @Test
+    void spaceInfoJsonHasIntegerSizeAndCells() throws Exception {
+        CliRun r = CliRun.of("space", "info", "NASNet", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode o = JSON.readTree(r.out());
+        assertEquals("NASNet", o.get("name").asText());
+        assertTrue(o.get("size").isIntegralNumber());
+        assertEquals(new BigInteger("71465842174521600"), o.get("cells").bigIntegerValue());
+        assertEquals(new BigInteger("71465842174521600").pow(2).multiply(BigInteger.valueOf(15)),
+                o.get("size").bigIntegerValue());
+        assertEquals(13, o.get("definition").get("ops").size());
+    }
+
+    @Test
+    void spaceInfoOfAStageSpaceHasNoCells() throws Exception {
+        JsonNode o = JSON.readTree(CliRun.of("space", "info", "resnext-b", "--json").out());
+        assertEquals(52_734_375L, o.get("size").longValue());
+        assertTrue(!o.has("cells"));
+    }
+
+    @Test
+    void unknownSpaceIsAOneLineUserError() {
+        CliRun r = CliRun.of("space", "info", "ResNet-9000");
+        assertEquals(Main.EXIT_USER_ERROR, r.exit());
+        assertTrue(r.err().startsWith("ndsw: \"ResNet-9000\" is neither a built-in space"), r.err());
+        assertTrue(!r.err().contains("at org."), "no stack trace");
+    }
+}

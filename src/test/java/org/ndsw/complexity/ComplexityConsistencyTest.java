@@ -1,0 +1,64 @@
+package org.ndsw.complexity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.ndsw.net.Graph;
+import org.ndsw.net.Networks;
+import org.ndsw.space.BuiltinSpaces;
+import org.ndsw.space.DesignSpace;
+import org.ndsw.space.ModelSpec;
+import org.ndsw.space.SpecJson;
+
+/** The graph count (what engines build) and the closed form (the fast path) agree on random specs of every space. */
+class ComplexityConsistencyTest {
+
+    @Test
+    void graphCountEqualsClosedFormForEverySpace() {
+        for (DesignSpace space : BuiltinSpaces.all()) {
+            SplittableRandom rng = new SplittableRandom(42);
+            for (int i = 0; i < 300; i++) {
+                ModelSpec spec = space.sample(rng);
+                for (Convention c : Convention.values()) {
+                    Complexity graph = Complexities.cifarFromGraph(spec, c);
+                    Complexity closed = Complexities.cifar(spec, c);
+                    assertEquals(graph, closed, () -> space.name() + " " + c + " " + SpecJson.canonical(spec));
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyGraphEndsInTenLogits() {
+        for (DesignSpace space : BuiltinSpaces.all()) {
+            Graph g = Networks.cifar(space.sample(new SplittableRandom(3)));
+            assertEquals(10, g.output().shape().channels(), space.name());
+            assertEquals(1, g.output().shape().height(), space.name());
+        }
+    }
+
+    @Test
+    void paramsAreTheSameUnderBothConventions() {
+        ModelSpec spec = BuiltinSpaces.find("ResNeXt-B").orElseThrow().sample(new SplittableRandom(1));
+        assertEquals(Complexities.cifar(spec, Convention.NDS).params(), Complexities.cifar(spec, Convention.MACS).params());
+        assertTrue(Complexities.cifar(spec, Convention.NDS).flops() > Complexities.cifar(spec, Convention.MACS).flops());
+    }
+
+    @Test
+    void dartsV2MatchesTheDartsPaperParamCount() {
+        // DARTS (second order) cell at C = 36, 20 cells: the DARTS training script reports "param size = 3.349342MB"
+        // (auxiliary head excluded), counted exactly as NDS-SPEC §2 counts params.
+        String net = "{\"genotype\":{"
+                + "\"normal\":[[\"sep_conv_3x3\",0],[\"sep_conv_3x3\",1],[\"sep_conv_3x3\",0],[\"sep_conv_3x3\",1],"
+                + "[\"sep_conv_3x3\",1],[\"skip_connect\",0],[\"skip_connect\",0],[\"dil_conv_3x3\",2]],"
+                + "\"normal_concat\":[2,3,4,5],"
+                + "\"reduce\":[[\"max_pool_3x3\",0],[\"max_pool_3x3\",1],[\"skip_connect\",2],[\"max_pool_3x3\",1],"
+                + "[\"max_pool_3x3\",0],[\"skip_connect\",2],[\"skip_connect\",2],[\"max_pool_3x3\",1]],"
+                + "\"reduce_concat\":[2,3,4,5]},\"width\":36,\"depth\":20}";
+        ModelSpec darts = SpecJson.parseNet(net);
+        assertEquals(3_349_342L, Complexities.cifar(darts, Convention.NDS).params());
+        assertEquals(3_349_342L, Complexities.cifarFromGraph(darts, Convention.NDS).params());
+    }
+}
