@@ -1,0 +1,25 @@
+package org.ndsw.space;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The example design space files under sample-data/spaces/ stay valid. */
+class SampleDataSpacesTest {
+
+    @Test
+    void exampleStageSpaceLoads() {
+        DesignSpace s = SpaceFiles.read(Path.of("sample-data/spaces/ResNeXt-narrow.json"));
+        // (3 depths · 3 widths · 1 ratio · 2 groups)^3
+        assertEquals(BigInteger.valueOf(18L * 18 * 18), s.size());
+    }
+
+    @Test
+    void exampleCellSpaceLoads() {
+        CellSpace s = (CellSpace) SpaceFiles.read(Path.of("sample-data/spaces/DARTS-small.json"));
+        // o^{2k}((k+1)!)^2 with o = 7, k = 3
+        assertEquals(BigInteger.valueOf(7).pow(6).multiply(BigInteger.valueOf(24 * 24)), s.cells());
+    }
+}
