@@ -24,8 +24,9 @@ final class BenchCommand implements Runnable {
 
     /** `ndsw bench complexity`: closed-form vs graph complexity evaluations per second on one thread. */
     @Command(name = "complexity", mixinStandardHelpOptions = true,
-            description = {"Complexity evaluations per second on one thread: the closed-form path and, side by side,",
-                "building the network graph and counting it. Rounds alternate between the two; medians reported."})
+            description = {"Complexity evaluations per second on one thread.", "",
+                "Times the closed-form path and, side by side, building the network graph and counting it. Rounds"
+                    + " alternate between the two; medians are reported.", ""})
     static final class ComplexityBench implements Runnable {
         @Spec CommandSpec spec;
 

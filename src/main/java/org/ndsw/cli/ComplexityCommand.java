@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
 
 /** `ndsw complexity`: flops, params and acts of every net in a JSON Lines stream. */
 @Command(name = "complexity", mixinStandardHelpOptions = true,
-        description = {"Read JSON Lines, each an NDS record with \"net\" or a bare net object of either family;",
-            "write {\"flops\", \"params\", \"acts\"} per line, in order, counted on the built network (CIFAR-10).",
-            "Blank lines are skipped. A bad line stops with an error naming its line number and field."})
+        description = {"Count flops, params and acts of the nets in a JSON Lines stream.", "",
+            "Each input line is an NDS record with \"net\" or a bare net object of either family; each output line is"
+                + " {\"flops\", \"params\", \"acts\"}, in order, counted on the built network (CIFAR-10). Blank"
+                + " lines are skipped. A bad line stops with an error naming its line number and field.", ""})
 final class ComplexityCommand implements Runnable {
     /** Python writes NaN and Infinity as bare tokens in NDS records; accept them. */
     private static final ObjectMapper READER = JsonMapper.builder()

@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 
 /** `ndsw sample`: draws models uniformly from a space and prints them as JSON Lines. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = {"Draw models uniformly from a design space; print one JSON record per line:",
-            "{\"space\", \"net\", \"flops\", \"params\", \"acts\"}. Complexity bounds are inclusive and take raw",
-            "counts or suffixed values (855770, 0.856M, 0.129B). The number of candidates drawn goes to stderr."})
+        description = {"Draw models uniformly from a design space as JSON Lines.", "",
+            "Each line is {\"space\", \"net\", \"flops\", \"params\", \"acts\"}. Complexity bounds are inclusive"
+                + " and take raw counts or suffixed values (855770, 0.856M, 0.129B). The number of candidates drawn"
+                + " goes to stderr.", ""})
 final class SampleCommand implements Runnable {
     @Spec CommandSpec spec;
 
