@@ -1,0 +1,88 @@
+package org.ndsw.ui.controls;
+
+import java.util.List;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+
+/**
+ * Edits a list of integer choices as chips: click × to remove a value, type a value and press Enter to add it, or
+ * pick a preset. The list stays sorted and free of repeats; invalid text is refused with a tooltip.
+ */
+public final class ValueChips extends FlowPane {
+    private final ObservableList<Integer> values;
+    private final TextField input = new TextField();
+
+    /** Chips over `values` with named presets (each replaces the list). */
+    public ValueChips(String id, ObservableList<Integer> values, Map<String, List<Integer>> presets) {
+        this.values = values;
+        setId(id);
+        getStyleClass().add("value-chips");
+        setHgap(4);
+        setVgap(4);
+        setAlignment(Pos.CENTER_LEFT);
+        input.setId(id + "-input");
+        input.setPrefColumnCount(5);
+        input.setPromptText("add");
+        input.setOnAction(e -> addTyped());
+        MenuButton presetButton = new MenuButton("Presets");
+        presetButton.setId(id + "-presets");
+        presets.forEach((name, list) -> {
+            MenuItem item = new MenuItem(name + "  " + list);
+            item.setOnAction(e -> values.setAll(list));
+            presetButton.getItems().add(item);
+        });
+        values.addListener((ListChangeListener<Integer>) c -> rebuild(presetButton));
+        rebuild(presetButton);
+    }
+
+    private void addTyped() {
+        String text = input.getText().trim();
+        try {
+            int v = Integer.parseInt(text);
+            if (v < 1) {
+                throw new NumberFormatException();
+            }
+            if (!values.contains(v)) {
+                int at = 0;
+                while (at < values.size() && values.get(at) < v) {
+                    at++;
+                }
+                values.add(at, v);
+            }
+            input.clear();
+            input.setTooltip(null);
+            input.setStyle("");
+        } catch (NumberFormatException e) {
+            input.setTooltip(new Tooltip("\"" + text + "\" is not a positive integer"));
+            input.setStyle("-fx-border-color: #c0392b;");
+        }
+    }
+
+    private void rebuild(MenuButton presetButton) {
+        getChildren().clear();
+        for (Integer v : values) {
+            Label text = new Label(String.valueOf(v));
+            Button remove = new Button("×");
+            remove.getStyleClass().add("chip-remove");
+            remove.setFocusTraversable(false);
+            remove.setOnAction(e -> values.remove(v));
+            HBox chip = new HBox(2, text, remove);
+            chip.setAlignment(Pos.CENTER_LEFT);
+            chip.setPadding(new Insets(0, 0, 0, 6));
+            chip.getStyleClass().add("chip");
+            getChildren().add(chip);
+        }
+        getChildren().addAll(input, presetButton);
+    }
+}

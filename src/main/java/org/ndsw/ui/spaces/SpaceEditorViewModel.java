@@ -1,0 +1,291 @@
+package org.ndsw.ui.spaces;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.ndsw.NdswException;
+import org.ndsw.app.SpacePreview;
+import org.ndsw.space.BlockType;
+import org.ndsw.space.CellOp;
+import org.ndsw.space.CellSpace;
+import org.ndsw.space.DesignSpace;
+import org.ndsw.space.OutputRule;
+import org.ndsw.space.SpaceFiles;
+import org.ndsw.space.SpecJson;
+import org.ndsw.space.StageSpace;
+import org.ndsw.ui.task.TaskHandle;
+import org.ndsw.ui.task.TaskRunner;
+
+/**
+ * The space being edited: its fields as properties, validated on every change through the same reader as space
+ * files, with a live preview (exact size, complexity of 1,000 samples, one example) computed off the FX thread.
+ *
+ * <p>Validation errors keep the message of {@link SpaceFiles} and expose the field path it names (e.g.
+ * "stages[0].groups") so the view can mark the offending control.
+ */
+public final class SpaceEditorViewModel {
+    /** Samples drawn for the complexity histogram. */
+    public static final int PREVIEW_SAMPLES = 1000;
+    private static final String SOURCE = "space";
+    /** Top-level fields of a design space file, the roots of the field paths in validation messages. */
+    private static final java.util.Set<String> FIELDS = java.util.Set.of("format", "name", "description", "family",
+            "block_type", "stem", "stages", "ops", "nodes", "output", "width", "depth");
+
+    final StringProperty name = new SimpleStringProperty("");
+    final StringProperty description = new SimpleStringProperty("");
+    final StringProperty family = new SimpleStringProperty("stage");
+    final ObjectProperty<BlockType> blockType = new SimpleObjectProperty<>(BlockType.RES_BASIC);
+    final IntegerProperty stemWidth = new SimpleIntegerProperty(16);
+    final IntegerProperty stemStride = new SimpleIntegerProperty(1);
+    final ObservableList<StageDraft> stages = FXCollections.observableArrayList();
+    final ObservableList<CellOp> ops = FXCollections.observableArrayList();
+    final IntegerProperty nodes = new SimpleIntegerProperty(5);
+    final ObjectProperty<OutputRule> output = new SimpleObjectProperty<>(OutputRule.ALL);
+    final ObservableList<Integer> cellWidths = FXCollections.observableArrayList();
+    final ObservableList<Integer> cellDepths = FXCollections.observableArrayList();
+    final BooleanProperty dirty = new SimpleBooleanProperty(false);
+
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper errorField = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<DesignSpace> space = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SpacePreview.Result> preview = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper sizeText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper exampleText = new ReadOnlyStringWrapper("");
+    private final TaskRunner tasks;
+    private final InvalidationListener changed = o -> onEdit();
+    private boolean loading;
+    private long generation;
+    private TaskHandle<SpacePreview.Result> running;
+
+    /** An editor whose previews run on `tasks`. */
+    public SpaceEditorViewModel(TaskRunner tasks) {
+        this.tasks = tasks;
+        for (Observable o : List.<Observable>of(name, description, family, blockType, stemWidth, stemStride, ops, nodes,
+                output, cellWidths, cellDepths)) {
+            o.addListener(changed);
+        }
+        stages.addListener((ListChangeListener<StageDraft>) c -> {
+            while (c.next()) {
+                c.getRemoved().forEach(s -> List.of(s.observables()).forEach(o -> o.removeListener(changed)));
+                c.getAddedSubList().forEach(s -> List.of(s.observables()).forEach(o -> o.addListener(changed)));
+            }
+            onEdit();
+        });
+    }
+
+    /** Loads a space into the editor (not dirty afterwards). */
+    public void load(DesignSpace s) {
+        loading = true;
+        try {
+            name.set(s.name());
+            description.set(s.description());
+            family.set(s.family());
+            if (s instanceof StageSpace st) {
+                blockType.set(st.blockType());
+                stemWidth.set(st.stemWidth());
+                stemStride.set(st.stemStride());
+                stages.setAll(st.stages().stream().map(StageDraft::of).toList());
+            } else {
+                CellSpace c = (CellSpace) s;
+                ops.setAll(c.ops());
+                nodes.set(c.nodes());
+                output.set(c.output());
+                cellWidths.setAll(boxed(c.widths()));
+                cellDepths.setAll(boxed(c.depths()));
+            }
+        } finally {
+            loading = false;
+        }
+        revalidate();
+        dirty.set(false);
+    }
+
+    /** Adds a stage at the end, copying the last stage's choices (or ResNet's if there is none). */
+    public void addStage() {
+        if (stages.isEmpty()) {
+            StageDraft d = new StageDraft(1);
+            d.depths.setAll(1, 2, 4, 8);
+            d.widths.setAll(16, 32, 64);
+            d.ratios.setAll(1);
+            d.groups.setAll(1);
+            stages.add(d);
+        } else {
+            StageDraft d = stages.get(stages.size() - 1).copy();
+            d.stride.set(2);
+            stages.add(d);
+        }
+    }
+
+    /** Removes stage `i`. */
+    public void removeStage(int i) {
+        stages.remove(i);
+    }
+
+    /** The JSON of the edited space in the design space file format. */
+    public ObjectNode toJson() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode o = f.objectNode();
+        o.put("format", SpaceFiles.FORMAT);
+        o.put("name", name.get());
+        o.put("description", description.get());
+        o.put("family", family.get());
+        if ("stage".equals(family.get())) {
+            o.put("block_type", blockType.get().recordName());
+            o.putObject("stem").put("width", stemWidth.get()).put("stride", stemStride.get());
+            ArrayNode a = o.putArray("stages");
+            for (StageDraft d : stages) {
+                ObjectNode st = a.addObject();
+                st.put("stride", d.stride.get());
+                st.set("depth", ints(d.depths));
+                st.set("width", ints(d.widths));
+                if (blockType.get().isBottleneck()) {
+                    st.set("bottleneck_ratio", ints(d.ratios));
+                    st.set("groups", ints(d.groups));
+                }
+            }
+        } else {
+            ArrayNode a = o.putArray("ops");
+            ops.forEach(op -> a.add(op.recordName()));
+            o.put("nodes", nodes.get());
+            o.put("output", output.get().fileName());
+            o.set("width", ints(cellWidths));
+            o.set("depth", ints(cellDepths));
+        }
+        return o;
+    }
+
+    /** Validates the current fields; on success publishes the space and starts a preview. */
+    public void revalidate() {
+        try {
+            DesignSpace s = SpaceFiles.parse(toJson().toString(), SOURCE);
+            error.set("");
+            errorField.set("");
+            space.set(s);
+            sizeText.set(sizeOf(s));
+            startPreview(s);
+        } catch (NdswException e) {
+            String msg = e.getMessage().startsWith(SOURCE + ": ") ? e.getMessage().substring(SOURCE.length() + 2)
+                    : e.getMessage();
+            error.set(msg);
+            errorField.set(fieldOf(msg));
+            space.set(null);
+            sizeText.set("");
+        }
+    }
+
+    private void onEdit() {
+        if (loading) {
+            return;
+        }
+        dirty.set(true);
+        revalidate();
+    }
+
+    private void startPreview(DesignSpace s) {
+        long gen = ++generation;
+        if (running != null) {
+            running.cancel();
+        }
+        running = tasks.run("Previewing " + s.name(), p -> SpacePreview.of(s, PREVIEW_SAMPLES, 0L, p));
+        running.onSuccess(r -> {
+            if (gen == generation) {
+                preview.set(r);
+                exampleText.set(exampleOf(r));
+            }
+        }).onFailure(t -> {
+            if (gen == generation && !(t instanceof java.util.concurrent.CancellationException)) {
+                error.set(String.valueOf(t.getMessage()));
+            }
+        });
+    }
+
+    /** The field path at the start of a validation message ("stages[0].groups"), or "" if none. */
+    static String fieldOf(String message) {
+        int end = message.indexOf(' ');
+        String head = end < 0 ? message : message.substring(0, end);
+        String root = head.split("[\\[.]", 2)[0];
+        boolean field = FIELDS.contains(root) && head.matches("[a-z_]+(\\[\\d+\\])?(\\.[a-z_]+)?(\\[\\d+\\])?");
+        return field ? head : "";
+    }
+
+    private static String sizeOf(DesignSpace s) {
+        NumberFormat nf = NumberFormat.getIntegerInstance(Locale.ROOT);
+        nf.setGroupingUsed(true);
+        String text = nf.format(s.size()) + " models";
+        if (s instanceof CellSpace c) {
+            text += " (" + nf.format(c.cells()) + " distinct cells of one type)";
+        }
+        return text;
+    }
+
+    private static String exampleOf(SpacePreview.Result r) {
+        NumberFormat nf = NumberFormat.getIntegerInstance(Locale.ROOT);
+        return SpecJson.canonical(r.example()) + "\n\nflops " + nf.format(r.exampleComplexity().flops()) + "   params "
+                + nf.format(r.exampleComplexity().params()) + "   acts " + nf.format(r.exampleComplexity().acts());
+    }
+
+    private static ArrayNode ints(List<Integer> values) {
+        ArrayNode a = JsonNodeFactory.instance.arrayNode();
+        values.forEach(a::add);
+        return a;
+    }
+
+    private static List<Integer> boxed(int[] values) {
+        return java.util.Arrays.stream(values).boxed().toList();
+    }
+
+    /** The validation message, or "" when the space is valid. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The field the validation message names, or "". */
+    public ReadOnlyStringProperty errorFieldProperty() {
+        return errorField.getReadOnlyProperty();
+    }
+
+    /** The valid space, or null while the fields are invalid. */
+    public ReadOnlyObjectProperty<DesignSpace> spaceProperty() {
+        return space.getReadOnlyProperty();
+    }
+
+    /** The latest preview. */
+    public ReadOnlyObjectProperty<SpacePreview.Result> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    /** The exact size as text. */
+    public ReadOnlyStringProperty sizeTextProperty() {
+        return sizeText.getReadOnlyProperty();
+    }
+
+    /** The example model and its complexity as text. */
+    public ReadOnlyStringProperty exampleTextProperty() {
+        return exampleText.getReadOnlyProperty();
+    }
+
+    /** True when edited since the last load or save. */
+    public BooleanProperty dirtyProperty() {
+        return dirty;
+    }
+}

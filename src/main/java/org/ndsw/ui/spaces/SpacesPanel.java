@@ -1,0 +1,25 @@
+package org.ndsw.ui.spaces;
+
+import javafx.stage.Window;
+import org.ndsw.ui.Dialogs;
+import org.ndsw.ui.task.TaskRunner;
+
+/** Wires the design spaces panel: view model, window actions and view. */
+public record SpacesPanel(SpacesViewModel viewModel, SpacesActions actions, SpacesView view) {
+
+    /** Builds the panel over the default user space folder (~/.ndsw/spaces). */
+    public static SpacesPanel create(TaskRunner tasks, Window window, Dialogs dialogs) {
+        return create(tasks, window, dialogs, SpacesViewModel.defaultUserDir());
+    }
+
+    /** Builds the panel over a given user space folder. */
+    public static SpacesPanel create(TaskRunner tasks, Window window, Dialogs dialogs, java.nio.file.Path userDir) {
+        SpacesViewModel vm = new SpacesViewModel(tasks, userDir);
+        SpacesActions actions = new FxSpacesActions(vm, window, dialogs);
+        SpacesView view = new SpacesView(vm, actions, new PreviewCharts(vm.editor));
+        if (!vm.entries.isEmpty()) {
+            vm.selected.set(vm.entries.get(0));
+        }
+        return new SpacesPanel(vm, actions, view);
+    }
+}

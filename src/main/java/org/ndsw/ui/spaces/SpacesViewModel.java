@@ -1,0 +1,174 @@
+package org.ndsw.ui.spaces;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.ndsw.NdswException;
+import org.ndsw.space.BuiltinSpaces;
+import org.ndsw.space.DesignSpace;
+import org.ndsw.space.SpaceFiles;
+import org.ndsw.ui.task.TaskRunner;
+
+/**
+ * The design spaces panel: the list of built-in and user spaces and the file actions around the editor.
+ *
+ * <p>User spaces live as files in a folder (default ~/.ndsw/spaces) and are listed at start. Built-ins are read-only:
+ * saving one asks for a new name through {@link #duplicate()}.
+ */
+public final class SpacesViewModel {
+    final ObservableList<SpaceEntry> entries = FXCollections.observableArrayList();
+    final ObjectProperty<SpaceEntry> selected = new SimpleObjectProperty<>();
+    final SpaceEditorViewModel editor;
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final Path userDir;
+    private Path currentFile;
+
+    /** A panel listing built-ins and the space files in `userDir`. */
+    public SpacesViewModel(TaskRunner tasks, Path userDir) {
+        this.userDir = userDir;
+        this.editor = new SpaceEditorViewModel(tasks);
+        selected.addListener((o, a, b) -> {
+            if (b != null) {
+                editor.load(b.space());
+                currentFile = b.file();
+            }
+        });
+        reload();
+    }
+
+    /** The default folder of user spaces: ~/.ndsw/spaces. */
+    public static Path defaultUserDir() {
+        return Path.of(System.getProperty("user.home"), ".ndsw", "spaces");
+    }
+
+    /** Re-reads the list; unreadable files are skipped and named in the status line. */
+    public void reload() {
+        List<SpaceEntry> list = new ArrayList<>();
+        BuiltinSpaces.all().forEach(s -> list.add(new SpaceEntry(s, null)));
+        List<String> bad = new ArrayList<>();
+        if (Files.isDirectory(userDir)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(userDir, "*.json")) {
+                List<Path> sorted = new ArrayList<>();
+                files.forEach(sorted::add);
+                sorted.sort(Comparator.naturalOrder());
+                for (Path f : sorted) {
+                    try {
+                        list.add(new SpaceEntry(SpaceFiles.read(f), f));
+                    } catch (NdswException e) {
+                        bad.add(e.getMessage());
+                    }
+                }
+            } catch (IOException e) {
+                bad.add(userDir + ": cannot list: " + e.getMessage());
+            }
+        }
+        entries.setAll(list);
+        status.set(bad.isEmpty() ? "" : "skipped: " + String.join("; ", bad));
+    }
+
+    /** Starts a new stage-wise space from ResNet's choices. */
+    public void newStageSpace() {
+        startFrom(BuiltinSpaces.find("ResNet").orElseThrow(), "New stage space");
+    }
+
+    /** Starts a new cell space from DARTS's choices. */
+    public void newCellSpace() {
+        startFrom(BuiltinSpaces.find("DARTS").orElseThrow(), "New cell space");
+    }
+
+    /** Starts a new user space from the selected one. */
+    public void duplicate() {
+        SpaceEntry e = selected.get();
+        if (e != null) {
+            startFrom(e.space(), e.space().name() + " copy");
+        }
+    }
+
+    private void startFrom(DesignSpace template, String name) {
+        selected.set(null);
+        editor.load(template);
+        editor.name.set(name);
+        currentFile = null;
+    }
+
+    /** Saves the edited space to its file, or to the user folder as NAME.json if it has none; returns the file. */
+    public Path save() {
+        Path target = currentFile != null ? currentFile : userDir.resolve(fileName(editor.name.get()));
+        if (currentFile == null && Files.exists(target)) {
+            throw new NdswException(target + " already exists: choose another name or use Save As");
+        }
+        return saveAs(target);
+    }
+
+    /** Saves the edited space to `file` (atomically) and selects it in the list. */
+    public Path saveAs(Path file) {
+        DesignSpace s = editor.spaceProperty().get();
+        if (s == null) {
+            throw new NdswException("cannot save: " + editor.errorProperty().get());
+        }
+        SpaceFiles.write(s, file);
+        currentFile = file;
+        editor.dirty.set(false);
+        reload();
+        entries.stream().filter(e -> file.equals(e.file())).findFirst().ifPresent(selected::set);
+        status.set("saved " + file);
+        return file;
+    }
+
+    /** Opens a space file from anywhere and puts it in the editor. */
+    public void open(Path file) {
+        DesignSpace s = SpaceFiles.read(file);
+        selected.set(null);
+        editor.load(s);
+        currentFile = file;
+        status.set("opened " + file);
+    }
+
+    /** Deletes the selected user space's file. */
+    public void deleteSelected() {
+        SpaceEntry e = selected.get();
+        if (e == null || e.builtin()) {
+            throw new NdswException("only user spaces can be deleted; the paper's spaces are built in");
+        }
+        try {
+            Files.deleteIfExists(e.file());
+        } catch (IOException ex) {
+            throw new NdswException(e.file() + ": cannot delete: " + ex.getMessage(), ex);
+        }
+        selected.set(null);
+        currentFile = null;
+        reload();
+        status.set("deleted " + e.file());
+    }
+
+    /** A file name for a space name: letters, digits, '-', '_' and '.', others replaced by '_'. */
+    static String fileName(String spaceName) {
+        String base = spaceName.trim().replaceAll("[^A-Za-z0-9._-]+", "_");
+        return (base.isEmpty() ? "space" : base) + ".json";
+    }
+
+    /** The file the editor saves to, or null for a new space. */
+    public Path currentFile() {
+        return currentFile;
+    }
+
+    /** The last action's outcome, for the status line. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The editor of the selected or new space. */
+    public SpaceEditorViewModel editor() {
+        return editor;
+    }
+}

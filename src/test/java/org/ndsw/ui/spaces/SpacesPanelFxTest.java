@@ -1,0 +1,76 @@
+package org.ndsw.ui.spaces;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.ndsw.space.SpaceFiles;
+import org.ndsw.space.StageSpace;
+import org.ndsw.ui.Dialogs;
+import org.ndsw.ui.chart.FigureView;
+import org.ndsw.ui.task.FxTaskRunner;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Clicks through the real design spaces panel under Monocle: build a space by clicking and save it. */
+@ExtendWith(ApplicationExtension.class)
+class SpacesPanelFxTest {
+    private Path dir;
+    private SpacesPanel panel;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        dir = Files.createTempDirectory("ndsw-spaces");
+        panel = SpacesPanel.create(new FxTaskRunner(1, t -> { }), stage, new Dialogs(stage), dir);
+        stage.setScene(new Scene(panel.view(), 1300, 850));
+        stage.show();
+    }
+
+    @AfterEach
+    void hidePopups() throws Exception {
+        FxToolkit.hideStage();
+    }
+
+    @Test
+    void buildAStageSpaceByClickingAndSaveIt(FxRobot robot) throws Exception {
+        robot.clickOn("#new-stage");
+        TextField name = robot.lookup("#space-name").queryAs(TextField.class);
+        robot.interact(() -> name.setText("Clicked space"));
+        robot.clickOn("#stages-0-width-input").write("512").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        // ResNet's 9 depths x 12 widths per stage, plus one width in stage 1: 9·13 · 108 · 108.
+        assertEquals("1,364,688 models", robot.lookup("#space-size").queryAs(Label.class).getText());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#preview-params").queryAs(FigureView.class).figure() != null);
+        robot.clickOn("#save");
+        WaitForAsyncUtils.waitForFxEvents();
+        Path saved = dir.resolve("Clicked_space.json");
+        assertTrue(Files.exists(saved), "saved file");
+        StageSpace s = (StageSpace) SpaceFiles.read(saved);
+        assertTrue(java.util.Arrays.stream(s.stages().get(0).widths()).anyMatch(w -> w == 512));
+    }
+
+    @Test
+    void invalidChoiceMarksTheFieldAndDisablesSave(FxRobot robot) {
+        robot.interact(() -> panel.viewModel().selected.set(panel.viewModel().entries.stream()
+                .filter(e -> e.space().name().equals("ResNeXt-A")).findFirst().orElseThrow()));
+        robot.clickOn("#stages-0-groups-input").write("8").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#space-error").queryAs(Label.class).getText().startsWith("stages[0].groups 8"));
+        assertTrue(robot.lookup("#stages-0-groups").query().getStyleClass().contains("field-error"));
+        assertTrue(robot.lookup("#save").query().isDisabled());
+    }
+}

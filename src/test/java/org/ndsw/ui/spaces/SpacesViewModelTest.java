@@ -1,0 +1,155 @@
+package org.ndsw.ui.spaces;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ndsw.NdswException;
+import org.ndsw.space.BuiltinSpaces;
+import org.ndsw.space.CellOp;
+import org.ndsw.space.SpaceFiles;
+import org.ndsw.ui.task.DirectTaskRunner;
+
+/** The design spaces panel's view models as plain unit tests (no toolkit, synchronous tasks). */
+class SpacesViewModelTest {
+
+    private static SpacesViewModel panel(Path dir) {
+        return new SpacesViewModel(new DirectTaskRunner(), dir);
+    }
+
+    private static SpacesViewModel select(SpacesViewModel vm, String name) {
+        vm.selected.set(vm.entries.stream().filter(e -> e.space().name().equals(name)).findFirst().orElseThrow());
+        return vm;
+    }
+
+    @Test
+    void selectingABuiltinShowsItsExactSizeAndAPreview(@TempDir Path dir) {
+        SpaceEditorViewModel ed = select(panel(dir), "ResNeXt-A").editor;
+        assertEquals("11,390,625 models", ed.sizeTextProperty().get());
+        assertEquals("", ed.errorProperty().get());
+        assertEquals(SpaceEditorViewModel.PREVIEW_SAMPLES, ed.previewProperty().get().params().length);
+        assertTrue(ed.exampleTextProperty().get().contains("res_bottleneck_block"));
+        assertTrue(!ed.dirtyProperty().get());
+    }
+
+    @Test
+    void cellSpaceShowsDistinctCells(@TempDir Path dir) {
+        SpaceEditorViewModel ed = select(panel(dir), "NASNet").editor;
+        assertTrue(ed.sizeTextProperty().get().endsWith("(71,465,842,174,521,600 distinct cells of one type)"),
+                ed.sizeTextProperty().get());
+    }
+
+    @Test
+    void groupsThatDoNotDivideAreReportedOnTheirField(@TempDir Path dir) {
+        SpaceEditorViewModel ed = select(panel(dir), "ResNeXt-A").editor;
+        ed.stages.get(0).groups.add(8);
+        assertTrue(ed.dirtyProperty().get());
+        assertNull(ed.spaceProperty().get());
+        assertEquals("stages[0].groups", ed.errorFieldProperty().get());
+        assertTrue(ed.errorProperty().get().startsWith("stages[0].groups 8 does not divide the bottleneck width"),
+                ed.errorProperty().get());
+        ed.stages.get(0).groups.remove(Integer.valueOf(8));
+        assertNotNull(ed.spaceProperty().get());
+        assertEquals("", ed.errorFieldProperty().get());
+    }
+
+    @Test
+    void editingChoicesChangesTheExactSize(@TempDir Path dir) {
+        SpacesViewModel vm = panel(dir);
+        vm.newStageSpace();
+        SpaceEditorViewModel ed = vm.editor;
+        assertEquals("1,259,712 models", ed.sizeTextProperty().get());
+        for (StageDraft s : ed.stages) {
+            s.depths.setAll(1, 2);
+            s.widths.setAll(16, 32, 64);
+        }
+        assertEquals("216 models", ed.sizeTextProperty().get());
+        ed.removeStage(2);
+        assertEquals("36 models", ed.sizeTextProperty().get());
+    }
+
+    @Test
+    void uncheckingEveryOpIsAnError(@TempDir Path dir) {
+        SpacesViewModel vm = panel(dir);
+        vm.newCellSpace();
+        vm.editor.ops.clear();
+        assertEquals("ops", vm.editor.errorFieldProperty().get());
+        vm.editor.ops.setAll(CellOp.SKIP_CONNECT, CellOp.SEP_CONV_3X3);
+        assertEquals("", vm.editor.errorProperty().get());
+    }
+
+    @Test
+    void savedSpacesAppearInTheListAndReload(@TempDir Path dir) {
+        SpacesViewModel vm = panel(dir);
+        vm.newCellSpace();
+        vm.editor.name.set("My cells");
+        vm.editor.ops.setAll(CellOp.SKIP_CONNECT, CellOp.SEP_CONV_3X3);
+        vm.editor.cellDepths.setAll(4, 8);
+        Path saved = vm.save();
+        assertEquals(dir.resolve("My_cells.json"), saved);
+        assertEquals("My cells", SpaceFiles.read(saved).name());
+        assertEquals(saved, vm.selected.get().file());
+        assertTrue(!vm.editor.dirtyProperty().get());
+        SpacesViewModel again = panel(dir);
+        assertEquals(BuiltinSpaces.NAMES.size() + 1, again.entries.size());
+    }
+
+    @Test
+    void saveRefusesToOverwriteAnotherSpace(@TempDir Path dir) {
+        SpacesViewModel vm = panel(dir);
+        select(vm, "ResNet");
+        vm.duplicate();
+        vm.save();
+        vm.newStageSpace();
+        vm.editor.name.set("ResNet copy");
+        NdswException e = assertThrows(NdswException.class, vm::save);
+        assertTrue(e.getMessage().endsWith("ResNet_copy.json already exists: choose another name or use Save As"),
+                e.getMessage());
+    }
+
+    @Test
+    void invalidSpaceCannotBeSavedAndNothingIsWritten(@TempDir Path dir) throws Exception {
+        SpacesViewModel vm = panel(dir);
+        vm.newStageSpace();
+        vm.editor.stages.get(1).widths.clear();
+        NdswException e = assertThrows(NdswException.class, vm::save);
+        assertTrue(e.getMessage().startsWith("cannot save: stages[1].width must be a non-empty list"), e.getMessage());
+        try (var files = Files.list(dir)) {
+            assertTrue(files.findAny().isEmpty(), "nothing written");
+        }
+    }
+
+    @Test
+    void builtinsCannotBeDeletedButUserSpacesCan(@TempDir Path dir) {
+        SpacesViewModel vm = panel(dir);
+        select(vm, "DARTS");
+        assertThrows(NdswException.class, vm::deleteSelected);
+        vm.duplicate();
+        Path f = vm.save();
+        vm.deleteSelected();
+        assertTrue(!Files.exists(f));
+        assertEquals(BuiltinSpaces.NAMES.size(), vm.entries.size());
+    }
+
+    @Test
+    void unreadableUserFilesAreSkippedAndNamed(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("broken.json"), "{\"format\": \"ndsw-space/1\"");
+        SpacesViewModel vm = panel(dir);
+        assertEquals(BuiltinSpaces.NAMES.size(), vm.entries.size());
+        assertTrue(vm.statusProperty().get().contains("broken.json: not valid JSON"), vm.statusProperty().get());
+    }
+
+    @Test
+    void fieldPathsAreReadFromMessages() {
+        assertEquals("stages[0].groups", SpaceEditorViewModel.fieldOf("stages[0].groups 4 does not divide"));
+        assertEquals("width[1]", SpaceEditorViewModel.fieldOf("width[1] must be even"));
+        assertEquals("ops", SpaceEditorViewModel.fieldOf("ops must be a non-empty list"));
+        assertEquals("", SpaceEditorViewModel.fieldOf("cannot read"));
+    }
+}
