@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "NDS Workbench: compare neural-network design spaces by their error distributions.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            CompareCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for bad input or an impossible request (the message says what). */
