@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ComplexityCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class,
+            CompareCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for bad input or an impossible request (the message says what). */
