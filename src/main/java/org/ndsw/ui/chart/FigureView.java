@@ -12,20 +12,27 @@ import org.ndsw.figure.Figure;
 public final class FigureView extends StackPane {
     /** Base font size on screen, in points. */
     private static final float SCREEN_FONT_PT = 11f;
-    private final ChartViewer viewer = new ChartViewer(null);
+    private ChartViewer viewer;
     private Figure figure;
 
     /** An empty view. */
     public FigureView(String id) {
         setId(id);
         setMinSize(200, 150);
-        getChildren().add(viewer);
     }
 
     /** Shows `f`, or nothing when `f` is null. */
     public void show(Figure f) {
         figure = f;
-        viewer.setChart(f == null ? null : ChartBuilder.build(f, SCREEN_FONT_PT));
+        if (f == null) {
+            getChildren().clear();
+            viewer = null;
+        } else if (viewer == null) {
+            viewer = new ChartViewer(ChartBuilder.build(f, SCREEN_FONT_PT));
+            getChildren().add(viewer);
+        } else {
+            viewer.setChart(ChartBuilder.build(f, SCREEN_FONT_PT));
+        }
     }
 
     /** The figure on screen, or null. */
