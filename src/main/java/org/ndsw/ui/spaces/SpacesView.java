@@ -17,8 +17,9 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -52,8 +53,10 @@ public final class SpacesView extends SplitPane {
         this.vm = vm;
         this.ed = vm.editor;
         setId("spaces-panel");
-        getItems().addAll(listPane(actions), new ScrollPane(editorPane()), previewPane(histogram));
-        setDividerPositions(0.18, 0.62);
+        ScrollPane editor = new ScrollPane(editorPane());
+        editor.setFitToWidth(true);
+        getItems().addAll(listPane(actions), editor, previewPane(histogram));
+        setDividerPositions(0.2, 0.62);
     }
 
     private Node listPane(SpacesActions actions) {
@@ -80,7 +83,8 @@ public final class SpacesView extends SplitPane {
         saveAs.disableProperty().bind(ed.spaceProperty().isNull());
         delete.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.selected.get() == null || vm.selected.get().builtin(), vm.selected));
-        VBox buttons = new VBox(4, new ToolBar(newStage, newCell, dup), new ToolBar(open, save, saveAs, delete));
+        FlowPane buttons = new FlowPane(4, 4, newStage, newCell, dup, open, save, saveAs, delete);
+        buttons.setPadding(new Insets(6));
         BorderPane pane = new BorderPane(list);
         pane.setTop(buttons);
         Label status = new Label();
@@ -94,9 +98,11 @@ public final class SpacesView extends SplitPane {
         TextField name = new TextField();
         name.setId("space-name");
         name.textProperty().bindBidirectional(ed.name);
+        name.setPrefColumnCount(20);
         TextField description = new TextField();
         description.setId("space-description");
         description.textProperty().bindBidirectional(ed.description);
+        description.setPrefColumnCount(20);
         Label family = new Label();
         family.textProperty().bind(ed.family);
         GridPane head = grid();
@@ -258,6 +264,11 @@ public final class SpacesView extends SplitPane {
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(6);
+        ColumnConstraints label = new ColumnConstraints();
+        label.setMinWidth(110);
+        ColumnConstraints value = new ColumnConstraints();
+        value.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().addAll(label, value);
         return g;
     }
 

@@ -116,6 +116,10 @@ public final class SpacesViewModel {
         if (s == null) {
             throw new NdswException("cannot save: " + editor.errorProperty().get());
         }
+        if (BuiltinSpaces.find(s.name()).isPresent()) {
+            throw new NdswException("\"" + s.name() + "\" is the name of a built-in space, which is read-only:"
+                    + " give your space another name");
+        }
         SpaceFiles.write(s, file);
         currentFile = file;
         editor.dirty.set(false);

@@ -126,6 +126,15 @@ class SpacesViewModelTest {
     }
 
     @Test
+    void builtinNamesCannotBeSavedOver(@TempDir Path dir) {
+        SpacesViewModel vm = select(panel(dir), "ResNet");
+        vm.editor.stages.get(0).depths.setAll(1, 2);
+        NdswException e = assertThrows(NdswException.class, vm::save);
+        assertEquals("\"ResNet\" is the name of a built-in space, which is read-only: give your space another name",
+                e.getMessage());
+    }
+
+    @Test
     void builtinsCannotBeDeletedButUserSpacesCan(@TempDir Path dir) {
         SpacesViewModel vm = panel(dir);
         select(vm, "DARTS");
