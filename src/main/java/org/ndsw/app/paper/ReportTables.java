@@ -42,16 +42,11 @@ final class ReportTables {
             lines.add("| a | b | KS D | p |" + (normalized ? " D normalized |" : ""));
             lines.add("|---|---|---:|---:|" + (normalized ? "---:|" : ""));
             for (PairResult p : r.pairs()) {
-                lines.add(String.format(Locale.ROOT, "| %s | %s | %.3f | %s |%s", p.a(), p.b(), p.ks().d(), pValue(p.ks().p()),
+                lines.add(String.format(Locale.ROOT, "| %s | %s | %.3f | %s |%s", p.a(), p.b(), p.ks().d(), p.pValueText(),
                         normalized ? String.format(Locale.ROOT, " %.3f |", p.normalizedD()) : ""));
             }
         }
         return lines;
-    }
-
-    /** A p-value with three significant digits; 0 (below the smallest double) as "< 1e-300". */
-    static String pValue(double p) {
-        return p == 0 ? "< 1e-300" : String.format(Locale.ROOT, "%.3g", p);
     }
 
     /** The pair with the largest D between normalized EDFs. */
