@@ -1,5 +1,6 @@
 package org.ndsw.app;
 
+import java.util.Locale;
 import org.ndsw.stats.KsResult;
 
 /**
@@ -13,6 +14,6 @@ import org.ndsw.stats.KsResult;
 public record PairResult(String a, String b, KsResult ks, double normalizedD) {
     /** The p-value for tables: three significant digits, or "< 1e-300" when it underflows to 0. */
     public String pValueText() {
-        return ks.p() == 0 ? "< 1e-300" : String.format(java.util.Locale.ROOT, "%.3g", ks.p());
+        return ks.p() == 0 ? "< 1e-300" : String.format(Locale.ROOT, "%.3g", ks.p());
     }
 }

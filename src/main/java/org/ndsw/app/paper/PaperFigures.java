@@ -1,6 +1,7 @@
 package org.ndsw.app.paper;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -89,7 +90,7 @@ final class PaperFigures {
             v[i] = v[j];
             v[j] = t;
         }
-        return java.util.Arrays.copyOf(v, k);
+        return Arrays.copyOf(v, k);
     }
 
     /** Fig. 3: ResNet vs Vanilla, plain and normalized by params (0.02, 0.856) and flops (0.008, 0.129), k = 40. */
