@@ -61,8 +61,9 @@ public final class ChartBuilder {
         return chart;
     }
 
+    /** A generic sans-serif font of a whole point size: SVG writes integer sizes, so PNG and SVG then agree. */
     private static Font font(float pt, int style) {
-        return new Font(Font.SANS_SERIF, style, 10).deriveFont(pt);
+        return new Font(Font.SANS_SERIF, style, Math.max(4, Math.round(pt)));
     }
 
     private static ValueAxis axis(Axis a, float fontPt) {
