@@ -40,23 +40,31 @@ public final class RandomSearch {
             draws[i] = sampler.draw(random);
         }
         List<Point> points = new ArrayList<>();
+        int[] minima = draws;
         for (int p = 0; p <= maxPower && (1 << p) <= n; p++) {
-            points.add(point(edf, draws, 1 << p));
+            if (p > 0) {
+                minima = pairMinima(minima);
+            }
+            points.add(point(edf, minima, 1 << p));
         }
         return List.copyOf(points);
     }
 
-    /** Returns the point for m: trial t keeps the smallest error among draws[t·m .. (t+1)·m). */
-    private static Point point(WeightedEdf edf, int[] draws, int m) {
-        int trials = draws.length / m;
-        double[] minima = new double[trials];
-        for (int t = 0; t < trials; t++) {
-            int best = Integer.MAX_VALUE;
-            for (int k = t * m; k < (t + 1) * m; k++) {
-                best = Math.min(best, draws[k]);
-            }
-            minima[t] = edf.error(best);
+    /** Returns min(a[2t], a[2t+1]) for t &lt; ⌊len/2⌋: the trials of 2m from those of m (an odd last trial drops). */
+    private static int[] pairMinima(int[] a) {
+        int[] out = new int[a.length / 2];
+        for (int t = 0; t < out.length; t++) {
+            out[t] = Math.min(a[2 * t], a[2 * t + 1]);
         }
-        return new Point(m, Moments.mean(minima), Moments.populationStd(minima), trials);
+        return out;
+    }
+
+    /** Returns the point for m from the smallest drawn index of each trial (errors are ascending, so its error). */
+    private static Point point(WeightedEdf edf, int[] minIndex, int m) {
+        double[] minima = new double[minIndex.length];
+        for (int t = 0; t < minIndex.length; t++) {
+            minima[t] = edf.error(minIndex[t]);
+        }
+        return new Point(m, Moments.mean(minima), Moments.populationStd(minima), minIndex.length);
     }
 }
