@@ -57,7 +57,7 @@ public final class CompareFigures {
     }
 
     /** A short description of the comparison: normalization, window and (when not the default) the error kind. */
-    static String describe(CompareResult r) {
+    public static String describe(CompareResult r) {
         String error = r.options().error() == ErrorMetric.FINAL ? "final-epoch error, " : "";
         if (r.window() == null) {
             return error + "plain EDFs";

@@ -1,5 +1,7 @@
 package org.ndsw.app;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ndsw.stats.ComplexityWindow;
@@ -20,6 +22,6 @@ public record CompareResult(CompareOptions options, ComplexityWindow window, Lis
     public CompareResult {
         sets = List.copyOf(sets);
         pairs = List.copyOf(pairs);
-        randomSearch = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(randomSearch));
+        randomSearch = Collections.unmodifiableMap(new LinkedHashMap<>(randomSearch));
     }
 }

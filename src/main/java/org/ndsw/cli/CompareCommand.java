@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ndsw.NdswException;
 import org.ndsw.app.CompareFigure;
@@ -13,8 +12,6 @@ import org.ndsw.app.CompareJson;
 import org.ndsw.app.CompareOptions;
 import org.ndsw.app.CompareResult;
 import org.ndsw.app.CompareService;
-import org.ndsw.app.PairResult;
-import org.ndsw.app.SetResult;
 import org.ndsw.app.source.Complexity;
 import org.ndsw.app.source.ErrorMetric;
 import org.ndsw.app.source.SourceSpec;
@@ -29,11 +26,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ndsw compare}: error EDFs, KS tests and random search for sets of trained models. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compares design spaces by their error distributions (NDS-SPEC.md §6): EDFs, plain or",
-            "normalized for complexity, summary numbers, EDF area and the KS test for every pair."},
-        footer = {"", "SOURCE is [NAME=]PATH[#GROUP]: an NDS JSON file (a list of records, or the reruns form with",
-            "#top / #mid), JSON Lines of NDS records (.jsonl), or a CSV with an 'error' column and optional",
-            "'params' / 'flops' columns (raw counts). Windows (--range) are in M params / B flops, bounds strict."})
+        description = "Compares design spaces by their error distributions (paper §3, NDS-SPEC.md §6): EDFs, plain or "
+                + "normalized for complexity, summary numbers, EDF area and the KS test for every pair.",
+        footer = {"%nSOURCE is [NAME=]PATH[#GROUP]: an NDS JSON file (a list of records, or the reruns form with #top "
+                + "or #mid), JSON Lines of NDS records (.jsonl), or a CSV with an 'error' column and optional 'params' "
+                + "and 'flops' columns (raw counts). Windows (--range) are in M params / B flops, bounds strict."})
 public final class CompareCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -97,7 +94,7 @@ public final class CompareCommand implements Callable<Integer> {
             CompareJson.write(result, out);
             out.println();
         } else {
-            printTables(result, out);
+            CompareTables.print(result, out);
         }
         out.flush();
         return 0;
@@ -116,41 +113,6 @@ public final class CompareCommand implements Callable<Integer> {
         ComplexityWindow window = range == null ? null : CliOptions.range(range);
         return new CompareOptions(metric, by, bins, window, policy, areaEps, randomSearch == null ? -1 : randomSearch,
                 seed);
-    }
-
-    private static void printTables(CompareResult r, PrintWriter out) {
-        out.println(describe(r));
-        out.printf(Locale.ROOT, "%-20s %8s %8s %8s %8s %8s%n", "set", "n", "min", "mean", "median", "area");
-        for (SetResult s : r.sets()) {
-            out.printf(Locale.ROOT, "%-20s %8d %8.3f %8.3f %8.3f %8.4f%n", s.label(), s.n(), s.min(), s.mean(),
-                    s.median(), s.area());
-        }
-        if (!r.pairs().isEmpty()) {
-            out.println();
-            boolean normalized = r.window() != null;
-            out.printf(Locale.ROOT, "%-20s %-20s %8s %10s%s%n", "a", "b", "KS D", "p", normalized ? "  D normalized" : "");
-            for (PairResult p : r.pairs()) {
-                out.printf(Locale.ROOT, "%-20s %-20s %8.4f %10.3g%s%n", p.a(), p.b(), p.ks().d(), p.ks().p(),
-                        normalized ? String.format(Locale.ROOT, "  %13.4f", p.normalizedD()) : "");
-            }
-        }
-        r.randomSearch().forEach((label, points) -> {
-            out.println();
-            out.println("random search, " + label + ":");
-            out.printf(Locale.ROOT, "%8s %10s %10s %8s%n", "m", "mean", "std", "trials");
-            points.forEach(p -> out.printf(Locale.ROOT, "%8d %10.3f %10.3f %8d%n", p.m(), p.mean(), p.std(),
-                    p.trials()));
-        });
-    }
-
-    private static String describe(CompareResult r) {
-        String text = r.options().error().name().toLowerCase(Locale.ROOT) + " error";
-        if (r.window() == null) {
-            return text + ", plain EDFs, EDF area up to ε = " + r.options().areaEps() + "%";
-        }
-        Complexity c = r.options().normalize();
-        return String.format(Locale.ROOT, "%s, normalized by %s: k = %d bins on (%.4g, %.4g) %s, EDF area up to ε = %s%%",
-                text, c.field(), r.options().bins(), r.window().lo(), r.window().hi(), c.unit(), r.options().areaEps());
     }
 
     /** A figure request: {@code [KIND:]FILE}; text before ':' is a kind only if it names one. */

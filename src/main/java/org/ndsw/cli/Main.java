@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             CommandLine.HelpCommand.class,
             CompareCommand.class,
+            FigureCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for bad input or an impossible request (the message says what). */

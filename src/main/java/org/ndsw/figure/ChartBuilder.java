@@ -40,10 +40,12 @@ public final class ChartBuilder {
         plot.setDomainAxis(axis(figure.x(), fontPt));
         plot.setRangeAxis(axis(figure.y(), fontPt));
         boolean overlay = figure.series().stream().filter(s -> s instanceof HistogramSeries).count() > 1;
+        long bands = figure.series().stream().filter(s -> s instanceof LineSeries l && l.hasBand()).count();
+        float bandAlpha = bands <= 1 ? 0.25f : bands == 2 ? 0.18f : 0.12f;
         for (int i = 0; i < figure.series().size(); i++) {
             Series s = figure.series().get(i);
             plot.setDataset(i, SeriesRenderers.dataset(s, overlay));
-            AbstractXYItemRenderer r = SeriesRenderers.renderer(s, i, fontPt, overlay);
+            AbstractXYItemRenderer r = SeriesRenderers.renderer(s, i, fontPt, overlay, bandAlpha);
             r.setDefaultCreateEntities(false);
             plot.setRenderer(i, r);
         }
@@ -59,8 +61,9 @@ public final class ChartBuilder {
         return chart;
     }
 
+    /** A generic sans-serif font of a whole point size: SVG writes integer sizes, so PNG and SVG then agree. */
     private static Font font(float pt, int style) {
-        return new Font(Font.SANS_SERIF, style, 10).deriveFont(pt);
+        return new Font(Font.SANS_SERIF, style, Math.max(4, Math.round(pt)));
     }
 
     private static ValueAxis axis(Axis a, float fontPt) {
@@ -144,6 +147,7 @@ public final class ChartBuilder {
             return;
         }
         legend.setMargin(new RectangleInsets(4, 4, 4, 4));
+        legend.setPosition(RectangleEdge.RIGHT); // a vertical column of entries inside the plot
         double x = placement == LegendPlacement.INSIDE_UPPER_LEFT ? 0.0 : 1.0;
         double y = placement == LegendPlacement.INSIDE_LOWER_RIGHT ? 0.0 : 1.0;
         RectangleAnchor anchor = switch (placement) {

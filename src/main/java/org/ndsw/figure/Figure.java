@@ -32,6 +32,16 @@ public record Figure(FigureKind kind, String title, String subtitle, Axis x, Axi
         }
     }
 
+    /** The same figure under another title. */
+    public Figure withTitle(String newTitle) {
+        return new Figure(kind, newTitle, subtitle, x, y, series, markers, legend);
+    }
+
+    /** The same figure with another subtitle. */
+    public Figure withSubtitle(String newSubtitle) {
+        return new Figure(kind, title, newSubtitle, x, y, series, markers, legend);
+    }
+
     /** Total stored points over all series: a measure of drawing cost. */
     public int pointCount() {
         return series.stream().mapToInt(Series::size).sum();

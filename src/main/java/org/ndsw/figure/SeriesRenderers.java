@@ -81,8 +81,11 @@ final class SeriesRenderers {
         return d;
     }
 
-    /** The renderer of series s drawn as the i-th series of its figure. */
-    static AbstractXYItemRenderer renderer(Series s, int i, float fontPt, boolean overlay) {
+    /**
+     * The renderer of series s drawn as the i-th series of its figure; {@code bandAlpha} is the opacity of ±2σ bands,
+     * lower when several bands overlap.
+     */
+    static AbstractXYItemRenderer renderer(Series s, int i, float fontPt, boolean overlay, float bandAlpha) {
         float width = Math.max(0.8f, fontPt * 0.15f);
         AbstractXYItemRenderer r;
         if (s instanceof HistogramSeries && !overlay) {
@@ -95,7 +98,7 @@ final class SeriesRenderers {
         } else if (s instanceof LineSeries line && line.hasBand()) {
             DeviationRenderer band = new DeviationRenderer(true, false);
             band.setSeriesFillPaint(0, Palette.color(i));
-            band.setAlpha(0.18f);
+            band.setAlpha(bandAlpha);
             r = lines(band, i, width, fontPt);
         } else {
             boolean markPoints = s instanceof LineSeries;

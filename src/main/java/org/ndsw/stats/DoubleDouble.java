@@ -97,9 +97,20 @@ record DoubleDouble(double hi, double lo) {
         return renormalize(h, l);
     }
 
-    /** Returns this · 2^e. */
+    /** Returns this · 2^e, each part rounded once (C ldexp). */
     DoubleDouble scalb(int e) {
-        return new DoubleDouble(Math.scalb(hi, e), Math.scalb(lo, e));
+        return new DoubleDouble(scalb(hi, e), scalb(lo, e));
+    }
+
+    /** Returns x · 2^e; one multiplication by an exact power of two when 2^e is a normal double (Math.scalb loops). */
+    static double scalb(double x, int e) {
+        if (e >= Double.MIN_EXPONENT && e <= Double.MAX_EXPONENT) {
+            return x * Double.longBitsToDouble((long) (e + Double.MAX_EXPONENT) << 52);
+        }
+        if (e < 0 && x != 0 && Math.getExponent(x) + e < Double.MIN_EXPONENT - 54) {
+            return Math.copySign(0.0, x);
+        }
+        return Math.scalb(x, e);
     }
 
     /** Splits this into m·2^e with 0.5 &lt;= |m.hi| &lt; 1, or |m.hi| = 1 when hi and lo differ in sign (C frexp). */

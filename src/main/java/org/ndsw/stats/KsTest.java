@@ -89,10 +89,16 @@ public final class KsTest {
         return Double.isNaN(p) ? p : Math.max(0, Math.min(1, p));
     }
 
-    /** Returns max over observed x of |i/n1 − j/n2|, i and j the counts of values &lt;= x, as scipy evaluates it. */
+    /**
+     * Returns max over observed x of |i/n1 − j/n2|, i and j the counts of values &lt;= x, as scipy evaluates it: the
+     * differences are compared exactly as integers i·n2 − j·n1, and only candidates for the maximum are divided out,
+     * taking the larger rounded value when two points tie exactly (scipy maximizes the rounded differences).
+     */
     static double statisticSorted(double[] x, double[] y) {
         int n1 = x.length;
         int n2 = y.length;
+        long bestPlus = 0;
+        long bestMinus = 0;
         double maxPlus = 0;
         double maxMinus = 0;
         int i = 0;
@@ -105,15 +111,23 @@ public final class KsTest {
             while (j < n2 && y[j] <= v) {
                 j++;
             }
-            double diff = (double) i / n1 - (double) j / n2;
-            maxPlus = Math.max(maxPlus, diff);
-            maxMinus = Math.max(maxMinus, -diff);
+            long num = (long) i * n2 - (long) j * n1;
+            if (num >= bestPlus) {
+                double diff = (double) i / n1 - (double) j / n2;
+                maxPlus = num > bestPlus ? diff : Math.max(maxPlus, diff);
+                bestPlus = num;
+            }
+            if (-num >= bestMinus) {
+                double diff = (double) j / n2 - (double) i / n1;
+                maxMinus = -num > bestMinus ? diff : Math.max(maxMinus, diff);
+                bestMinus = -num;
+            }
         }
         return Math.max(maxPlus, maxMinus);
     }
 
-    /** Returns sup |F̂_a − F̂_b| over all errors, comparing cumulative weights after each group of equal errors. */
-    static double weightedStatistic(WeightedEdf a, WeightedEdf b) {
+    /** Returns only D = sup |F̂_a − F̂_b| between two weighted EDFs (cumulative weights after each group of ties). */
+    public static double weightedStatistic(WeightedEdf a, WeightedEdf b) {
         int na = a.n();
         int nb = b.n();
         double ca = 0;

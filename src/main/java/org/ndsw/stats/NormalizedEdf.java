@@ -52,12 +52,12 @@ public record NormalizedEdf(WeightedEdf edf, int[] kept, int[] binCounts, Comple
             binOf[i] = ComplexityBins.index(c[kept[i]], edges);
             counts[binOf[i]]++;
         }
-        double[] mass = binMass(counts, edges, policy);
+        double[] shares = binShares(counts, edges, policy);
         double[] keptErrors = new double[kept.length];
         double[] weights = new double[kept.length];
         for (int i = 0; i < kept.length; i++) {
             keptErrors[i] = e[kept[i]];
-            weights[i] = mass[binOf[i]] / counts[binOf[i]];
+            weights[i] = shares[binOf[i]] / ((double) bins * counts[binOf[i]]);
         }
         return new NormalizedEdf(WeightedEdf.of(keptErrors, weights), kept, counts, window, policy);
     }
@@ -101,11 +101,14 @@ public record NormalizedEdf(WeightedEdf edf, int[] kept, int[] binCounts, Comple
         return Arrays.copyOf(kept, n);
     }
 
-    /** Returns the mass of each bin: 1/k each under STRICT (which forbids empty bins), merged masses under MERGE. */
-    private static double[] binMass(int[] counts, double[] edges, BinPolicy policy) {
-        int k = counts.length;
+    /**
+     * Returns how many bins' worth of mass (1/k each) each bin carries: 1 for every bin under STRICT (which forbids
+     * empty bins), merged shares under MERGE. A model's weight is share/(k·count), i.e. 1/(k·count) as in the
+     * notebooks whenever no bin is empty.
+     */
+    private static double[] binShares(int[] counts, double[] edges, BinPolicy policy) {
         List<Integer> empty = new ArrayList<>();
-        for (int j = 0; j < k; j++) {
+        for (int j = 0; j < counts.length; j++) {
             if (counts[j] == 0) {
                 empty.add(j);
             }
@@ -113,17 +116,11 @@ public record NormalizedEdf(WeightedEdf edf, int[] kept, int[] binCounts, Comple
         if (!empty.isEmpty() && policy == BinPolicy.STRICT) {
             throw new NdswException(emptyBinsMessage(empty, edges));
         }
-        return empty.isEmpty() ? uniformMass(k) : mergedMass(counts);
+        return mergedShares(counts);
     }
 
-    private static double[] uniformMass(int k) {
-        double[] mass = new double[k];
-        Arrays.fill(mass, 1.0 / k);
-        return mass;
-    }
-
-    /** Gives each empty bin's 1/k to the nearest non-empty bin, half to each side on a tie. */
-    static double[] mergedMass(int[] counts) {
+    /** Gives each empty bin's share to the nearest non-empty bin, half to each side on a tie; non-empty bins keep 1. */
+    static double[] mergedShares(int[] counts) {
         int k = counts.length;
         double[] shares = new double[k];
         for (int j = 0; j < k; j++) {
@@ -141,9 +138,6 @@ public record NormalizedEdf(WeightedEdf edf, int[] kept, int[] binCounts, Comple
                 shares[left] += 0.5;
                 shares[right] += 0.5;
             }
-        }
-        for (int j = 0; j < k; j++) {
-            shares[j] /= k;
         }
         return shares;
     }

@@ -21,6 +21,8 @@ final class Smirnov {
     /** Keeps both parts of a double-double normal while powering (scipy's _MAX_EXPONENT). */
     private static final int MAX_EXPONENT = 960;
     private static final double LN2 = Math.log(2);
+    /** DBL_EPSILON, 2^-52. */
+    private static final double EPSILON = Math.ulp(1.0);
 
     private Smirnov() {}
 
@@ -72,43 +74,113 @@ final class Smirnov {
                 : clip(sum(n, x, nxFloor, alpha, false, lowerLast + 1));
     }
 
-    /** Returns x·Σ A_v over the lower (v = 0, 1, ...) or upper (v = n, n−1, ...) terms, stopping when negligible. */
+    /**
+     * Returns x·Σ A_v over the lower (v = 0, 1, ...) or upper (v = n, n−1, ...) terms, with scipy's stopping rules: stop
+     * after a term below DBL_EPSILON·sum/(4·terms left), or at a zero term past v = n/2.
+     *
+     * <p>Long lower sums are screened (see {@link Screen}): a term whose magnitude, estimated in plain double logs, is
+     * below e^-60 of the largest term is not formed exactly; it is added as its estimate, and scipy's stopping rule is
+     * applied to the estimate whenever that decides it with a wide margin. Such terms change the sum by less than
+     * 1e-20 of its value, so the result is scipy's to double precision, at a fraction of the cost.
+     */
     private static double sum(int n, double x, int nxFloor, double alpha, boolean upper, int terms) {
         DoubleDouble first = upper ? pow(DoubleDouble.sum(1, x), n - 1)
                 : pow(DoubleDouble.sum(1, -x), n).dividedBy(new DoubleDouble(x, 0));
         DoubleDouble total = DoubleDouble.ZERO.plus(first);
-        DoubleDouble.Scaled binomial = nextBinomial(new DoubleDouble.Scaled(DoubleDouble.ONE, 0), n, 0);
+        double screened = 0;
+        Screen screen = upper || terms < Screen.MIN_TERMS ? null : new Screen(n, x, terms);
+        SmirnovTerms exact = new SmirnovTerms(n, x);
         int middle = n / 2;
         for (int j = 1; j < terms; j++) {
             int v = upper ? n - j : j;
-            DoubleDouble term = term(n, x, v, binomial);
-            if (term.isFinite() && !term.isZero()) {
-                total = total.plus(term);
-            }
-            if (!term.isZero()) {
-                if (4.0 * (terms - j) * Math.abs(term.value()) < Math.ulp(1.0) * total.value() && j != terms - 1) {
-                    break;
-                }
-            } else if (j > middle) {
+            int decision = screen == null ? Screen.EXACT
+                    : screen.decide(j, terms, middle, total.value() + screened);
+            if (decision == Screen.STOP) {
                 break;
             }
-            binomial = nextBinomial(binomial, n, j);
+            if (decision == Screen.NEGLIGIBLE) {
+                screened += Math.exp(screen.logTerm(j));
+            } else if (decision == Screen.EXACT) {
+                DoubleDouble term = exact.term(v);
+                if (term.isFinite() && !term.isZero()) {
+                    total = total.plus(term);
+                }
+                if (!term.isZero()) {
+                    double partial = total.value() + screened;
+                    if (4.0 * (terms - j) * Math.abs(term.value()) < EPSILON * partial && j != terms - 1) {
+                        break;
+                    }
+                } else if (j > middle) {
+                    break;
+                }
+            }
+            exact.advance(j);
         }
-        return DoubleDouble.product(x, 1).times(total).value();
+        return DoubleDouble.product(x, 1).times(total.plus(screened)).value();
     }
 
-    /** Returns C(n, v)·(x + v/n)^(v−1)·(1 − x − v/n)^(n−v), with C(n, v) given as a scaled mantissa. */
-    private static DoubleDouble term(int n, double x, int v, DoubleDouble.Scaled binomial) {
-        DoubleDouble.Scaled t2 = powScaled(DoubleDouble.quotient(n - v, n).plus(-x), n - v);
-        DoubleDouble.Scaled t1 = powScaled(DoubleDouble.quotient(v, n).plus(x), v - 1);
-        DoubleDouble product = t1.mantissa().times(t2.mantissa()).times(binomial.mantissa());
-        return product.scalb(binomial.exponent() + t1.exponent() + t2.exponent());
-    }
+    /**
+     * Decides, from a term's log-magnitude estimate, whether scipy's sum needs it formed exactly. The estimate
+     * log C(n,v) + (v−1)·log(x + v/n) + (n−v)·log(1 − x − v/n) is accurate to ~1e-10 in the log, far inside the
+     * margins used here.
+     */
+    private static final class Screen {
+        static final int MIN_TERMS = 64;
+        static final int EXACT = 0;
+        static final int NEGLIGIBLE = 1;
+        static final int ZERO = 2;
+        static final int STOP = 3;
+        /** Terms below e^-60 of the largest cannot move the sum, even 10^6 of them. */
+        private static final double NEGLIGIBLE_LOG = 60;
+        /** Relative margin on scipy's stopping test within which the term is formed exactly. */
+        private static final double MARGIN = 1e-6;
+        /** Below log(2^-1075) scipy's term rounds to zero; above log(2^-1074) it does not. */
+        private static final double ZERO_BELOW = -745.2;
+        private static final double NONZERO_ABOVE = -744.4;
 
-    /** Returns C(n, j+1) from C(n, j), renormalizing the mantissa. */
-    private static DoubleDouble.Scaled nextBinomial(DoubleDouble.Scaled c, int n, int j) {
-        DoubleDouble.Scaled m = c.mantissa().times(DoubleDouble.quotient(n - j, j + 1.0)).frexp();
-        return new DoubleDouble.Scaled(m.mantissa(), c.exponent() + m.exponent());
+        /** Estimated log of term v = j, for j = 1 .. terms−1. */
+        private final double[] logTerms;
+        /** Terms with a log below this (the largest log term − 60) are negligible. */
+        private final double threshold;
+
+        /** Estimates the logs of terms 1 .. terms−1 and finds the largest. */
+        Screen(int n, double x, int terms) {
+            logTerms = new double[terms];
+            double logBinomial = Math.log(n);
+            double max = Double.NEGATIVE_INFINITY;
+            for (int v = 1; v < terms; v++) {
+                logTerms[v] = logBinomial + (v - 1) * Math.log(x + (double) v / n)
+                        + (n - v) * Math.log1p(-x - (double) v / n);
+                max = Math.max(max, logTerms[v]);
+                logBinomial += Math.log((n - v) / (v + 1.0));
+            }
+            threshold = max - NEGLIGIBLE_LOG;
+        }
+
+        /** Returns the estimated log of term j. */
+        double logTerm(int j) {
+            return logTerms[j];
+        }
+
+        /** Returns what scipy's loop does with term j, given its current partial sum. */
+        int decide(int j, int terms, int middle, double partial) {
+            double est = logTerms[j];
+            if (est < ZERO_BELOW) {
+                return j > middle ? STOP : ZERO;
+            }
+            if (est >= threshold || est <= NONZERO_ABOVE) {
+                return EXACT;
+            }
+            if (j == terms - 1) {
+                return NEGLIGIBLE;
+            }
+            double lhs = 4.0 * (terms - j) * Math.exp(est);
+            double rhs = EPSILON * partial;
+            if (lhs < rhs * (1 - MARGIN)) {
+                return STOP;
+            }
+            return lhs > rhs * (1 + MARGIN) ? NEGLIGIBLE : EXACT;
+        }
     }
 
     /** Returns a^m for a double-double a, from pow(a.hi, m) corrected for a.lo (scipy's pow_D). */
@@ -133,7 +205,7 @@ final class Smirnov {
     }
 
     /** Returns a^m as mantissa·2^exponent, splitting the power so no intermediate underflows (pow2Scaled_D). */
-    private static DoubleDouble.Scaled powScaled(DoubleDouble a, int m) {
+    static DoubleDouble.Scaled powScaled(DoubleDouble a, int m) {
         if (m <= 0) {
             if (m == 0) {
                 return new DoubleDouble.Scaled(DoubleDouble.ONE, 0);
@@ -147,13 +219,7 @@ final class Smirnov {
         if (m == 1) {
             return ys;
         }
-        int maxExpt = MAX_EXPONENT;
-        if (m * (y.hi() - 1) / y.hi() < -MAX_EXPONENT * LN2) {
-            double lg2y = Math.log(y.hi()) / LN2;
-            if (m * lg2y <= -MAX_EXPONENT) {
-                maxExpt = (int) (nextPowerOf2(-MAX_EXPONENT / lg2y + 1) / 2);
-            }
-        }
+        int maxExpt = splitExponent(y.hi(), m);
         if (m <= maxExpt) {
             DoubleDouble.Scaled r = pow(y, m).frexp();
             return new DoubleDouble.Scaled(r.mantissa(), r.exponent() + m * ys.exponent());
@@ -166,6 +232,18 @@ final class Smirnov {
         DoubleDouble.Scaled ans = y2r.mantissa().times(y2mq.mantissa()).frexp();
         int exponent = ans.exponent() + y2mq.exponent() + y2m.exponent() * q + y2r.exponent() + m * ys.exponent();
         return new DoubleDouble.Scaled(ans.mantissa(), exponent);
+    }
+
+    /** Returns the largest power y^k computed in one piece: 960, or less when y^m would fall below 2^-960. */
+    static int splitExponent(double yHi, int m) {
+        int maxExpt = MAX_EXPONENT;
+        if (m * (yHi - 1) / yHi < -MAX_EXPONENT * LN2) {
+            double lg2y = Math.log(yHi) / LN2;
+            if (m * lg2y <= -MAX_EXPONENT) {
+                maxExpt = (int) (nextPowerOf2(-MAX_EXPONENT / lg2y + 1) / 2);
+            }
+        }
+        return maxExpt;
     }
 
     /** scipy's nextPowerOf2 helper, kept literally: x rounded up by one ulp, as an integer when it is one. */

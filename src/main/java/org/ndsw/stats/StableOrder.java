@@ -1,40 +1,69 @@
 package org.ndsw.stats;
 
-/** Stable ascending order of a double array (ties keep input order), like numpy's {@code argsort(kind="stable")}. */
+/**
+ * Stable ascending order of a double array, like numpy's {@code argsort(kind="stable")}: equal values (including
+ * −0.0 and 0.0) keep their input order. An LSD radix sort on the values' order-preserving bit patterns, which is
+ * stable by construction and linear in n.
+ */
 final class StableOrder {
+    private static final int DIGIT_BITS = 8;
+    private static final int BUCKETS = 1 << DIGIT_BITS;
+
     private StableOrder() {}
 
-    /** Returns the indices that sort {@code values} ascending; equal values keep their input order. */
+    /** Returns the indices that sort the (finite) {@code values} ascending; ties keep their input order. */
     static int[] of(double[] values) {
         int n = values.length;
+        long[] keys = new long[n];
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
+            keys[i] = sortableBits(values[i]);
             order[i] = i;
         }
-        int[] buffer = new int[n];
-        for (int width = 1; width < n; width *= 2) {
-            for (int lo = 0; lo < n - width; lo += 2 * width) {
-                merge(values, order, buffer, lo, lo + width, Math.min(lo + 2 * width, n));
+        long[] keyBuffer = new long[n];
+        int[] orderBuffer = new int[n];
+        for (int shift = 0; shift < Long.SIZE; shift += DIGIT_BITS) {
+            int[] starts = bucketStarts(keys, shift);
+            if (starts == null) {
+                continue;
             }
+            for (int i = 0; i < n; i++) {
+                int slot = starts[(int) (keys[i] >>> shift) & (BUCKETS - 1)]++;
+                keyBuffer[slot] = keys[i];
+                orderBuffer[slot] = order[i];
+            }
+            long[] k = keys;
+            keys = keyBuffer;
+            keyBuffer = k;
+            int[] o = order;
+            order = orderBuffer;
+            orderBuffer = o;
         }
         return order;
     }
 
-    /** Merges the sorted runs [lo, mid) and [mid, hi) of {@code order}, taking from the left run on ties. */
-    private static void merge(double[] values, int[] order, int[] buffer, int lo, int mid, int hi) {
-        if (values[order[mid - 1]] <= values[order[mid]]) {
-            return;
+    /** Returns where each bucket of the digit at {@code shift} starts, or null when all keys share that digit. */
+    private static int[] bucketStarts(long[] keys, int shift) {
+        int[] counts = new int[BUCKETS];
+        for (long key : keys) {
+            counts[(int) (key >>> shift) & (BUCKETS - 1)]++;
         }
-        System.arraycopy(order, lo, buffer, lo, hi - lo);
-        int i = lo;
-        int j = mid;
-        for (int k = lo; k < hi; k++) {
-            if (j >= hi || (i < mid && values[buffer[i]] <= values[buffer[j]])) {
-                order[k] = buffer[i++];
-            } else {
-                order[k] = buffer[j++];
+        int[] starts = new int[BUCKETS];
+        int sum = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            if (counts[b] == keys.length) {
+                return null;
             }
+            starts[b] = sum;
+            sum += counts[b];
         }
+        return starts;
+    }
+
+    /** Maps a double to a long whose unsigned order is the double's numeric order (−0.0 taken as 0.0). */
+    private static long sortableBits(double v) {
+        long bits = Double.doubleToLongBits(v + 0.0);
+        return bits ^ ((bits >> 63) | Long.MIN_VALUE);
     }
 
     /** Returns {@code values[order[i]]} for every i. */

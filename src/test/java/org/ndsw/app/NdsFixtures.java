@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -89,7 +88,10 @@ public final class NdsFixtures {
                 + ", \"train_ep_loss\": " + loss + ", \"prec_time\": {\"mean\": 0.01}, \"act_mem\": 0.5}";
     }
 
-    static String num(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
+    /** A number as the fixtures write it (4 decimals). */
+    public static String num(double v) {
+        long scaled = Math.round(Math.abs(v) * 10_000);
+        String frac = Long.toString(10_000 + scaled % 10_000).substring(1);
+        return (v < 0 ? "-" : "") + scaled / 10_000 + "." + frac;
     }
 }

@@ -3,18 +3,18 @@ package org.ndsw.app.source;
 /** A complexity measure stored in records as a raw count, and the paper's unit for it (NDS-SPEC.md §6). */
 public enum Complexity {
     /** Parameters, compared in millions. */
-    PARAMS("params", 1e-6, "M params", 0.856),
+    PARAMS("params", 1e6, "M params", 0.856),
     /** Multiply-add flops, compared in billions. */
-    FLOPS("flops", 1e-9, "B flops", 0.129);
+    FLOPS("flops", 1e9, "B flops", 0.129);
 
     private final String field;
-    private final double scale;
+    private final double divisor;
     private final String unit;
     private final double cifarMax;
 
-    Complexity(String field, double scale, String unit, double cifarMax) {
+    Complexity(String field, double divisor, String unit, double cifarMax) {
         this.field = field;
-        this.scale = scale;
+        this.divisor = divisor;
         this.unit = unit;
         this.cifarMax = cifarMax;
     }
@@ -24,9 +24,12 @@ public enum Complexity {
         return field;
     }
 
-    /** Factor from a raw count to the paper's unit (1e-6 for M params, 1e-9 for B flops). */
-    public double scale() {
-        return scale;
+    /**
+     * Converts a raw count to the paper's unit. Divides by 1e6 / 1e9 rather than multiplying by 1e-6 / 1e-9: the
+     * division is correctly rounded, so 200,000 params is exactly the double nearest 0.2 and lands in the right bin.
+     */
+    public double toPaperUnit(double raw) {
+        return raw / divisor;
     }
 
     /** The paper's unit, e.g. "M params". */

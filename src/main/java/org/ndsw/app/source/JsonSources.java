@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import org.ndsw.NdswException;
@@ -19,7 +20,7 @@ final class JsonSources {
 
     /** Wraps a read failure into a message naming the file, the position and (when known) the record. */
     static NdswException failure(String file, IOException e, String record) {
-        if (e instanceof NoSuchFileException || e instanceof java.io.FileNotFoundException) {
+        if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
             return new NdswException("cannot read source " + file + ": no such file", e);
         }
         if (e instanceof JsonProcessingException jpe) {

@@ -3,6 +3,7 @@ package org.ndsw.app.source;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.Locale;
 import org.ndsw.NdswException;
 
 /**
@@ -51,7 +52,7 @@ final class NdsRecordParser {
         if (!hasError) {
             throw new NdswException(file + ": " + where + " has no '" + metric.field() + "'"
                     + (metric == ErrorMetric.FINAL ? " curve" : "") + " (needed for --error "
-                    + metric.name().toLowerCase(java.util.Locale.ROOT) + ")");
+                    + metric.name().toLowerCase(Locale.ROOT) + ")");
         }
         checkRequired(where, params, flops);
         out.add(error, params, flops);

@@ -52,7 +52,7 @@ public record RecordSet(String label, String source, double[] error, double[] pa
         double[] raw = c == Complexity.PARAMS ? params : flops;
         double[] scaled = new double[raw.length];
         for (int i = 0; i < raw.length; i++) {
-            scaled[i] = raw[i] * c.scale();
+            scaled[i] = c.toPaperUnit(raw[i]);
         }
         return scaled;
     }
