@@ -11,12 +11,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.ndsw.AtomicWrite;
 import org.ndsw.NdswException;
 
 /**
@@ -67,34 +67,9 @@ public final class SpaceFiles {
         }
     }
 
-    /**
-     * Writes a design space as a pretty-printed file of this format, atomically: the text goes to a temporary file
-     * beside the target, which then replaces it, so a failed write never leaves a half-written file.
-     */
+    /** Writes a design space as a pretty-printed file of this format, atomically (never half-written). */
     public static void write(DesignSpace space, Path file) {
-        Path target = file.toAbsolutePath();
-        Path tmp = null;
-        try {
-            Files.createDirectories(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            Files.writeString(tmp, toText(space));
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new NdswException(file + ": cannot write design space file: " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(tmp);
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // The temporary file is hidden and harmless; the write itself already succeeded or reported its error.
-        }
+        AtomicWrite.text(file, toText(space));
     }
 
     /** The pretty-printed JSON text of a design space. */

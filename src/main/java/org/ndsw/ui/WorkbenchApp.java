@@ -14,6 +14,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
+import org.ndsw.ui.compare.ComparePanel;
 import org.ndsw.ui.spaces.SpacesPanel;
 import org.ndsw.ui.task.FxTaskRunner;
 
@@ -26,7 +27,8 @@ public final class WorkbenchApp extends Application {
         Dialogs dialogs = new Dialogs(stage);
         tasks = new FxTaskRunner(2, dialogs::showError);
         SpacesPanel spaces = SpacesPanel.create(tasks, stage, dialogs);
-        TabPane tabs = new TabPane(tab("Design spaces", spaces.view()));
+        ComparePanel compare = ComparePanel.create(tasks, stage, dialogs);
+        TabPane tabs = new TabPane(tab("Design spaces", spaces.view()), tab("Compare", compare.view()));
         tabs.setId("panels");
         BorderPane root = new BorderPane(tabs);
         root.setTop(menus(stage, spaces));

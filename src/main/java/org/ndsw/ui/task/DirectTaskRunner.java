@@ -1,27 +1,15 @@
 package org.ndsw.ui.task;
 
-import java.util.function.Consumer;
 import org.ndsw.app.ProgressSink;
 
-/** Runs tasks synchronously on the calling thread: the test version of {@link FxTaskRunner}. */
+/**
+ * Runs tasks synchronously on the calling thread: the test version of {@link FxTaskRunner}. The outcome is known
+ * before any callback is registered, so it reaches callbacks as they are registered (see {@link TaskHandle}).
+ */
 public final class DirectTaskRunner implements TaskRunner {
-    private final Consumer<Throwable> unhandled;
-
-    /** A runner whose failures without a handler are rethrown as unchecked exceptions. */
-    public DirectTaskRunner() {
-        this(t -> {
-            throw new IllegalStateException("unhandled task failure", t);
-        });
-    }
-
-    /** A runner whose failures without a handler go to `unhandled`. */
-    public DirectTaskRunner(Consumer<Throwable> unhandled) {
-        this.unhandled = unhandled;
-    }
-
     @Override
     public <T> TaskHandle<T> run(String title, Work<T> work) {
-        TaskHandle<T> handle = new TaskHandle<>(unhandled);
+        TaskHandle<T> handle = new TaskHandle<>(t -> { });
         try {
             handle.succeed(work.call(ProgressSink.NONE));
         } catch (Exception e) {

@@ -1,0 +1,13 @@
+package org.ndsw.ui.compare;
+
+/** The compare panel's actions that need the window: file choosers and error dialogs. */
+public interface CompareActions {
+    /** Asks for files of trained models and adds them. */
+    void addFiles();
+
+    /** Asks for a PNG or SVG file and writes the selected figure. */
+    void exportFigure();
+
+    /** Asks for a CSV file and writes the EDF steps and the KS table. */
+    void exportNumbers();
+}

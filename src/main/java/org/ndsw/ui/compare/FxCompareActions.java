@@ -1,0 +1,88 @@
+package org.ndsw.ui.compare;
+
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.ndsw.app.CompareCsv;
+import org.ndsw.app.source.SourceSpec;
+import org.ndsw.figure.FigureSize;
+import org.ndsw.figure.FigureWriter;
+import org.ndsw.ui.Dialogs;
+
+/** The compare panel's window actions. */
+final class FxCompareActions implements CompareActions {
+    private final CompareViewModel vm;
+    private final Window window;
+    private final Dialogs dialogs;
+    private CompareView view;
+    private File lastFolder;
+
+    FxCompareActions(CompareViewModel vm, Window window, Dialogs dialogs) {
+        this.vm = vm;
+        this.window = window;
+        this.dialogs = dialogs;
+    }
+
+    void attach(CompareView v) {
+        this.view = v;
+    }
+
+    @Override
+    public void addFiles() {
+        FileChooser c = chooser("Add sets of trained models");
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("NDS JSON, JSON Lines, CSV",
+                "*.json", "*.jsonl", "*.ndjson", "*.csv"));
+        List<File> files = c.showOpenMultipleDialog(window);
+        if (files != null) {
+            files.forEach(f -> guarded(() -> vm.inputs.add(CompareInput.file(SourceSpec.parse(f.getPath())))));
+            lastFolder = files.get(0).getParentFile();
+        }
+    }
+
+    @Override
+    public void exportFigure() {
+        CompareViewModel.View v = vm.viewProperty().get();
+        FileChooser c = chooser("Export figure");
+        c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("SVG", "*.svg"),
+                new FileChooser.ExtensionFilter("PNG", "*.png"));
+        c.setInitialFileName(view.selectedFigure().key() + ".svg");
+        File f = c.showSaveDialog(window);
+        if (f != null && v != null) {
+            lastFolder = f.getParentFile();
+            guarded(() -> FigureWriter.write(v.figures().get(view.selectedFigure()), f.toPath(), FigureSize.LARGE));
+        }
+    }
+
+    @Override
+    public void exportNumbers() {
+        CompareViewModel.View v = vm.viewProperty().get();
+        FileChooser c = chooser("Export numbers");
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        c.setInitialFileName("compare.csv");
+        File f = c.showSaveDialog(window);
+        if (f != null && v != null) {
+            lastFolder = f.getParentFile();
+            String name = f.getName().toLowerCase(Locale.ROOT).endsWith(".csv") ? f.getName() : f.getName() + ".csv";
+            guarded(() -> CompareCsv.write(v.result(), f.toPath().resolveSibling(name)));
+        }
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        if (lastFolder != null && lastFolder.isDirectory()) {
+            c.setInitialDirectory(lastFolder);
+        }
+        return c;
+    }
+
+    private void guarded(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            dialogs.showError(e);
+        }
+    }
+}
