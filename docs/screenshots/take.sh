@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 wait=${1:-25}
 out=docs/screenshots
 xvfb-run -a -s "-screen 0 1600x1000x24" bash -c "
-  java -Dprism.order=sw -cp target/ndsw.jar org.ndsw.ui.Launcher & pid=\$!
+  java -Dprism.order=sw -jar target/ndsw.jar & pid=\$!
   sleep $wait
   import -window root -crop 1400x900+100+30 $out/spaces.png
   kill \$pid"
