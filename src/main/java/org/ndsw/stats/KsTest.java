@@ -108,12 +108,13 @@ public final class KsTest {
         for (int k = 0; k < n1 + n2; k++) {
             double a = xs[i];
             double b = ys[j];
-            boolean takeX = a <= b;
-            double v = takeX ? a : b;
-            i += takeX ? 1 : 0;
-            j += takeX ? 0 : 1;
-            if (Math.min(xs[i], ys[j]) > v) {
-                long num = (long) i * n2 - (long) j * n1;
+            int takeX = a <= b ? 1 : 0;
+            double v = Math.min(a, b);
+            i += takeX;
+            j += 1 - takeX;
+            long num = (long) i * n2 - (long) j * n1;
+            // Evaluated only at the end of a group of equal values (scipy's searchsorted side="right").
+            if ((num >= bestPlus || -num >= bestMinus) && Math.min(xs[i], ys[j]) > v) {
                 if (num >= bestPlus) {
                     double diff = (double) i / n1 - (double) j / n2;
                     maxPlus = num > bestPlus ? diff : Math.max(maxPlus, diff);
@@ -140,12 +141,15 @@ public final class KsTest {
         int i = 0;
         int j = 0;
         for (int k = 0; k < total; k++) {
-            boolean takeX = xs[i] <= ys[j];
-            double v = takeX ? xs[i] : ys[j];
-            i += takeX ? 1 : 0;
-            j += takeX ? 0 : 1;
-            if (Math.min(xs[i], ys[j]) > v) {
-                d = Math.max(d, Math.abs(ca[i] - cb[j]));
+            double u = xs[i];
+            double w = ys[j];
+            int takeX = u <= w ? 1 : 0;
+            double v = Math.min(u, w);
+            i += takeX;
+            j += 1 - takeX;
+            double diff = Math.abs(ca[i] - cb[j]);
+            if (diff > d && Math.min(xs[i], ys[j]) > v) {
+                d = diff;
             }
         }
         return d;

@@ -122,7 +122,8 @@ final class Smirnov {
     /**
      * Decides, from a term's log-magnitude estimate, whether scipy's sum needs it formed exactly. The estimate
      * log C(n,v) + (v−1)·log(x + v/n) + (n−v)·log(1 − x − v/n) is accurate to ~1e-11 in the log (rounding of n
-     * logs, each ~1e-16), far inside the margins used here.
+     * logs, each ~1e-16; plain log rather than log1p, which Java 17 computes natively and slowly), far inside the
+     * margins used here.
      */
     private static final class Screen {
         static final int MIN_TERMS = 64;
@@ -153,7 +154,7 @@ final class Smirnov {
             double max = Double.NEGATIVE_INFINITY;
             for (int v = 1; v < terms; v++) {
                 logTerms[v] = logBinomial + (v - 1) * Math.log(x + (double) v / n)
-                        + (n - v) * Math.log1p(-x - (double) v / n);
+                        + (n - v) * Math.log(1 - x - (double) v / n);
                 max = Math.max(max, logTerms[v]);
                 logBinomial += Math.log((n - v) / (v + 1.0));
             }
