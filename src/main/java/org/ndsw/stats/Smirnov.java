@@ -8,6 +8,7 @@ package org.ndsw.stats;
  * few terms remain and x is small, the complementary "upper" sum; terms are formed with a double-double mantissa and
  * a separate exponent so that neither rounding nor the double range limits the result (van Mulbregt 2018,
  * arXiv:1802.06966). Only the survival function is needed here, so the derivative scipy carries along is omitted.
+ * A Java re-implementation of scipy's code (BSD-3-Clause, SciPy Developers); see docs/stats.md.
  */
 final class Smirnov {
     /** Beyond this n scipy switches to an approximation. */
