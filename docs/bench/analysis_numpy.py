@@ -7,7 +7,7 @@ per pair: scipy.stats.ks_2samp on the kept errors and D between the normalized E
 org.ndsw.stats.bench.Analysis.
 
     /usr/bin/python3 docs/bench/analysis_numpy.py [--data DIR] [--sets 5] [--n 25000] [--repeats 7]
-        prints {"median_seconds": ..., "seconds": [...], ...} as JSON
+        prints {"median_seconds": ..., "median_cpu_seconds": ..., "seconds": [...], ...} as JSON
     /usr/bin/python3 docs/bench/analysis_numpy.py --data DIR --serve
         for every line "run" on stdin runs the analysis once and prints one JSON line (used by AnalysisBenchmark)
 
@@ -98,9 +98,10 @@ def analysis(sets, rng):
 
 
 def timed(sets, rng):
-    start = time.perf_counter()
+    """Returns (wall seconds, process CPU seconds, summary) of one analysis."""
+    start, cpu_start = time.perf_counter(), time.process_time()
     summary = analysis(sets, rng)
-    return time.perf_counter() - start, summary
+    return time.perf_counter() - start, time.process_time() - cpu_start, summary
 
 
 def main():
@@ -120,12 +121,13 @@ def main():
         for line in sys.stdin:
             if line.strip() != "run":
                 break
-            seconds, summary = timed(sets, rng)
-            print(json.dumps({"seconds": seconds, "summary": summary}), flush=True)
+            seconds, cpu_seconds, summary = timed(sets, rng)
+            print(json.dumps({"seconds": seconds, "cpu_seconds": cpu_seconds, "summary": summary}), flush=True)
         return
-    seconds = [timed(sets, rng)[0] for _ in range(args.repeats)]
-    print(json.dumps({"median_seconds": float(np.median(seconds)), "seconds": seconds,
-                      "sets": len(sets), "n": int(len(sets[0][0]))}))
+    runs = [timed(sets, rng) for _ in range(args.repeats)]
+    seconds, cpu = [r[0] for r in runs], [r[1] for r in runs]
+    print(json.dumps({"median_seconds": float(np.median(seconds)), "median_cpu_seconds": float(np.median(cpu)),
+                      "seconds": seconds, "cpu_seconds": cpu, "sets": len(sets), "n": int(len(sets[0][0]))}))
 
 
 if __name__ == "__main__":

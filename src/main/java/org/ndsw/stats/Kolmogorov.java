@@ -7,7 +7,8 @@ package org.ndsw.stats;
  * <p>The method is chosen by n and x as Simard and L'Ecuyer (2011, J. Stat. Softw. 39(11)) recommend: the
  * Ruben-Gambino closed forms at the ends, 2·smirnov for x &gt;= 0.5 and in the tail, the Durbin matrix algorithm in
  * the Marsaglia-Tsang-Wang form (2003), Pomeranz's recursion (1974) and the Pelz-Good asymptotic series (1976).
- * ks_2samp's asymptotic branch evaluates it at n = round(m·n/(m + n)).
+ * ks_2samp's asymptotic branch evaluates it at n = round(m·n/(m + n)). A Java re-implementation of scipy's code
+ * (BSD-3-Clause, SciPy Developers); see docs/stats.md.
  */
 final class Kolmogorov {
     private static final int SCALE_EXPONENT = 128;

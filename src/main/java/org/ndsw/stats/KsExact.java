@@ -7,6 +7,7 @@ package org.ndsw.stats;
  * <p>Equal sizes use the closed alternating sum of Hodges (1958, Ark. Mat. 3(43)) evaluated Horner-style; unequal
  * sizes use Hodges' "inside" recursion rewritten to carry 1 − p directly (Viehmann 2021, arXiv:2102.08037), which
  * keeps one sliding column of the path-count lattice, normalized so that no binomial coefficient is ever formed.
+ * A Java re-implementation of scipy's code (BSD-3-Clause, SciPy Developers); see docs/stats.md.
  */
 final class KsExact {
     private KsExact() {}

@@ -97,30 +97,34 @@ public final class KsTest {
     static double statisticSorted(double[] x, double[] y) {
         int n1 = x.length;
         int n2 = y.length;
+        double[] xs = withSentinel(x);
+        double[] ys = withSentinel(y);
         long bestPlus = 0;
         long bestMinus = 0;
         double maxPlus = 0;
         double maxMinus = 0;
         int i = 0;
         int j = 0;
-        while (i < n1 || j < n2) {
-            double v = j >= n2 || (i < n1 && x[i] <= y[j]) ? x[i] : y[j];
-            while (i < n1 && x[i] <= v) {
-                i++;
-            }
-            while (j < n2 && y[j] <= v) {
-                j++;
-            }
+        for (int k = 0; k < n1 + n2; k++) {
+            double a = xs[i];
+            double b = ys[j];
+            int takeX = a <= b ? 1 : 0;
+            double v = Math.min(a, b);
+            i += takeX;
+            j += 1 - takeX;
             long num = (long) i * n2 - (long) j * n1;
-            if (num >= bestPlus) {
-                double diff = (double) i / n1 - (double) j / n2;
-                maxPlus = num > bestPlus ? diff : Math.max(maxPlus, diff);
-                bestPlus = num;
-            }
-            if (-num >= bestMinus) {
-                double diff = (double) j / n2 - (double) i / n1;
-                maxMinus = -num > bestMinus ? diff : Math.max(maxMinus, diff);
-                bestMinus = -num;
+            // Evaluated only at the end of a group of equal values (scipy's searchsorted side="right").
+            if ((num >= bestPlus || -num >= bestMinus) && Math.min(xs[i], ys[j]) > v) {
+                if (num >= bestPlus) {
+                    double diff = (double) i / n1 - (double) j / n2;
+                    maxPlus = num > bestPlus ? diff : Math.max(maxPlus, diff);
+                    bestPlus = num;
+                }
+                if (-num >= bestMinus) {
+                    double diff = (double) j / n2 - (double) i / n1;
+                    maxMinus = -num > bestMinus ? diff : Math.max(maxMinus, diff);
+                    bestMinus = -num;
+                }
             }
         }
         return Math.max(maxPlus, maxMinus);
@@ -128,24 +132,43 @@ public final class KsTest {
 
     /** Returns only D = sup |F̂_a − F̂_b| between two weighted EDFs (cumulative weights after each group of ties). */
     public static double weightedStatistic(WeightedEdf a, WeightedEdf b) {
-        int na = a.n();
-        int nb = b.n();
-        double ca = 0;
-        double cb = 0;
+        double[] xs = withSentinel(a.errors());
+        double[] ys = withSentinel(b.errors());
+        double[] ca = prefixSums(a.weights());
+        double[] cb = prefixSums(b.weights());
+        int total = a.n() + b.n();
         double d = 0;
         int i = 0;
         int j = 0;
-        while (i < na || j < nb) {
-            double v = j >= nb || (i < na && a.error(i) <= b.error(j)) ? a.error(i) : b.error(j);
-            while (i < na && a.error(i) <= v) {
-                ca += a.weight(i++);
+        for (int k = 0; k < total; k++) {
+            double u = xs[i];
+            double w = ys[j];
+            int takeX = u <= w ? 1 : 0;
+            double v = Math.min(u, w);
+            i += takeX;
+            j += 1 - takeX;
+            double diff = Math.abs(ca[i] - cb[j]);
+            if (diff > d && Math.min(xs[i], ys[j]) > v) {
+                d = diff;
             }
-            while (j < nb && b.error(j) <= v) {
-                cb += b.weight(j++);
-            }
-            d = Math.max(d, Math.abs(ca - cb));
         }
         return d;
+    }
+
+    /** Returns the sorted values followed by +∞, so merges need no bounds tests. */
+    private static double[] withSentinel(double[] sorted) {
+        double[] out = java.util.Arrays.copyOf(sorted, sorted.length + 1);
+        out[sorted.length] = Double.POSITIVE_INFINITY;
+        return out;
+    }
+
+    /** Returns {0, w_0, w_0 + w_1, ...}: the cumulative weight before each index, summed in order. */
+    private static double[] prefixSums(double[] weights) {
+        double[] out = new double[weights.length + 1];
+        for (int i = 0; i < weights.length; i++) {
+            out[i + 1] = out[i] + weights[i];
+        }
+        return out;
     }
 
     private static int gcd(int a, int b) {

@@ -94,9 +94,8 @@ public record NormalizedEdf(WeightedEdf edf, int[] kept, int[] binCounts, Comple
         int[] kept = new int[c.length];
         int n = 0;
         for (int i = 0; i < c.length; i++) {
-            if (window.contains(c[i])) {
-                kept[n++] = i;
-            }
+            kept[n] = i;
+            n += window.contains(c[i]) ? 1 : 0;
         }
         return Arrays.copyOf(kept, n);
     }

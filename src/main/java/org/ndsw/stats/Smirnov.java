@@ -8,6 +8,7 @@ package org.ndsw.stats;
  * few terms remain and x is small, the complementary "upper" sum; terms are formed with a double-double mantissa and
  * a separate exponent so that neither rounding nor the double range limits the result (van Mulbregt 2018,
  * arXiv:1802.06966). Only the survival function is needed here, so the derivative scipy carries along is omitted.
+ * A Java re-implementation of scipy's code (BSD-3-Clause, SciPy Developers); see docs/stats.md.
  */
 final class Smirnov {
     /** Beyond this n scipy switches to an approximation. */
@@ -79,9 +80,9 @@ final class Smirnov {
      * after a term below DBL_EPSILON·sum/(4·terms left), or at a zero term past v = n/2.
      *
      * <p>Long lower sums are screened (see {@link Screen}): a term whose magnitude, estimated in plain double logs, is
-     * below e^-60 of the largest term is not formed exactly; it is added as its estimate, and scipy's stopping rule is
-     * applied to the estimate whenever that decides it with a wide margin. Such terms change the sum by less than
-     * 1e-20 of its value, so the result is scipy's to double precision, at a fraction of the cost.
+     * below e^-36 of the largest term is not formed exactly; it is added as its estimate, and scipy's stopping rule is
+     * applied to the estimate whenever that decides it with a wide margin. The estimates' errors move the sum by less
+     * than 1e-20 of its value, so the result is scipy's to double precision, at a fraction of the cost.
      */
     private static double sum(int n, double x, int nxFloor, double alpha, boolean upper, int terms) {
         DoubleDouble first = upper ? pow(DoubleDouble.sum(1, x), n - 1)
@@ -121,7 +122,8 @@ final class Smirnov {
 
     /**
      * Decides, from a term's log-magnitude estimate, whether scipy's sum needs it formed exactly. The estimate
-     * log C(n,v) + (v−1)·log(x + v/n) + (n−v)·log(1 − x − v/n) is accurate to ~1e-10 in the log, far inside the
+     * log C(n,v) + (v−1)·log(x + v/n) + (n−v)·log(1 − x − v/n) is accurate to ~1e-11 in the log (rounding of n
+     * logs, each ~1e-16; plain log rather than log1p, which Java 17 computes natively and slowly), far inside the
      * margins used here.
      */
     private static final class Screen {
@@ -130,8 +132,11 @@ final class Smirnov {
         static final int NEGLIGIBLE = 1;
         static final int ZERO = 2;
         static final int STOP = 3;
-        /** Terms below e^-60 of the largest cannot move the sum, even 10^6 of them. */
-        private static final double NEGLIGIBLE_LOG = 60;
+        /**
+         * Terms below e^-36 (about DBL_EPSILON) of the largest are added as their estimate: its ~1e-11 relative error
+         * times e^-36 leaves even 10^6 such terms 1e-21 below the sum, far under its last bit.
+         */
+        private static final double NEGLIGIBLE_LOG = 36;
         /** Relative margin on scipy's stopping test within which the term is formed exactly. */
         private static final double MARGIN = 1e-6;
         /** Below log(2^-1075) scipy's term rounds to zero; above log(2^-1074) it does not. */
@@ -140,7 +145,7 @@ final class Smirnov {
 
         /** Estimated log of term v = j, for j = 1 .. terms−1. */
         private final double[] logTerms;
-        /** Terms with a log below this (the largest log term − 60) are negligible. */
+        /** Terms with a log below this (the largest log term − 36) are added as their estimate. */
         private final double threshold;
 
         /** Estimates the logs of terms 1 .. terms−1 and finds the largest. */
@@ -150,7 +155,7 @@ final class Smirnov {
             double max = Double.NEGATIVE_INFINITY;
             for (int v = 1; v < terms; v++) {
                 logTerms[v] = logBinomial + (v - 1) * Math.log(x + (double) v / n)
-                        + (n - v) * Math.log1p(-x - (double) v / n);
+                        + (n - v) * Math.log(1 - x - (double) v / n);
                 max = Math.max(max, logTerms[v]);
                 logBinomial += Math.log((n - v) / (v + 1.0));
             }

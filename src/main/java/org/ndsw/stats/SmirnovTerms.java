@@ -126,13 +126,11 @@ final class SmirnovTerms {
             rExp = 0;
             return;
         }
-        DoubleDouble.Scaled s = null;
-        int e = Math.getExponent(hi) == Double.MIN_EXPONENT - 1
-                ? (s = new DoubleDouble(hi, lo).frexp()).exponent() : Math.getExponent(hi) + 1;
-        if (s != null) {
-            scaledFromRecord(s);
+        if (Math.getExponent(hi) == Double.MIN_EXPONENT - 1) {
+            scaledFromRecord(new DoubleDouble(hi, lo).frexp());
             return;
         }
+        int e = Math.getExponent(hi) + 1;
         double mHi = DoubleDouble.scalb(hi, -e);
         double mLo = DoubleDouble.scalb(lo, -e);
         if (Math.abs(mHi) == 0.5 && mHi * mLo < 0) {

@@ -6,8 +6,9 @@ package org.ndsw.stats;
  * stable by construction and linear in n.
  */
 final class StableOrder {
-    private static final int DIGIT_BITS = 8;
+    private static final int DIGIT_BITS = 11;
     private static final int BUCKETS = 1 << DIGIT_BITS;
+    private static final int DIGITS = (Long.SIZE + DIGIT_BITS - 1) / DIGIT_BITS;
 
     private StableOrder() {}
 
@@ -16,19 +17,23 @@ final class StableOrder {
         int n = values.length;
         long[] keys = new long[n];
         int[] order = new int[n];
+        int[][] counts = new int[DIGITS][BUCKETS];
         for (int i = 0; i < n; i++) {
             keys[i] = sortableBits(values[i]);
             order[i] = i;
+            for (int d = 0; d < DIGITS; d++) {
+                counts[d][digit(keys[i], d)]++;
+            }
         }
         long[] keyBuffer = new long[n];
         int[] orderBuffer = new int[n];
-        for (int shift = 0; shift < Long.SIZE; shift += DIGIT_BITS) {
-            int[] starts = bucketStarts(keys, shift);
+        for (int d = 0; d < DIGITS; d++) {
+            int[] starts = bucketStarts(counts[d], n);
             if (starts == null) {
                 continue;
             }
             for (int i = 0; i < n; i++) {
-                int slot = starts[(int) (keys[i] >>> shift) & (BUCKETS - 1)]++;
+                int slot = starts[digit(keys[i], d)]++;
                 keyBuffer[slot] = keys[i];
                 orderBuffer[slot] = order[i];
             }
@@ -42,16 +47,16 @@ final class StableOrder {
         return order;
     }
 
-    /** Returns where each bucket of the digit at {@code shift} starts, or null when all keys share that digit. */
-    private static int[] bucketStarts(long[] keys, int shift) {
-        int[] counts = new int[BUCKETS];
-        for (long key : keys) {
-            counts[(int) (key >>> shift) & (BUCKETS - 1)]++;
-        }
+    private static int digit(long key, int d) {
+        return (int) (key >>> (d * DIGIT_BITS)) & (BUCKETS - 1);
+    }
+
+    /** Returns where each bucket starts, or null when one bucket holds all n keys (the pass would change nothing). */
+    private static int[] bucketStarts(int[] counts, int n) {
         int[] starts = new int[BUCKETS];
         int sum = 0;
         for (int b = 0; b < BUCKETS; b++) {
-            if (counts[b] == keys.length) {
+            if (counts[b] == n) {
                 return null;
             }
             starts[b] = sum;

@@ -51,6 +51,13 @@ class NormalizedEdfTest {
     }
 
     @Test
+    void stableOrderHandlesNegativesSignedZerosAndTiesLikeNumpyStableArgsort() {
+        // numpy.argsort([3, -1, 0.0, -0.0, -1, 2.5, -1e300, 1e-300], kind="stable") = [6, 1, 4, 2, 3, 7, 5, 0]
+        double[] values = {3, -1, 0.0, -0.0, -1, 2.5, -1e300, 1e-300};
+        assertArrayEquals(new int[] {6, 1, 4, 2, 3, 7, 5, 0}, StableOrder.of(values));
+    }
+
+    @Test
     void emptyBinIsAnErrorNamingTheBinRanges() {
         double[] complexity = {0.1, 0.2, 0.9, 0.95};
         NdswException e = assertThrows(NdswException.class, () -> NormalizedEdf.of(new double[] {1, 2, 3, 4},

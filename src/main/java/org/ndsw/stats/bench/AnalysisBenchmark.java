@@ -2,6 +2,8 @@ package org.ndsw.stats.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +19,9 @@ import java.util.stream.Stream;
  * <p>Run after {@code mvn -DskipTests package}:
  * {@code java -cp 'target/classes:target/lib/*' org.ndsw.stats.bench.AnalysisBenchmark [--sets 5] [--n 25000]
  * [--repeats 9] [--seed 1] [--python /usr/bin/python3] [--script docs/bench/analysis_numpy.py] [--java-only]}.
- * The repeats alternate Java and numpy on the same data, so machine noise hits both; medians are reported.
+ * The repeats alternate Java and numpy on the same data, so machine noise hits both; medians are reported, of wall
+ * time (System.nanoTime / time.perf_counter) and of the CPU time of the working thread or process (ThreadMXBean /
+ * time.process_time), which a busy shared machine disturbs less.
  */
 public final class AnalysisBenchmark {
     /** Warm-up: at least this many untimed runs... */
@@ -28,23 +32,33 @@ public final class AnalysisBenchmark {
     private AnalysisBenchmark() {}
 
     /**
-     * Per-repeat wall-clock seconds of the Java analysis.
+     * Per-repeat seconds of the Java analysis.
      *
      * @param sets the number of sets
      * @param n the number of models per set
-     * @param seconds the seconds of each timed repeat
+     * @param seconds the wall-clock seconds of each timed repeat
      * @param medianSeconds the median of {@code seconds}
+     * @param cpuSeconds the CPU seconds of the benchmark thread in each repeat
+     * @param medianCpuSeconds the median of {@code cpuSeconds}
      */
-    public record Result(int sets, int n, double[] seconds, double medianSeconds) {
+    public record Result(int sets, int n, double[] seconds, double medianSeconds, double[] cpuSeconds,
+            double medianCpuSeconds) {
         /** Copies the timings. */
         public Result {
             seconds = seconds.clone();
+            cpuSeconds = cpuSeconds.clone();
         }
 
-        /** Returns a copy of the per-repeat seconds. */
+        /** Returns a copy of the per-repeat wall-clock seconds. */
         @Override
         public double[] seconds() {
             return seconds.clone();
+        }
+
+        /** Returns a copy of the per-repeat CPU seconds. */
+        @Override
+        public double[] cpuSeconds() {
+            return cpuSeconds.clone();
         }
     }
 
@@ -53,10 +67,13 @@ public final class AnalysisBenchmark {
         List<SyntheticSets.Set> data = SyntheticSets.generate(sets, n, seed);
         warmUp(data, seed);
         double[] seconds = new double[repeats];
+        double[] cpu = new double[repeats];
         for (int r = 0; r < repeats; r++) {
-            seconds[r] = timeJava(data, seed + r);
+            double[] t = timeJava(data, seed + r);
+            seconds[r] = t[0];
+            cpu[r] = t[1];
         }
-        return new Result(sets, n, seconds, median(seconds));
+        return new Result(sets, n, seconds, median(seconds), cpu, median(cpu));
     }
 
     /** Runs the benchmark from the command line, with numpy side by side unless {@code --java-only}. */
@@ -64,8 +81,8 @@ public final class AnalysisBenchmark {
         Options o = Options.parse(args);
         if (o.javaOnly) {
             Result r = run(o.sets, o.n, o.repeats, o.seed);
-            System.out.printf(Locale.ROOT, "java median %.4f s over %d repeats %s%n", r.medianSeconds(), o.repeats,
-                    Arrays.toString(r.seconds()));
+            System.out.printf(Locale.ROOT, "java median %.4f s (cpu %.4f s) over %d repeats %s%n",
+                    r.medianSeconds(), r.medianCpuSeconds(), o.repeats, format(r.seconds()));
             return;
         }
         List<SyntheticSets.Set> data = SyntheticSets.generate(o.sets, o.n, o.seed);
@@ -80,25 +97,34 @@ public final class AnalysisBenchmark {
 
     /** Alternates timed Java and numpy runs on the same data and prints both medians and their ratio. */
     private static void sideBySide(Options o, List<SyntheticSets.Set> data, Path dir) {
-        double[] java = new double[o.repeats];
-        double[] numpy = new double[o.repeats];
+        double[][] java = new double[2][o.repeats];
+        double[][] numpy = new double[2][o.repeats];
         Analysis.Summary summary = warmUp(data, o.seed);
         try (NumpyProcess py = new NumpyProcess(o.python, Path.of(o.script), dir, o.seed)) {
             for (int r = 0; r < o.repeats; r++) {
-                java[r] = timeJava(data, o.seed + r);
-                numpy[r] = py.runOnce();
+                double[] t = timeJava(data, o.seed + r);
+                java[0][r] = t[0];
+                java[1][r] = t[1];
+                double[] p = py.runOnce();
+                numpy[0][r] = p[0];
+                numpy[1][r] = p[1];
             }
             System.out.println("java summary:  " + summary);
             System.out.println("numpy summary: " + py.lastLine());
         }
-        double jm = median(java);
-        double nm = median(numpy);
         System.out.printf(Locale.ROOT, "sets %d x %d models, %d interleaved repeats, %d cores%n", o.sets, o.n,
                 o.repeats, Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "java  seconds %s%n", format(java));
-        System.out.printf(Locale.ROOT, "numpy seconds %s%n", format(numpy));
-        System.out.printf(Locale.ROOT, "{\"java_median_seconds\": %.4f, \"numpy_median_seconds\": %.4f,"
-                + " \"ratio\": %.1f}%n", jm, nm, nm / jm);
+        System.out.printf(Locale.ROOT, "java  wall seconds %s%n", format(java[0]));
+        System.out.printf(Locale.ROOT, "numpy wall seconds %s%n", format(numpy[0]));
+        System.out.printf(Locale.ROOT, "java  cpu seconds  %s%n", format(java[1]));
+        System.out.printf(Locale.ROOT, "numpy cpu seconds  %s%n", format(numpy[1]));
+        double jm = median(java[0]);
+        double nm = median(numpy[0]);
+        double jc = median(java[1]);
+        double nc = median(numpy[1]);
+        System.out.printf(Locale.ROOT, "{\"java_median_seconds\": %.4f, \"numpy_median_seconds\": %.4f, \"ratio\": %.1f,"
+                + " \"java_median_cpu_seconds\": %.4f, \"numpy_median_cpu_seconds\": %.4f, \"cpu_ratio\": %.1f}%n",
+                jm, nm, nm / jm, jc, nc, nc / jc);
     }
 
     private static Analysis.Summary warmUp(List<SyntheticSets.Set> data, long seed) {
@@ -110,10 +136,14 @@ public final class AnalysisBenchmark {
         return summary;
     }
 
-    private static double timeJava(List<SyntheticSets.Set> data, long seed) {
+    /** Returns {wall seconds, CPU seconds of this thread} of one run. */
+    private static double[] timeJava(List<SyntheticSets.Set> data, long seed) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         Analysis.run(data, seed);
-        return (System.nanoTime() - start) / 1e9;
+        long wall = System.nanoTime() - start;
+        return new double[] {wall / 1e9, (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9};
     }
 
     /** Returns the median (mean of the two middle values for an even count). */
