@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** `ndsw bench`: benchmarks whose numbers the docs report. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark.",
-        subcommands = {BenchCommand.ComplexityBench.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.ComplexityBench.class, BenchCommand.AnalysisBench.class,
+            CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -67,6 +68,22 @@ final class BenchCommand implements Runnable {
                 out.printf(Locale.ROOT, "ratio closed/graph: %.1fx%n", r.closedFormMedian() / r.graphMedian());
             }
             out.flush();
+        }
+    }
+
+    /** `ndsw bench analysis`: the statistics of a 5 x 25,000-model comparison, Java and numpy side by side. */
+    @Command(name = "analysis", mixinStandardHelpOptions = true,
+            description = {"Normalized EDFs, pairwise KS tests, random search to m = 2^12 and EDF areas.", "",
+                "For 5 sets of 25,000 synthetic models, alternating with docs/bench/analysis_numpy.py (the notebooks'"
+                    + " procedure in numpy/scipy) on the same data; prints both medians and the ratio. Options:"
+                    + " --sets N --n N --repeats R --seed S --python PATH --script PATH --java-only.", ""})
+    static final class AnalysisBench implements Runnable {
+        @CommandLine.Unmatched
+        java.util.List<String> args = new java.util.ArrayList<>();
+
+        @Override
+        public void run() {
+            org.ndsw.stats.bench.AnalysisBenchmark.main(args.toArray(new String[0]));
         }
     }
 }
