@@ -70,6 +70,7 @@ public final class CompareJson {
         g.writeNumberField("mean", s.mean());
         g.writeNumberField("median", s.median());
         g.writeNumberField("area", s.area());
+        g.writeNumberField("dkw_epsilon_95", s.dkwEpsilon());
         g.writeStringField("source", s.source());
         g.writeNumberField("n_read", s.total());
         g.writeNumberField("n_skipped_nan", s.skipped());

@@ -1,5 +1,6 @@
 package org.ndsw.app;
 
+import org.ndsw.stats.DkwBand;
 import org.ndsw.stats.WeightedEdf;
 
 /**
@@ -28,6 +29,17 @@ public record SetResult(String label, String source, int total, int skipped, Wei
         keptParams = keptParams.clone();
         keptFlops = keptFlops.clone();
         binCounts = binCounts == null ? null : binCounts.clone();
+    }
+
+    /** Confidence level of {@link #dkwEpsilon()}: a 95% band. */
+    public static final double DKW_ALPHA = 0.05;
+
+    /**
+     * Half-width of the 95% Dvoretzky-Kiefer-Wolfowitz band of this set's EDF: with 95% confidence the true curve lies
+     * within ± this value everywhere (effective sample size for normalized EDFs). Shows how certain a curve is at its n.
+     */
+    public double dkwEpsilon() {
+        return DkwBand.of(edf, DKW_ALPHA).epsilon();
     }
 
     /** Number of kept models. */

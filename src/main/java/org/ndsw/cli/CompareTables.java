@@ -14,10 +14,11 @@ final class CompareTables {
     /** Prints the set table, the pair table and any random-search curves. */
     static void print(CompareResult r, PrintWriter out) {
         out.println(describe(r));
-        out.printf(Locale.ROOT, "%-20s %8s %8s %8s %8s %8s%n", "set", "n", "min", "mean", "median", "area");
+        out.printf(Locale.ROOT, "%-20s %8s %8s %8s %8s %8s %9s%n", "set", "n", "min", "mean", "median", "area",
+                "DKW ±95%");
         for (SetResult s : r.sets()) {
-            out.printf(Locale.ROOT, "%-20s %8d %8.3f %8.3f %8.3f %8.4f%n", s.label(), s.n(), s.min(), s.mean(),
-                    s.median(), s.area());
+            out.printf(Locale.ROOT, "%-20s %8d %8.3f %8.3f %8.3f %8.4f %9.4f%n", s.label(), s.n(), s.min(), s.mean(),
+                    s.median(), s.area(), s.dkwEpsilon());
         }
         if (!r.pairs().isEmpty()) {
             out.println();
