@@ -28,8 +28,12 @@ public final class WorkbenchApp extends Application {
         tasks = new FxTaskRunner(2, dialogs::showError);
         SpacesPanel spaces = SpacesPanel.create(tasks, stage, dialogs);
         ComparePanel compare = ComparePanel.create(tasks, stage, dialogs);
+        compare.addSamples(java.nio.file.Path.of(System.getProperty("ndsw.samples", "sample-data/nds-mini")));
         TabPane tabs = new TabPane(tab("Design spaces", spaces.view()), tab("Compare", compare.view()));
         tabs.setId("panels");
+        String first = System.getProperty("ndsw.tab", "");
+        tabs.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(first)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
         BorderPane root = new BorderPane(tabs);
         root.setTop(menus(stage, spaces));
         root.setBottom(statusBar());

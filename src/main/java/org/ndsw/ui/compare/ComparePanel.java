@@ -14,4 +14,21 @@ public record ComparePanel(CompareViewModel viewModel, CompareActions actions, C
         actions.attach(view);
         return new ComparePanel(vm, actions, view);
     }
+
+    /**
+     * Adds the NDS JSON files of a sample folder (sorted by name), so a newcomer sees a real comparison at once. A
+     * missing folder adds nothing; an unreadable file shows up as the panel's message when the comparison runs.
+     */
+    public void addSamples(java.nio.file.Path folder) {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return;
+        }
+        try (var files = java.nio.file.Files.list(folder)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted()
+                    .map(f -> CompareInput.file(org.ndsw.app.source.SourceSpec.parse(f.toString())))
+                    .forEach(viewModel.inputs()::add);
+        } catch (java.io.IOException e) {
+            throw new org.ndsw.NdswException(folder + ": cannot list sample data: " + e.getMessage(), e);
+        }
+    }
 }
