@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** `ndsw bench`: benchmarks whose numbers the docs report. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark.",
-        subcommands = {BenchCommand.ComplexityBench.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.ComplexityBench.class,
+            BenchGenerateCommand.class, CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 

@@ -16,6 +16,11 @@ import picocli.CommandLine.Command;
             SpaceCommand.class,
             SampleCommand.class,
             ComplexityCommand.class,
+            CatalogCommand.class,
+            ImportCommand.class,
+            SweepsCommand.class,
+            ModelsCommand.class,
+            ExportCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class,
         })
