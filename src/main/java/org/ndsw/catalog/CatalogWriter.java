@@ -38,8 +38,8 @@ public final class CatalogWriter {
         this.file = file;
         nextModelId = Sql.queryLong(conn, "SELECT coalesce(max(id), 0) + 1 FROM models");
         nextRunId = Sql.queryLong(conn, "SELECT coalesce(max(id), 0) + 1 FROM runs");
-        insertModel = conn.prepareStatement("INSERT INTO models (id, hash, family, net, flops, params, acts,"
-                + " block_type, ops_normal, ops_reduce) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insertModel = conn.prepareStatement("INSERT INTO models (id, hash, family, net, net_b, flops, params, acts,"
+                + " block_type, ops_normal, ops_reduce) VALUES (?, ?, ?, ?, jsonb(?), ?, ?, ?, ?, ?, ?)");
         insertRun = conn.prepareStatement("INSERT INTO runs (id, sweep_id, model_id, seq, seed, status, error,"
                 + " final_error, epochs, flops, params, base_lr, wd, max_ep, engine, host, started, finished,"
                 + " train_seconds, provenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -181,12 +181,13 @@ public final class CatalogWriter {
         insertModel.setString(2, m.hash());
         insertModel.setString(3, m.family());
         insertModel.setString(4, m.net());
-        insertModel.setLong(5, m.complexity().flops());
-        insertModel.setLong(6, m.complexity().params());
-        insertModel.setLong(7, m.complexity().acts());
-        insertModel.setString(8, m.blockType());
-        insertModel.setString(9, m.opsNormal());
-        insertModel.setString(10, m.opsReduce());
+        insertModel.setString(5, m.net());
+        insertModel.setLong(6, m.complexity().flops());
+        insertModel.setLong(7, m.complexity().params());
+        insertModel.setLong(8, m.complexity().acts());
+        insertModel.setString(9, m.blockType());
+        insertModel.setString(10, m.opsNormal());
+        insertModel.setString(11, m.opsReduce());
     }
 
     private void bindRun(long id, long sweepId, long modelId, RunEntry r) throws SQLException {

@@ -11,6 +11,11 @@ public sealed interface QueryField permits Column, NetField {
     /** How values of the field are typed and compared. */
     Kind kind();
 
+    /** The alias of the table the field reads: 'r' (runs), 's' (sweeps) or 'm' (models). */
+    default char table() {
+        return sql().charAt(0);
+    }
+
     /** How a field's values are typed. */
     enum Kind {
         /** Numbers; counts take k, M and B suffixes. */

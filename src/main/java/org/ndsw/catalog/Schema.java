@@ -37,6 +37,7 @@ public final class Schema {
               hash       TEXT NOT NULL UNIQUE,
               family     TEXT NOT NULL,
               net        TEXT NOT NULL,
+              net_b      BLOB NOT NULL,
               flops      INTEGER NOT NULL,
               params     INTEGER NOT NULL,
               acts       INTEGER NOT NULL,

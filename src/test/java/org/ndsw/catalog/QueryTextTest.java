@@ -27,7 +27,7 @@ class QueryTextTest {
     void netPathsInListsAndHas() {
         List<Condition> c = QueryText.where("net.ds[2] = 4 and space in (ResNet, 'ResNeXt-A') and normal_ops has sep_conv_3x3");
         assertEquals(new NetField("ds[2]"), c.get(0).field());
-        assertEquals("json_extract(m.net, '$.ds[2]')", c.get(0).field().sql());
+        assertEquals("json_extract(m.net_b, '$.ds[2]')", c.get(0).field().sql());
         assertEquals(List.of(4L), c.get(0).values());
         assertEquals(Condition.Op.IN, c.get(1).op());
         assertEquals(List.of("ResNet", "ResNeXt-A"), c.get(1).values());
