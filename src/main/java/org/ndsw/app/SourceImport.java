@@ -37,8 +37,10 @@ import org.ndsw.space.SpecJson;
  */
 final class SourceImport {
     private static final int PROGRESS_EVERY = 500;
-    /** Records parsed ahead of the writer: enough to keep both threads busy, a few MB at most. */
-    private static final int QUEUE = 256;
+    /** Records per hand-over from the reading to the writing thread. */
+    private static final int BATCH = 64;
+    /** Batches parsed ahead of the writer: enough to keep both threads busy, a few MB at most. */
+    private static final int QUEUE = 8;
 
     private final NdsSource src;
     private final NdsFileName name;
@@ -52,10 +54,13 @@ final class SourceImport {
     private record Sweep(long id, String name, SweepChecks checks, Set<Long> models, long[] runs) {}
 
     /** What the reading thread hands to the writing one. */
-    private sealed interface Step permits Prepared, Done {}
+    private sealed interface Step permits Batch, Done {}
 
-    /** A record with its parsed net and model, or the problem that keeps it out. */
-    private record Prepared(NdsRecord record, ModelSpec spec, ModelEntry model, String problem) implements Step {}
+    /** Consecutive records, in file order. */
+    private record Batch(List<NdsRecord> records) implements Step {}
+
+    /** A record with its parsed net, model and run, or the problem that keeps it out. */
+    private record Prepared(NdsRecord record, ModelSpec spec, ModelEntry model, RunEntry run, String problem) {}
 
     /** The end of the file: the groups met and the file's SHA-256. */
     private record Done(List<String> groups, String sha) implements Step {}
@@ -96,8 +101,8 @@ final class SourceImport {
             Done done = null;
             try (ReadAhead<Step> ahead = new ReadAhead<>("ndsw-read " + src.fileName(), QUEUE, sink -> produce(sink))) {
                 for (Step s = ahead.take(); s != null; s = ahead.take()) {
-                    if (s instanceof Prepared p) {
-                        add(w, p);
+                    if (s instanceof Batch b) {
+                        b.records().forEach(r -> add(w, prepare(r)));
                     } else {
                         done = (Done) s;
                     }
@@ -110,12 +115,22 @@ final class SourceImport {
         }
     }
 
-    /** Reading side (its own thread): parse records, their nets and models; last, the groups and checksum. */
+    /**
+     * Reading side (its own thread): lex the records and hand them over in batches (one wake-up of the writer per
+     * batch, not per record); last, the groups and the checksum. Parsing nets and building runs happens on the writing
+     * side, which balances the two threads.
+     */
     private void produce(ReadAhead.Sink<Step> sink) throws IOException {
         try (NdsReader reader = new NdsReader(in, src.display())) {
+            List<NdsRecord> batch = new ArrayList<>(BATCH);
             for (NdsRecord r = reader.next(); r != null; r = reader.next()) {
-                sink.put(prepare(r));
+                batch.add(r);
+                if (batch.size() == BATCH) {
+                    sink.put(new Batch(batch));
+                    batch = new ArrayList<>(BATCH);
+                }
             }
+            sink.put(new Batch(batch));
             sink.put(new Done(reader.groups(), in.finish()));
         }
     }
@@ -134,10 +149,11 @@ final class SourceImport {
         if (problem == null && last != null && !validFinal(last)) {
             problem = "the last test_ep_top1 value must be a top-1 error in % within [0, 100], got " + last;
         }
-        return problem != null ? new Prepared(r, null, null, problem) : new Prepared(r, spec, ModelEntry.of(spec), null);
+        return problem != null ? new Prepared(r, null, null, null, problem)
+                : new Prepared(r, spec, ModelEntry.of(spec), run(r, spec), null);
     }
 
-    /** Writing side (the caller's thread, inside the transaction). */
+    /** Writing side (the caller's thread, inside the transaction): add a prepared record to its sweep. */
     private void add(CatalogWriter w, Prepared p) {
         NdsRecord r = p.record();
         Sweep s = sweep(w, r.group());
@@ -152,7 +168,7 @@ final class SourceImport {
         long model = w.model(p.model());
         s.models().add(model);
         s.runs()[0]++;
-        w.addRun(s.id(), model, run(r, p.spec()));
+        w.addRun(s.id(), model, p.run());
     }
 
     private static boolean validFinal(double v) {
@@ -187,7 +203,7 @@ final class SourceImport {
         return out;
     }
 
-    private RunEntry run(NdsRecord r, ModelSpec spec) {
+    private static RunEntry run(NdsRecord r, ModelSpec spec) {
         Double last = r.lastTestError() == null || r.lastTestError().isNaN() ? null : r.lastTestError();
         ObjectNode o = r.optim();
         NdsRecord.Curves c = r.curves();

@@ -29,6 +29,8 @@ public final class CatalogWriter {
     private final PreparedStatement insertRun;
     private final PreparedStatement insertData;
     private final PreparedStatement findModel;
+    /** False while the catalogue had no model when the transaction began: the hash map then knows them all. */
+    private boolean lookUp;
     private long nextModelId;
     private long nextRunId;
     private int pending;
@@ -37,6 +39,7 @@ public final class CatalogWriter {
         this.conn = conn;
         this.file = file;
         nextModelId = Sql.queryLong(conn, "SELECT coalesce(max(id), 0) + 1 FROM models");
+        lookUp = nextModelId > 1;
         nextRunId = Sql.queryLong(conn, "SELECT coalesce(max(id), 0) + 1 FROM runs");
         insertModel = conn.prepareStatement("INSERT INTO models (id, hash, family, net, net_b, flops, params, acts,"
                 + " block_type, ops_normal, ops_reduce) VALUES (?, ?, ?, ?, jsonb(?), ?, ?, ?, ?, ?, ?)");
@@ -104,6 +107,7 @@ public final class CatalogWriter {
             throw Sql.fail(file, "cannot delete sweep " + sweepId, e);
         }
         modelIds.clear();
+        lookUp = true;
     }
 
     /** The id of the model with this hash, adding the model if the catalogue does not have it yet. */
@@ -113,12 +117,14 @@ public final class CatalogWriter {
             return id;
         }
         try {
-            findModel.setString(1, m.hash());
-            try (ResultSet rs = findModel.executeQuery()) {
-                if (rs.next()) {
-                    id = rs.getLong(1);
-                    modelIds.put(m.hash(), id);
-                    return id;
+            if (lookUp) {
+                findModel.setString(1, m.hash());
+                try (ResultSet rs = findModel.executeQuery()) {
+                    if (rs.next()) {
+                        id = rs.getLong(1);
+                        modelIds.put(m.hash(), id);
+                        return id;
+                    }
                 }
             }
             id = nextModelId++;

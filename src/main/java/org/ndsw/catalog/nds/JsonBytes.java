@@ -33,6 +33,8 @@ final class JsonBytes {
     }
 
     private static final int MAX_SIGNIFICANT = 19;
+    /** Bytes that must be buffered for the fast path of {@link #number}: longer numbers take the careful path. */
+    private static final int FAST_WINDOW = 40;
 
     private final InputStream in;
     private byte[] buf = new byte[1 << 16];
@@ -128,9 +130,114 @@ final class JsonBytes {
         }
     }
 
+    /**
+     * Reads the numbers of a list whose '[' was consumed, through its ']', into `out`: true at the end of the list,
+     * false when the next element is not a number (nothing of that element consumed).
+     */
+    boolean numbers(Numbers out) {
+        int c = peek();
+        if (c == ']') {
+            pos++;
+            return true;
+        }
+        while (true) {
+            if (!(c >= '0' && c <= '9' || c == '-' || c == 'N' || c == 'I')) {
+                return false;
+            }
+            out.add(numberAt(c));
+            c = pos < limit && buf[pos] == ',' ? ',' : peek();
+            if (c == ',') {
+                pos++;
+                c = peek();
+            } else if (c == ']') {
+                pos++;
+                return true;
+            } else {
+                throw error("expected ',' or ']' in a list, got " + describe(c));
+            }
+        }
+    }
+
     /** Reads a number (or NaN, Infinity, -Infinity) and returns its exact double value. */
     double number() {
-        int c = peek();
+        return numberAt(peek());
+    }
+
+    /** Reads a number whose first byte `c` was peeked. */
+    private double numberAt(int c) {
+        if (limit - pos >= FAST_WINDOW && (c >= '0' && c <= '9' || c == '-')) {
+            double v = fastNumber();
+            if (!Double.isNaN(v)) {
+                return v;
+            }
+        }
+        return slowNumber(c);
+    }
+
+    /**
+     * The common case without a bounds check per byte: a plain decimal of at most 19 significant digits, fully inside
+     * the buffer, that FastDouble decides. Returns NaN, consuming nothing, for anything else.
+     */
+    private double fastNumber() {
+        final byte[] b = buf;
+        int i = pos;
+        final int end = pos + FAST_WINDOW;
+        boolean negative = b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long w = 0;
+        int digits = 0;
+        int q = 0;
+        int start = i;
+        int d = b[i] - '0';
+        if (d == 0) {
+            i++;
+        } else {
+            while (i < end && (d = b[i] - '0') >= 0 && d <= 9) {
+                w = w * 10 + d;
+                digits++;
+                i++;
+            }
+        }
+        if (i == start || digits > MAX_SIGNIFICANT - 1 || i >= end) {
+            return Double.NaN;
+        }
+        boolean isInt = true;
+        if (b[i] == '.') {
+            isInt = false;
+            i++;
+            int frac = i;
+            while (i < end && (d = b[i] - '0') >= 0 && d <= 9) {
+                if (w == 0 && d == 0) {
+                    q--;
+                } else {
+                    w = w * 10 + d;
+                    digits++;
+                    q--;
+                }
+                i++;
+            }
+            if (i == frac || digits > MAX_SIGNIFICANT || i >= end) {
+                return Double.NaN;
+            }
+        }
+        byte next = b[i];
+        if (next == 'e' || next == 'E' || next == 'N' || next == 'I') {
+            return Double.NaN;
+        }
+        double v = FastDouble.of(w, q, negative);
+        if (Double.isNaN(v)) {
+            return v;
+        }
+        pos = i;
+        integral = isInt;
+        integralFits = isInt && digits <= 18;
+        integralValue = negative ? -w : w;
+        return v;
+    }
+
+    private double slowNumber(int c) {
         if (c == 'N' || c == 'I') {
             return special(false);
         }

@@ -258,25 +258,16 @@ public final class NdsReader implements AutoCloseable {
         }
         lx.skip();
         numbers.clear();
-        if (lx.peek() == ']') {
-            lx.skip();
-            return new double[0];
+        if (lx.numbers(numbers)) {
+            return numbers.toArray();
         }
-        while (true) {
-            if (!isNumberStart(lx.peek())) {
-                ArrayNode rest = rest(depth + 1);
-                if (strict) {
-                    b.problem(key + "[" + numbers.size() + "] must be a number, got " + kind(rest.get(numbers.size())));
-                } else {
-                    b.extra.set(key, rest);
-                }
-                return null;
-            }
-            numbers.add(lx.number());
-            if (lx.close(']', key)) {
-                return numbers.toArray();
-            }
+        ArrayNode rest = rest(depth + 1);
+        if (strict) {
+            b.problem(key + "[" + numbers.size() + "] must be a number, got " + kind(rest.get(numbers.size())));
+        } else {
+            b.extra.set(key, rest);
         }
+        return null;
     }
 
     /** The numbers read so far and the remaining elements, as a tree; the lexer stands on the first odd one. */
