@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -214,10 +215,27 @@ final class SourceImport {
                 number(o, "base_lr"), number(o, "wd"), integer(o, "max_ep"), null, null, null, null, null, null, data);
     }
 
-    /** The record's other keys, plus its `net` verbatim when it differs from the canonical form. */
+    /**
+     * Scalars are the same when equal, or when both are integers (or both fractions) of equal value: a record's
+     * 16 and the canonical 16 match whatever Java type holds them, while 1 and 1.0 stay different.
+     */
+    private static final Comparator<JsonNode> SAME_VALUE = (a, b) -> {
+        if (a.equals(b)) {
+            return 0;
+        }
+        if (a.isIntegralNumber() && b.isIntegralNumber()) {
+            return a.bigIntegerValue().equals(b.bigIntegerValue()) ? 0 : 1;
+        }
+        if (a.isFloatingPointNumber() && b.isFloatingPointNumber()) {
+            return Double.compare(a.doubleValue(), b.doubleValue()) == 0 ? 0 : 1;
+        }
+        return 1;
+    };
+
+    /** The record's other keys, plus its `net` verbatim when it differs from the canonical form (beyond key order). */
     private static String extra(NdsRecord r, ModelSpec spec) {
         ObjectNode extra = r.extra();
-        if (!SpecJson.toJson(spec).equals(r.net())) {
+        if (!SpecJson.toJson(spec).equals(SAME_VALUE, r.net())) {
             extra = extra.deepCopy();
             extra.set("net", r.net());
         }

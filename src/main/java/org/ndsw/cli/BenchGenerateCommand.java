@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.ndsw.NdswException;
 import org.ndsw.app.SyntheticNds;
+import org.ndsw.complexity.Window;
 import org.ndsw.space.BuiltinSpaces;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,12 +47,22 @@ final class BenchGenerateCommand implements Runnable {
     @Option(names = "--rng-seed", defaultValue = "1", description = "The rng_seed written in records. Default: ${DEFAULT-VALUE}.")
     long rngSeed;
 
+    @Option(names = "--max-params", converter = CountConverter.class, description = "Keep only models with at most"
+            + " this many params (e.g. 0.856M).")
+    Long maxParams;
+
+    @Option(names = "--max-flops", converter = CountConverter.class, description = "Keep only models with at most"
+            + " this many flops, nds convention (e.g. 0.129B).")
+    Long maxFlops;
+
     @Option(names = "--out", required = true, description = "Output file.")
     Path out;
 
     @Override
     public void run() {
-        SyntheticNds.Options o = new SyntheticNds.Options(records, groups, epochs, iterValues, decimals, rngSeed);
+        Window window = new Window(0, maxParams == null ? Long.MAX_VALUE : maxParams, 0,
+                maxFlops == null ? Long.MAX_VALUE : maxFlops);
+        SyntheticNds.Options o = new SyntheticNds.Options(records, groups, epochs, iterValues, decimals, rngSeed, window);
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
             SyntheticNds.write(BuiltinSpaces.resolve(space), o, seed, os);
         } catch (IOException e) {

@@ -236,6 +236,19 @@ class ImportServiceTest {
     }
 
     @Test
+    void aNetDifferingOnlyInKeyOrderIsNotKeptTwice() throws Exception {
+        Path f = Files.writeString(dir.resolve("ResNet.json"), org.ndsw.catalog.nds.Records.list(
+                List.of(org.ndsw.catalog.nds.Records.resnet56(6.0, 1))));
+        Path db = dir.resolve("c.db");
+        run(db, f);
+        try (Catalog c = Catalog.open(db)) {
+            List<org.ndsw.catalog.StoredRun> runs = new ArrayList<>();
+            c.forEachStoredRun("ResNet", runs::add);
+            assertFalse(JSON.readTree(runs.get(0).data().extra()).has("net"), runs.get(0).data().extra());
+        }
+    }
+
+    @Test
     void progressCountsRecordsAndBytesAndCancellingLeavesTheCatalogueUnchanged() throws Exception {
         Path f = NdsTestFiles.write(dir, "ResNet.json", "ResNet", 1200, 16);
         Path db = dir.resolve("c.db");
