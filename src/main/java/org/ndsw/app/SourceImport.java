@@ -150,8 +150,11 @@ final class SourceImport {
         if (problem == null && last != null && !validFinal(last)) {
             problem = "the last test_ep_top1 value must be a top-1 error in % within [0, 100], got " + last;
         }
-        return problem != null ? new Prepared(r, null, null, null, problem)
-                : new Prepared(r, spec, ModelEntry.of(spec), run(r, spec), null);
+        if (problem != null) {
+            return new Prepared(r, null, null, null, problem);
+        }
+        ObjectNode canonical = SpecJson.toJson(spec);
+        return new Prepared(r, spec, ModelEntry.of(spec, canonical), run(r, canonical), null);
     }
 
     /** Writing side (the caller's thread, inside the transaction): add a prepared record to its sweep. */
@@ -204,13 +207,13 @@ final class SourceImport {
         return out;
     }
 
-    private static RunEntry run(NdsRecord r, ModelSpec spec) {
+    private static RunEntry run(NdsRecord r, ObjectNode canonical) {
         Double last = r.lastTestError() == null || r.lastTestError().isNaN() ? null : r.lastTestError();
         ObjectNode o = r.optim();
         NdsRecord.Curves c = r.curves();
         RunData.Curves curves = new RunData.Curves(c.testEpTop1(), c.trainEpTop1(), c.trainEpLoss(), null,
                 c.trainItLoss(), c.trainItTop1());
-        RunData data = new RunData(o == null ? null : NdsJson.text(o), curves, extra(r, spec));
+        RunData data = new RunData(o == null ? null : NdsJson.text(o), curves, extra(r, canonical));
         return new RunEntry(r.index(), r.seed(), RunStatus.DONE, r.error(), last, r.epochs(), r.flops(), r.params(),
                 number(o, "base_lr"), number(o, "wd"), integer(o, "max_ep"), null, null, null, null, null, null, data);
     }
@@ -233,9 +236,9 @@ final class SourceImport {
     };
 
     /** The record's other keys, plus its `net` verbatim when it differs from the canonical form (beyond key order). */
-    private static String extra(NdsRecord r, ModelSpec spec) {
+    private static String extra(NdsRecord r, ObjectNode canonical) {
         ObjectNode extra = r.extra();
-        if (!SpecJson.toJson(spec).equals(SAME_VALUE, r.net())) {
+        if (!canonical.equals(SAME_VALUE, r.net())) {
             extra = extra.deepCopy();
             extra.set("net", r.net());
         }

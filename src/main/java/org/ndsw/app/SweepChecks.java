@@ -99,12 +99,12 @@ final class SweepChecks {
             values.add("block_type", s.blockType().recordName());
             for (int i = 0; i < s.stages().size(); i++) {
                 StageSpec.Stage st = s.stages().get(i);
-                values.add("ds[" + i + "]", (long) st.depth());
-                values.add("ws[" + i + "]", (long) st.width());
-                values.add("ss[" + i + "]", (long) st.stride());
+                values.add(key("ds", i), (long) st.depth());
+                values.add(key("ws", i), (long) st.width());
+                values.add(key("ss", i), (long) st.stride());
                 if (s.blockType().isBottleneck()) {
-                    values.add("bot_muls[" + i + "]", st.botMul());
-                    values.add("num_gs[" + i + "]", (long) st.groups());
+                    values.add(key("bot_muls", i), st.botMul());
+                    values.add(key("num_gs", i), (long) st.groups());
                 }
             }
         } else {
@@ -129,6 +129,20 @@ final class SweepChecks {
                 values.add("optim." + f.getKey(), scalar(f.getValue()));
             }
         }
+    }
+
+    /** "ds[2]" and the like, made once per field and stage rather than once per record. */
+    private final Map<String, String[]> keys = new java.util.HashMap<>();
+
+    private String key(String field, int stage) {
+        String[] k = keys.computeIfAbsent(field, f -> new String[16]);
+        if (stage >= k.length) {
+            return field + "[" + stage + "]";
+        }
+        if (k[stage] == null) {
+            k[stage] = field + "[" + stage + "]";
+        }
+        return k[stage];
     }
 
     private static Object scalar(JsonNode v) {

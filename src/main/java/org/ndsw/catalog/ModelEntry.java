@@ -1,5 +1,6 @@
 package org.ndsw.catalog;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,8 +29,13 @@ public record ModelEntry(String hash, String family, String net, Complexity comp
 
     /** Computes every column of a model from its spec. */
     public static ModelEntry of(ModelSpec spec) {
+        return of(spec, SpecJson.toJson(spec));
+    }
+
+    /** Computes every column of a model from its spec and its canonical tree ({@link SpecJson#toJson}). */
+    public static ModelEntry of(ModelSpec spec, ObjectNode canonical) {
         Complexity c = Complexities.cifar(spec, Convention.NDS);
-        String net = NdsJson.text(SpecJson.toJson(spec));
+        String net = NdsJson.text(canonical);
         String hash = sha256(net);
         if (spec instanceof StageSpec s) {
             return new ModelEntry(hash, spec.family(), net, c, s.blockType().recordName(), null, null);
@@ -43,13 +49,17 @@ public record ModelEntry(String hash, String family, String net, Complexity comp
      * {@link NdsJson} (ModelEntryTest checks text and hash equal SpecJson's for every space).
      */
     private static String sha256(String canonical) {
+        return HexFormat.of().formatHex(SHA256.get().digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** One digest per thread: looking the algorithm up costs more than hashing a net. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
-    }
+    });
 
     private static String ops(List<Genotype.Edge> edges) {
         TreeSet<String> names = new TreeSet<>();

@@ -2,6 +2,9 @@ package org.ndsw.catalog.nds;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -35,6 +38,7 @@ final class JsonBytes {
     private static final int MAX_SIGNIFICANT = 19;
     /** Bytes that must be buffered for the fast path of {@link #number}: longer numbers take the careful path. */
     private static final int FAST_WINDOW = 40;
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final InputStream in;
     private byte[] buf = new byte[1 << 16];
@@ -208,6 +212,16 @@ final class JsonBytes {
             isInt = false;
             i++;
             int frac = i;
+            while (i + 8 <= end && digits + 8 <= MAX_SIGNIFICANT) {
+                long eight = (long) LONG_LE.get(b, i);
+                if (!eightDigits(eight)) {
+                    break;
+                }
+                w = w * 100_000_000L + eightDigitValue(eight);
+                digits += 8;
+                q -= 8;
+                i += 8;
+            }
             while (i < end && (d = b[i] - '0') >= 0 && d <= 9) {
                 if (w == 0 && d == 0) {
                     q--;
@@ -235,6 +249,20 @@ final class JsonBytes {
         integralFits = isInt && digits <= 18;
         integralValue = negative ? -w : w;
         return v;
+    }
+
+    /** True if the 8 bytes of `v` (little-endian) are all ASCII digits (fast_float's is_made_of_eight_digits_fast). */
+    private static boolean eightDigits(long v) {
+        return (((v + 0x4646464646464646L) | (v - 0x3030303030303030L)) & 0x8080808080808080L) == 0;
+    }
+
+    /** The value of 8 ASCII digits loaded little-endian, first digit most significant (fast_float's SWAR method). */
+    private static long eightDigitValue(long v) {
+        v -= 0x3030303030303030L;
+        v = v * 10 + (v >>> 8);
+        long mask = 0x000000FF000000FFL;
+        v = ((v & mask) * 0x000F424000000064L + ((v >>> 16) & mask) * 0x0000271000000001L) >>> 32;
+        return v & 0xFFFFFFFFL;
     }
 
     private double slowNumber(int c) {
