@@ -29,6 +29,29 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheCataloguePackageSpeaksJdbc() {
+        noClasses().that().resideOutsideOfPackage("org.ndsw.catalog..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+                .check(classes);
+    }
+
+    @Test
+    void theCatalogueKnowsNoUseCaseOrCommand() {
+        noClasses().that().resideInAPackage("org.ndsw.catalog..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ndsw.app..", "org.ndsw.cli..", "org.ndsw.ui..",
+                        "picocli..", "javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void useCasesKnowNoCommandOrUi() {
+        noClasses().that().resideInAPackage("org.ndsw.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ndsw.cli..", "org.ndsw.ui..", "picocli..",
+                        "javafx..")
+                .check(classes);
+    }
+
+    @Test
     void figuresNeedNoJavaFx() {
         noClasses().that().resideInAPackage("org.ndsw.figure..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "java.sql..")

@@ -1,0 +1,64 @@
+package org.ndsw.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ndsw.NdswException;
+import org.ndsw.catalog.Catalog;
+import org.ndsw.catalog.ErrorKind;
+import org.ndsw.catalog.nds.NdsJson;
+import org.ndsw.catalog.nds.Records;
+
+/** What `ndsw compare catalog:SWEEP` reads: one error per model, in %, with the recorded complexity. */
+class CatalogServiceTest {
+    @TempDir Path dir;
+
+    @Test
+    void errorsOfASweepAreTheRecordedErrorsInRecordOrder() throws Exception {
+        Path f = NdsTestFiles.write(dir, "ResNet.json", "ResNet", 25, 1);
+        JsonNode recs = NdsJson.parse(Files.readString(f));
+        try (Catalog c = Catalog.openOrCreate(dir.resolve("c.db"))) {
+            new ImportService(c).importPaths(List.of(f), ImportService.Options.DEFAULT, ProgressSink.NONE);
+            CatalogService.SweepErrors e = new CatalogService(c).errors("ResNet", ErrorKind.BEST);
+            assertEquals("ResNet", e.sweep().name());
+            assertEquals(25, e.models().size());
+            for (int i = 0; i < 25; i++) {
+                assertEquals(recs.get(i).get("min_test_top1").doubleValue(), e.errors()[i]);
+                assertEquals(recs.get(i).get("params").doubleValue(), e.params()[i]);
+                assertEquals(recs.get(i).get("flops").doubleValue(), e.flops()[i]);
+            }
+        }
+    }
+
+    @Test
+    void seedsOfOneNetAreAveragedIntoOneModel() throws Exception {
+        Path f = Files.writeString(dir.resolve("ResNet_rng1.json"), Records.list(List.of(Records.resnet56(6.0, 1),
+                Records.resnet56(7.0, 2), Records.resnet56(8.5, 3))));
+        try (Catalog c = Catalog.openOrCreate(dir.resolve("c.db"))) {
+            new ImportService(c).importPaths(List.of(f), ImportService.Options.DEFAULT, ProgressSink.NONE);
+            CatalogService.SweepErrors best = new CatalogService(c).errors("ResNet_rng1", ErrorKind.BEST);
+            assertEquals(1, best.models().size());
+            assertEquals(3, best.models().get(0).runs());
+            assertArrayEquals(new double[] {(6.0 + 7.0 + 8.5) / 3}, best.errors(), 1e-12);
+            assertArrayEquals(new double[] {855_770}, best.params());
+            CatalogService.SweepErrors last = new CatalogService(c).errors("ResNet_rng1", ErrorKind.FINAL);
+            assertArrayEquals(new double[] {(6.0 + 7.0 + 8.5) / 3}, last.errors(), 1e-12);
+        }
+    }
+
+    @Test
+    void anUnknownSweepIsAUserError() {
+        try (Catalog c = Catalog.openOrCreate(dir.resolve("c.db"))) {
+            NdswException e = assertThrows(NdswException.class, () -> new CatalogService(c).errors("X", ErrorKind.BEST));
+            assertTrue(e.getMessage().endsWith("has no sweep named \"X\" (list them with `ndsw sweeps`)"));
+        }
+    }
+}
