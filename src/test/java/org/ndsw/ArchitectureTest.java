@@ -29,6 +29,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheDjlEnginePackageImportsDjl() {
+        noClasses().that().resideOutsideOfPackage("org.ndsw.train.djl..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..")
+                .check(classes);
+    }
+
+    @Test
+    void trainingCoreKnowsNoEngineAndNoFrontEnd() {
+        noClasses().that().resideInAnyPackage("org.ndsw.train", "org.ndsw.train.data")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ndsw.train.djl..", "org.ndsw.train.dl4j..",
+                        "org.deeplearning4j..", "org.nd4j..", "javafx..", "picocli..", "org.ndsw.cli..",
+                        "org.ndsw.ui..", "org.ndsw.app..")
+                .check(classes);
+    }
+
+    @Test
     void figuresNeedNoJavaFx() {
         noClasses().that().resideInAPackage("org.ndsw.figure..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "java.sql..")
