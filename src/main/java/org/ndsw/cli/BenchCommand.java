@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** `ndsw bench`: benchmarks whose numbers the docs report. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark.",
-        subcommands = {BenchCommand.ComplexityBench.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.ComplexityBench.class, TrainBenchCommand.class, CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             SpaceCommand.class,
             SampleCommand.class,
             ComplexityCommand.class,
+            TrainCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class,
         })
