@@ -11,7 +11,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -141,8 +140,7 @@ final class GraphBlock extends AbstractBlock {
                     .optBias(false)
                     .build();
         } else if (layer instanceof Layer.BatchNorm b) {
-            // DJL's momentum is the weight of the old running value: 0.9 = PyTorch's momentum 0.1 (pycls).
-            return BatchNorm.builder().optEpsilon((float) b.eps()).optMomentum(0.9f).build();
+            return new BatchNorm2d(b.channels(), b.eps());
         } else if (layer instanceof Layer.Linear l) {
             return Linear.builder().setUnits(l.outFeatures()).optBias(l.bias()).build();
         }
