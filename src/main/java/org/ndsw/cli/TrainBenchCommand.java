@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
 
 /** `ndsw bench train`: training throughput against PyTorch, interleaved, medians and ratios. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Training throughput (images/s, batch 128 by default) of an engine and of the PyTorch reference",
-            "(bench/train_pytorch.py under Debian's python3-torch) on ResNet-20, a ResNeXt and a DARTS net.",
-            "Rounds alternate between the two; medians and the ratio engine/PyTorch are reported."})
+        description = {"Training throughput (images/s) of an engine and of the PyTorch reference",
+            "(bench/train_pytorch.py under Debian's python3-torch) on ResNet-20, a ResNeXt",
+            "and a DARTS net. Rounds alternate between the two; medians and the ratio",
+            "engine/PyTorch are reported."})
 final class TrainBenchCommand implements Runnable {
     @Spec CommandSpec spec;
 

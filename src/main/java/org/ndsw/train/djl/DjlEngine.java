@@ -43,7 +43,7 @@ public final class DjlEngine implements TrainingEngine {
         JniUtils.setNumThreads(options.threads());
         NDManager manager = engine.newBaseManager(device);
         String where = device.isGpu() ? "gpu " + device.getDeviceId()
-                : "cpu (" + options.threads() + " threads)";
+                : "cpu (" + options.threads() + (options.threads() == 1 ? " thread)" : " threads)");
         try {
             return new DjlModel(engine, manager, graph, where);
         } catch (EngineException e) {
