@@ -15,9 +15,4 @@ public record EngineOptions(Device device, int threads) {
             throw new NdswException("threads must be a positive integer, got " + threads);
         }
     }
-
-    /** CPU with one thread per available processor. */
-    public static EngineOptions cpu() {
-        return new EngineOptions(Device.CPU, Runtime.getRuntime().availableProcessors());
-    }
 }

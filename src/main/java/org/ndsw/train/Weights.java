@@ -21,9 +21,4 @@ public record Weights(Map<String, Tensor> tensors) {
     public Tensor get(String name) {
         return tensors.get(name);
     }
-
-    /** Number of values over all tensors. */
-    public long elements() {
-        return tensors.values().stream().mapToLong(t -> t.data().length).sum();
-    }
 }
