@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 class ConsoleProgressTest {
     @Test
     void barShowsTheFractionClamped() {
-        assertEquals("[............] 0%".replace("............", ".".repeat(24)).replace("] 0%", "]   0%"),
-                ConsoleProgress.bar(-1));
+        assertEquals("[" + ".".repeat(24) + "]   0%", ConsoleProgress.bar(-1));
         assertEquals("[" + "#".repeat(12) + ".".repeat(12) + "]  50%", ConsoleProgress.bar(0.5));
         assertEquals("[" + "#".repeat(24) + "] 100%", ConsoleProgress.bar(2));
     }
