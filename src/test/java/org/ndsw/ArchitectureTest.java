@@ -58,4 +58,20 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(classes);
     }
+
+    @Test
+    void onlyTheDjlEnginePackageImportsDjl() {
+        noClasses().that().resideOutsideOfPackage("org.ndsw.train.djl..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..")
+                .check(classes);
+    }
+
+    @Test
+    void trainingCoreKnowsNoEngineAndNoFrontEnd() {
+        noClasses().that().resideInAnyPackage("org.ndsw.train", "org.ndsw.train.data")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ndsw.train.djl..", "org.ndsw.train.dl4j..",
+                        "org.deeplearning4j..", "org.nd4j..", "javafx..", "picocli..", "org.ndsw.cli..",
+                        "org.ndsw.ui..", "org.ndsw.app..")
+                .check(classes);
+    }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** `ndsw bench`: benchmarks whose numbers the docs report. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark.",
         subcommands = {BenchCommand.ComplexityBench.class, BenchCommand.AnalysisBench.class,
-            BenchImportCommand.class, BenchCatalogCommand.class, BenchGenerateCommand.class,
+            BenchImportCommand.class, BenchCatalogCommand.class, BenchGenerateCommand.class, TrainBenchCommand.class,
             CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;

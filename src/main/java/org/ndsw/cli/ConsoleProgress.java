@@ -1,37 +1,69 @@
 package org.ndsw.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import org.ndsw.app.ProgressSink;
 
-/** A one-line progress display on stderr, redrawn at most every 200 ms; silent when stderr is not a terminal. */
+/**
+ * A progress bar on the console's error stream.
+ *
+ * <p>On a terminal the bar redraws in place a few times a second; otherwise (a log file, a test) it prints a plain
+ * line at most every `quietSeconds`. Permanent lines go through {@link #println}.
+ */
 final class ConsoleProgress implements ProgressSink {
-    private static final long PERIOD_NS = 200_000_000L;
+    private static final int WIDTH = 24;
+    private static final long REDRAW_NANOS = 200_000_000L;
 
     private final PrintWriter err;
-    private final boolean enabled;
-    private long last;
-    private int width;
+    private final boolean terminal;
+    private final long quietNanos;
+    private long last = Long.MIN_VALUE;
+    private int drawn;
 
-    ConsoleProgress(PrintWriter err, boolean enabled) {
+    ConsoleProgress(PrintWriter err, boolean terminal, double quietSeconds) {
         this.err = err;
-        this.enabled = enabled;
+        this.terminal = terminal;
+        this.quietNanos = (long) (quietSeconds * 1e9);
     }
 
-    /** A display on `err` if this process has a console. */
+    /** A bar on `err` that draws only when this process has a console; silent in logs and tests. */
     static ConsoleProgress on(PrintWriter err) {
-        return new ConsoleProgress(err, System.console() != null);
+        return new ConsoleProgress(err, System.console() != null, Double.POSITIVE_INFINITY);
     }
 
     @Override
     public void update(String message, double fraction) {
+        if (!terminal && quietNanos == Long.MAX_VALUE) {
+            return;
+        }
         long now = System.nanoTime();
-        if (!enabled || now - last < PERIOD_NS) {
+        if (last != Long.MIN_VALUE && now - last < (terminal ? REDRAW_NANOS : quietNanos)) {
             return;
         }
         last = now;
-        String line = (fraction >= 0 ? String.format("%3.0f%% ", fraction * 100) : "") + message;
-        err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
-        width = line.length();
+        String line = (fraction < 0 ? "" : bar(fraction) + " ") + message;
+        if (terminal) {
+            err.print("\r" + line + " ".repeat(Math.max(0, drawn - line.length())));
+            drawn = line.length();
+        } else {
+            err.println(line);
+        }
+        err.flush();
+    }
+
+    /** Erases the bar before normal output. */
+    void clear() {
+        if (terminal && drawn > 0) {
+            err.print("\r" + " ".repeat(drawn) + "\r");
+            err.flush();
+            drawn = 0;
+        }
+    }
+
+    /** Prints a permanent line, clearing the bar first. */
+    void println(String line) {
+        clear();
+        err.println(line);
         err.flush();
     }
 
@@ -40,12 +72,9 @@ final class ConsoleProgress implements ProgressSink {
         return false;
     }
 
-    /** Clears the line before normal output. */
-    void clear() {
-        if (enabled && width > 0) {
-            err.print("\r" + " ".repeat(width) + "\r");
-            err.flush();
-            width = 0;
-        }
+    static String bar(double fraction) {
+        double f = Math.max(0, Math.min(1, fraction));
+        int full = (int) Math.round(f * WIDTH);
+        return String.format(Locale.ROOT, "[%s%s] %3.0f%%", "#".repeat(full), ".".repeat(WIDTH - full), 100 * f);
     }
 }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             SweepsCommand.class,
             ModelsCommand.class,
             ExportCommand.class,
+            TrainCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class,
             CompareCommand.class,

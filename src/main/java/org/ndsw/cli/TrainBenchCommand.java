@@ -1,0 +1,116 @@
+package org.ndsw.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import org.ndsw.app.TrainBenchmark;
+import org.ndsw.space.SpecJson;
+import org.ndsw.train.TrainingEngines;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** `ndsw bench train`: training throughput against PyTorch, interleaved, medians and ratios. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Training throughput (images/s) of an engine and of the PyTorch reference",
+            "(bench/train_pytorch.py under Debian's python3-torch) on ResNet-20, a ResNeXt",
+            "and a DARTS net. Rounds alternate between the two; medians and the ratio",
+            "engine/PyTorch are reported."})
+final class TrainBenchCommand implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--engine", defaultValue = TrainingEngines.DEFAULT, description = "Engine. Default: ${DEFAULT-VALUE}.")
+    String engine;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Take images from this CIFAR-10 directory (default: random images).")
+    Path data;
+
+    @Option(names = "--batch", defaultValue = "128", description = "Batch size. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Option(names = "--steps", defaultValue = "10", description = "SGD steps per round. Default: ${DEFAULT-VALUE}.")
+    int steps;
+
+    @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds per engine and net. Default: ${DEFAULT-VALUE}.")
+    int rounds;
+
+    @Option(names = "--threads", description = "Compute threads of both. Default: the number of processors.")
+    Integer threads;
+
+    @Option(names = "--nets", split = ",", paramLabel = "N", description = "Indices of the nets to run (0 ResNet-20, 1 ResNeXt, 2 DARTS). Default: all.")
+    int[] nets;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with torch. Default: ${DEFAULT-VALUE}.")
+    Path python;
+
+    @Option(names = "--script", defaultValue = "bench/train_pytorch.py", description = "Reference script. Default: ${DEFAULT-VALUE}.")
+    Path script;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of images, order and weights. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public void run() {
+        var chosen = nets == null ? TrainBenchmark.DEFAULT_NETS
+                : Arrays.stream(nets).mapToObj(TrainBenchmark.DEFAULT_NETS::get).toList();
+        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        var options = new TrainBenchmark.Options(chosen, data, batch, steps, rounds, t, python, script, seed);
+        PrintWriter err = spec.commandLine().getErr();
+        ConsoleProgress bar = new ConsoleProgress(err, System.console() != null, 60);
+        TrainBenchmark.Result r = TrainBenchmark.run(TrainingEngines.find(engine), options, bar);
+        bar.println("");
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? Json.pretty(toJson(r)) : table(r));
+        out.flush();
+    }
+
+    private static String table(TrainBenchmark.Result r) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "%s (%s) vs PyTorch %s; batch %d, %d threads, %d rounds of %d steps, %s%n", r.engine(), r.versions(),
+                r.torchVersion(), r.options().batch(), r.options().threads(), r.options().rounds(), r.options().steps(),
+                r.data()));
+        b.append(String.format(Locale.ROOT, "%-16s %9s %8s %12s %12s %7s%n", "net", "params", "MFLOPs",
+                r.engine() + " img/s", "torch img/s", "ratio"));
+        for (TrainBenchmark.NetResult n : r.nets()) {
+            b.append(String.format(Locale.ROOT, "%-16s %,9d %8.1f %12.1f %12.1f %6.2fx%n", n.label(), n.params(),
+                    n.flops() / 1e6, n.engineMedian(), n.pytorchMedian(), n.ratio()));
+        }
+        return b.toString().stripTrailing();
+    }
+
+    private static ObjectNode toJson(TrainBenchmark.Result r) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("engine", r.engine());
+        ObjectNode v = o.putObject("versions");
+        r.versions().forEach(v::put);
+        v.put("torch_reference", r.torchVersion());
+        o.put("data", r.data());
+        o.put("batch", r.options().batch());
+        o.put("threads", r.options().threads());
+        o.put("rounds", r.options().rounds());
+        o.put("steps", r.options().steps());
+        ArrayNode a = o.putArray("nets");
+        for (TrainBenchmark.NetResult n : r.nets()) {
+            ObjectNode e = a.addObject();
+            e.put("label", n.label());
+            e.set("net", SpecJson.toJson(n.spec()));
+            e.put("params", n.params());
+            e.put("flops", n.flops());
+            e.put("engine_img_per_s", n.engineMedian());
+            e.put("pytorch_img_per_s", n.pytorchMedian());
+            e.put("ratio", n.ratio());
+            ArrayNode ours = e.putArray("engine_rounds");
+            Arrays.stream(n.engine()).forEach(ours::add);
+            ArrayNode theirs = e.putArray("pytorch_rounds");
+            Arrays.stream(n.pytorch()).forEach(theirs::add);
+        }
+        return o;
+    }
+}

@@ -1,0 +1,21 @@
+package org.ndsw.train;
+
+import java.util.Map;
+import org.ndsw.net.Graph;
+
+/**
+ * A deep-learning engine that trains networks built from the engine-neutral graph.
+ *
+ * <p>Implementations live in their own packages (org.ndsw.train.djl, ...), are found with {@link java.util.ServiceLoader}
+ * through {@link TrainingEngines}, and load their native code only when {@link #build} is first called.
+ */
+public interface TrainingEngine {
+    /** The short name used on the command line and in results, e.g. "djl". */
+    String name();
+
+    /** Versions of the engine and its backend, e.g. {"djl": "0.36.0", "pytorch": "2.7.1"}. */
+    Map<String, String> versions();
+
+    /** Builds the model of a graph on a device; its weights are set with {@link EngineModel#loadWeights}. */
+    EngineModel build(Graph graph, EngineOptions options);
+}

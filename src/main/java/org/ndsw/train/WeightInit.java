@@ -1,0 +1,53 @@
+package org.ndsw.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.ndsw.net.Graph;
+import org.ndsw.net.Layer;
+
+/**
+ * Initial weights as pycls initializes them (NDS-SPEC §1), drawn in Java so every engine starts from the same values.
+ *
+ * <p>Conv: N(0, sqrt(2 / fan_out)) with fan_out = kh·kw·c_out (pycls init_weights, groups not divided out);
+ * BN: gamma 1, beta 0, running mean 0, running variance 1; fc: weight N(0, 0.01), bias 0. Each tensor draws from its
+ * own stream split off one seeded root in graph order.
+ */
+public final class WeightInit {
+    /** Standard deviation of fc weights (pycls). */
+    public static final double FC_STD = 0.01;
+
+    private WeightInit() {}
+
+    /** The initial weights of a graph's model for a seed. */
+    public static Weights initial(Graph graph, long seed) {
+        SplittableRandom root = new SplittableRandom(seed);
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (ParameterLayout.Entry e : ParameterLayout.of(graph)) {
+            SplittableRandom rng = root.split();
+            out.put(e.name(), tensor(e, rng));
+        }
+        return new Weights(out);
+    }
+
+    private static Tensor tensor(ParameterLayout.Entry e, SplittableRandom rng) {
+        Layer layer = e.node().layer();
+        if (layer instanceof Layer.Conv c) {
+            return gaussian(e.shape(), Math.sqrt(2.0 / (c.kernelH() * c.kernelW() * c.outChannels())), rng);
+        }
+        if (layer instanceof Layer.Linear) {
+            return e.suffix().equals(ParameterLayout.WEIGHT) ? gaussian(e.shape(), FC_STD, rng)
+                    : Tensor.filled(e.shape(), 0f);
+        }
+        boolean ones = e.suffix().equals(ParameterLayout.WEIGHT) || e.suffix().equals(ParameterLayout.RUNNING_VAR);
+        return Tensor.filled(e.shape(), ones ? 1f : 0f);
+    }
+
+    private static Tensor gaussian(int[] shape, double std, SplittableRandom rng) {
+        float[] d = new float[Math.toIntExact(Tensor.elements(shape))];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (float) (rng.nextGaussian() * std);
+        }
+        return new Tensor(shape, d);
+    }
+}

@@ -1,0 +1,78 @@
+package org.ndsw.train.djl;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.engine.EngineException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ndsw.NdswException;
+import org.ndsw.net.Graph;
+import org.ndsw.train.EngineModel;
+import org.ndsw.train.EngineOptions;
+import org.ndsw.train.TrainingEngine;
+
+/**
+ * DJL over PyTorch: the default engine.
+ *
+ * <p>Natives come from the pytorch-native jar on the class path; DJL runs offline unless the user set
+ * {@code ai.djl.offline} themselves (TOOLCHAIN.md). PyTorch gets one inter-op thread and the requested intra-op threads.
+ */
+public final class DjlEngine implements TrainingEngine {
+    /** The engine's name on the command line and in results. */
+    public static final String NAME = "djl";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Map<String, String> versions() {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("djl", Engine.getDjlVersion());
+        v.put("pytorch", pytorch().getVersion());
+        return v;
+    }
+
+    @Override
+    public EngineModel build(Graph graph, EngineOptions options) {
+        Engine engine = pytorch();
+        Device device = device(engine, options.device());
+        JniUtils.setNumThreads(options.threads());
+        NDManager manager = engine.newBaseManager(device);
+        String where = device.isGpu() ? "gpu " + device.getDeviceId()
+                : "cpu (" + options.threads() + (options.threads() == 1 ? " thread)" : " threads)");
+        try {
+            return new DjlModel(engine, manager, graph, where);
+        } catch (EngineException e) {
+            manager.close();
+            throw new NdswException("DJL could not build the model: " + e.getMessage(), e);
+        }
+    }
+
+    private static Device device(Engine engine, org.ndsw.train.Device wanted) {
+        if (wanted == org.ndsw.train.Device.CPU) {
+            return Device.cpu();
+        }
+        if (engine.getGpuCount() == 0) {
+            throw new NdswException("--device gpu: PyTorch " + engine.getVersion() + " found no CUDA device. This build"
+                    + " carries CPU natives only; build with `mvn -Pcuda package` (CUDA natives) and run on a machine"
+                    + " with an NVIDIA driver, or use --device cpu (docs/training.md, \"GPU\").");
+        }
+        return Device.gpu(0);
+    }
+
+    /** Loads PyTorch through DJL once, offline and with one inter-op thread unless configured otherwise. */
+    static synchronized Engine pytorch() {
+        System.getProperties().putIfAbsent("ai.djl.offline", "true");
+        System.getProperties().putIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
+        try {
+            return Engine.getEngine("PyTorch");
+        } catch (EngineException | IllegalArgumentException e) {
+            throw new NdswException("DJL could not load PyTorch: " + e.getMessage()
+                    + " (the pytorch-native jar must be on the class path; see docs/training.md)", e);
+        }
+    }
+}

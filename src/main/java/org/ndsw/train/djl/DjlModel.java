@@ -1,0 +1,212 @@
+package org.ndsw.train.djl;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.nio.FloatBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ndsw.NdswException;
+import org.ndsw.net.Graph;
+import org.ndsw.train.Batch;
+import org.ndsw.train.EngineModel;
+import org.ndsw.train.ParameterLayout;
+import org.ndsw.train.Sgd;
+import org.ndsw.train.StepResult;
+import org.ndsw.train.Tensor;
+import org.ndsw.train.Weights;
+
+/**
+ * A graph's model in DJL over PyTorch.
+ *
+ * <p>Every step runs in its own sub-manager, closed at the end of the step, so no activation outlives its batch.
+ */
+final class DjlModel implements EngineModel {
+    private final Engine engine;
+    private final NDManager manager;
+    private final GraphBlock block;
+    private final ParameterStore store;
+    private final Map<String, Parameter> tensors;
+    private final NesterovSgd sgd;
+    private final String deviceDescription;
+
+    DjlModel(Engine engine, NDManager manager, Graph graph, String deviceDescription) {
+        this.engine = engine;
+        this.manager = manager;
+        this.deviceDescription = deviceDescription;
+        block = new GraphBlock(graph);
+        org.ndsw.net.Shape in = graph.input().shape();
+        block.initialize(manager, DataType.FLOAT32, new Shape(1, in.channels(), in.height(), in.width()));
+        store = new ParameterStore(manager, false);
+        tensors = DjlParameters.byLayoutName(block);
+        Map<String, NDArray> trainable = new LinkedHashMap<>();
+        tensors.forEach((name, p) -> {
+            if (p.requiresGradient()) {
+                trainable.put(name, p.getArray());
+            }
+        });
+        sgd = new NesterovSgd(trainable, manager);
+    }
+
+    @Override
+    public long trainableParameters() {
+        return block.getParameters().values().stream().filter(Parameter::requiresGradient)
+                .mapToLong(p -> p.getArray().size()).sum();
+    }
+
+    @Override
+    public String deviceDescription() {
+        return deviceDescription;
+    }
+
+    @Override
+    public StepResult trainStep(Batch batch, Sgd settings) {
+        try (NDManager step = manager.newSubManager()) {
+            NDArray x = images(step, batch);
+            NDArray y = step.create(toLongs(batch.labels()));
+            NDArray logits;
+            NDArray loss;
+            try (GradientCollector collector = engine.newGradientCollector()) {
+                logits = block.forward(store, new NDList(x), true).singletonOrThrow();
+                loss = crossEntropy(logits, y);
+                collector.backward(loss);
+            }
+            StepResult r = result(logits, y, loss, batch.size());
+            sgd.step(settings);
+            return r;
+        }
+    }
+
+    @Override
+    public StepResult evaluate(Batch batch) {
+        try (NDManager step = manager.newSubManager()) {
+            NDArray logits = block.forward(store, new NDList(images(step, batch)), false).singletonOrThrow();
+            NDArray y = step.create(toLongs(batch.labels()));
+            return result(logits, y, crossEntropy(logits, y), batch.size());
+        }
+    }
+
+    @Override
+    public Tensor predict(Batch batch) {
+        try (NDManager step = manager.newSubManager()) {
+            NDArray out = block.forward(store, new NDList(images(step, batch)), false).singletonOrThrow();
+            org.ndsw.net.Shape s = block.graph().output().shape();
+            int[] shape = s.height() == 1 && s.width() == 1 ? new int[] {batch.size(), s.channels()}
+                    : new int[] {batch.size(), s.channels(), s.height(), s.width()};
+            return new Tensor(shape, out.toFloatArray());
+        }
+    }
+
+    @Override
+    public Weights weights() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        tensors.forEach((name, p) -> out.put(name, toTensor(p.getArray())));
+        return new Weights(out);
+    }
+
+    @Override
+    public void loadWeights(Weights weights) {
+        for (ParameterLayout.Entry e : ParameterLayout.of(block.graph())) {
+            Tensor t = weights.get(e.name());
+            if (t == null) {
+                throw new NdswException("weights have no tensor " + e.name());
+            }
+            if (!java.util.Arrays.equals(t.shape(), e.shape())) {
+                throw new NdswException("weights tensor " + e.name() + " has shape " + t.shapeText() + ", the model needs "
+                        + java.util.Arrays.toString(e.shape()));
+            }
+            copyInto(tensors.get(e.name()).getArray(), t);
+        }
+    }
+
+    /**
+     * Copies values into an existing array in place (x[0:n] = values), so optimizer references stay valid; DJL's
+     * NDArray.set(Buffer) would instead swap the tensor's storage.
+     */
+    private void copyInto(NDArray target, Tensor t) {
+        try (NDManager temp = manager.newSubManager()) {
+            NDArray values = temp.create(t.data(), shapeOf(t.shape()));
+            JniUtils.indexSet((PtNDArray) target, (PtNDArray) values, new long[] {0},
+                    new long[] {t.shape()[0]}, new long[] {1});
+        }
+    }
+
+    @Override
+    public Weights optimizerState() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        sgd.buffers().forEach((name, a) -> out.put(name, toTensor(a)));
+        return new Weights(out);
+    }
+
+    @Override
+    public void loadOptimizerState(Weights state) {
+        try (NDManager temp = manager.newSubManager()) {
+            Map<String, NDArray> arrays = new LinkedHashMap<>();
+            for (Map.Entry<String, Tensor> e : state.tensors().entrySet()) {
+                Parameter p = tensors.get(e.getKey());
+                if (p == null || !p.requiresGradient()) {
+                    throw new NdswException("optimizer state names an unknown parameter " + e.getKey());
+                }
+                Tensor t = e.getValue();
+                arrays.put(e.getKey(), temp.create(t.data(), shapeOf(t.shape())));
+            }
+            sgd.setBuffers(arrays);
+        }
+    }
+
+    @Override
+    public void close() {
+        sgd.close();
+        manager.close();
+    }
+
+    /** Mean softmax cross-entropy of logits [N, K] against labels [N]. */
+    private static NDArray crossEntropy(NDArray logits, NDArray labels) {
+        NDArray logp = logits.logSoftmax(1);
+        return logp.gather(labels.reshape(-1, 1), 1).mean().neg();
+    }
+
+    private static StepResult result(NDArray logits, NDArray y, NDArray loss, int n) {
+        long correct = logits.argMax(1).eq(y).countNonzero().getLong();
+        return new StepResult(loss.getFloat() * (double) n, correct, n);
+    }
+
+    private NDArray images(NDManager m, Batch batch) {
+        org.ndsw.net.Shape in = block.graph().input().shape();
+        return m.create(FloatBuffer.wrap(batch.images()),
+                new Shape(batch.size(), in.channels(), in.height(), in.width()));
+    }
+
+    private static Tensor toTensor(NDArray a) {
+        long[] s = a.getShape().getShape();
+        int[] shape = new int[s.length];
+        for (int i = 0; i < s.length; i++) {
+            shape[i] = Math.toIntExact(s[i]);
+        }
+        return new Tensor(shape, a.toFloatArray());
+    }
+
+    private static Shape shapeOf(int[] shape) {
+        long[] s = new long[shape.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = shape[i];
+        }
+        return new Shape(s);
+    }
+
+    private static long[] toLongs(int[] v) {
+        long[] out = new long[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
+    }
+}
