@@ -14,7 +14,12 @@ import org.ndsw.app.CompareResult;
 import org.ndsw.app.CompareService;
 import org.ndsw.app.source.Complexity;
 import org.ndsw.app.source.ErrorMetric;
+import org.ndsw.app.CatalogService;
+import org.ndsw.app.CatalogSets;
+import org.ndsw.app.source.RecordSet;
+import org.ndsw.app.source.SourceReader;
 import org.ndsw.app.source.SourceSpec;
+import org.ndsw.catalog.Catalog;
 import org.ndsw.figure.FigureWriter;
 import org.ndsw.stats.BinPolicy;
 import org.ndsw.stats.ComplexityWindow;
@@ -34,8 +39,12 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class CompareCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Sets of models to compare.")
+    @Parameters(arity = "1..*", paramLabel = "SOURCE",
+            description = "Sets of models to compare: [NAME=]FILE (NDS JSON, .jsonl, .csv; FILE#top|mid for reruns)"
+                    + " or [NAME=]catalog:SWEEP (a sweep of the catalogue).")
     List<String> sources;
+
+    @picocli.CommandLine.Mixin CatalogOption catalog;
 
     @Option(names = "--normalize", paramLabel = "none|params|flops", defaultValue = "none",
             description = "Normalize the EDFs for complexity (eq. 3-4). Default: ${DEFAULT-VALUE}.")
@@ -59,7 +68,7 @@ public final class CompareCommand implements Callable<Integer> {
     String error;
 
     @Option(names = "--area-eps", paramLabel = "E", defaultValue = "" + CompareOptions.DEFAULT_AREA_EPS,
-            description = "ε (in % error) of the EDF area 1 - Σ w_i min(1, e_i/ε). Default: ${DEFAULT-VALUE}.")
+            description = "ε (in %% error) of the EDF area 1 - Σ w_i min(1, e_i/ε). Default: ${DEFAULT-VALUE}.")
     double areaEps;
 
     @Option(names = "--random-search", paramLabel = "P",
@@ -84,8 +93,19 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<PlotRequest> requests = plots.stream().map(PlotRequest::parse).toList();
-        List<SourceSpec> specs = sources.stream().map(SourceSpec::parse).toList();
-        CompareResult result = new CompareService().compare(specs, options());
+        CompareOptions options = options();
+        List<RecordSet> sets = new ArrayList<>();
+        CatalogService catalogService = null;
+        try (Catalog opened = sources.stream().anyMatch(CatalogSets::isCatalogSource) ? catalog.open() : null) {
+            if (opened != null) {
+                catalogService = new CatalogService(opened);
+            }
+            for (String s : sources) {
+                sets.add(CatalogSets.isCatalogSource(s) ? CatalogSets.read(catalogService, s, options.error())
+                        : SourceReader.read(SourceSpec.parse(s), options.error(), options.normalize()));
+            }
+        }
+        CompareResult result = new CompareService().compareSets(sets, options);
         for (PlotRequest p : requests) {
             FigureWriter.write(CompareFigures.of(p.kind(), result), p.path(), CliOptions.figureSize(plotSize));
         }
