@@ -66,7 +66,7 @@ final class QueryRunner {
         boolean sweeps = false;
         boolean models = false;
         List<QueryField> fields = new ArrayList<>();
-        q.where().forEach(c -> fields.add(c.field()));
+        q.where().stream().filter(c -> c.field().table() != 's').forEach(c -> fields.add(c.field()));
         q.sort().forEach(k -> fields.add(k.field()));
         for (QueryField f : fields) {
             sweeps |= f.table() == 's';
@@ -84,7 +84,9 @@ final class QueryRunner {
             params.addAll(ids);
         }
         for (Condition c : q.where()) {
-            parts.add(condition(c, params));
+            String cond = condition(c, params);
+            // A sweep-level filter becomes a set of sweep ids, so the runs(sweep_id, seq) index narrows the scan.
+            parts.add(c.field().table() == 's' ? "r.sweep_id IN (SELECT s.id FROM sweeps s WHERE " + cond + ")" : cond);
         }
         return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
     }

@@ -114,7 +114,7 @@ class BadInputTest {
         Path f = dir.resolve("ResNet.json");
         Files.write(f, bytes);
         String m = rejected(f);
-        assertTrue(m.startsWith(f + ": a string is not valid UTF-8 at byte"), m);
+        assertTrue(m.startsWith(f + ": a string that is not valid UTF-8 starts at byte"), m);
         assertTrue(m.endsWith("in record 4"), m);
     }
 

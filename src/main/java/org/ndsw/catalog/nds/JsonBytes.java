@@ -117,11 +117,12 @@ final class JsonBytes {
     /** Reads a string whose opening quote is next, decoding escapes and checking UTF-8. */
     String string() {
         expect('"', "a string");
+        long opening = offset() - 1;
         int start = side(0);
         while (true) {
             int c = nextRaw("inside a string");
             if (c == '"') {
-                return decode(start);
+                return decode(start, opening);
             }
             if (c < 0x20) {
                 throw error("control byte " + describe(c) + " inside a string");
@@ -441,7 +442,8 @@ final class JsonBytes {
         }
     }
 
-    private String decode(int start) {
+    /** Decodes the string bytes; an error points at the string's opening quote. */
+    private String decode(int start, long opening) {
         boolean ascii = true;
         for (int i = start; i < sideLen; i++) {
             ascii &= side[i] >= 0;
@@ -454,7 +456,7 @@ final class JsonBytes {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(side, start, sideLen - start)).toString();
         } catch (CharacterCodingException e) {
-            throw error("a string is not valid UTF-8");
+            throw new SyntaxError("a string that is not valid UTF-8 starts", opening, line, opening - lineStart + 1);
         }
     }
 

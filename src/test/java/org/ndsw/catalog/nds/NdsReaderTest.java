@@ -180,7 +180,7 @@ class NdsReaderTest {
         bad[at] = (byte) 0xFF;
         bad[at + 1] = (byte) 0xFE;
         String m = assertThrows(NdswException.class, () -> read(bad)).getMessage();
-        assertTrue(m.startsWith("F.json: a string is not valid UTF-8 at byte"), m);
+        assertTrue(m.startsWith("F.json: a string that is not valid UTF-8 starts at byte"), m);
         assertTrue(m.endsWith("in record 0"), m);
         byte[] outside = ok.clone();
         outside[0] = (byte) 0xC3;
