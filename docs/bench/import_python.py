@@ -8,10 +8,12 @@ when all are exactly float32, else b"d" + float64; array.tobytes, no per-value P
 one row per distinct net (canonical JSON + SHA-256). It does not validate records or recompute flops and params,
 which ndsw does on top.
 
-Usage: /usr/bin/python3 import_python.py FILE.json CATALOG.db   (prints runs, models and seconds as JSON)
+Usage: /usr/bin/python3 import_python.py FILE.json CATALOG.db
+Prints {"runs", "models", "seconds", "cpu_seconds"} as JSON (CPU = user + system time of the process).
 """
 import hashlib
 import json
+import resource
 import sqlite3
 import sys
 import time
@@ -100,7 +102,9 @@ def main(path, db_path):
                        " train_it_top1, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     db.execute("COMMIT")
     db.close()
-    print(json.dumps({"runs": run_id, "models": len(model_ids), "seconds": time.perf_counter() - start}))
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(json.dumps({"runs": run_id, "models": len(model_ids), "seconds": time.perf_counter() - start,
+                      "cpu_seconds": usage.ru_utime + usage.ru_stime}))
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.ndsw.NdswException;
 import org.ndsw.catalog.Catalog;
+import org.ndsw.catalog.nds.NdsJson;
 import org.ndsw.space.BuiltinSpaces;
 
 /**
@@ -40,8 +42,12 @@ public final class ImportBenchmark {
      */
     public record Options(int records, int rounds, String python, boolean freshJvm, Path dir) {}
 
-    /** Timings of both sides. */
-    public record Result(int records, long bytes, String mode, List<Double> ours, List<Double> python) {
+    /**
+     * Timings of both sides: wall seconds per round, and CPU seconds (user + system) where measured — ours only
+     * in-process (this JVM's CPU, JIT and GC included), Python as the script reports it.
+     */
+    public record Result(int records, long bytes, String mode, List<Double> ours, List<Double> python,
+            List<Double> oursCpu, List<Double> pythonCpu) {
         /** Median seconds of our import. */
         public double oursMedian() {
             return Stopwatch.median(ours);
@@ -56,6 +62,21 @@ public final class ImportBenchmark {
         public double ratio() {
             return pythonMedian() / oursMedian();
         }
+
+        /** Median CPU seconds of our import, or NaN when not measured (fresh processes). */
+        public double oursCpuMedian() {
+            return oursCpu.isEmpty() ? Double.NaN : Stopwatch.median(oursCpu);
+        }
+
+        /** Median CPU seconds of the Python baseline. */
+        public double pythonCpuMedian() {
+            return Stopwatch.median(pythonCpu);
+        }
+
+        /** Python's median CPU seconds over ours, or NaN when ours was not measured. */
+        public double cpuRatio() {
+            return pythonCpuMedian() / oursCpuMedian();
+        }
     }
 
     /** Generates the file, runs the rounds and cleans up. */
@@ -68,20 +89,22 @@ public final class ImportBenchmark {
             generate(file, o.records());
             copyScript(script);
             if (!o.freshJvm()) {
-                ours(o, file, o.dir().resolve("warmup.db"));
+                ours(o, file, o.dir().resolve("warmup.db"), new ArrayList<>(), new ArrayList<>());
             }
             List<Double> ours = new ArrayList<>();
             List<Double> py = new ArrayList<>();
+            List<Double> oursCpu = new ArrayList<>();
+            List<Double> pyCpu = new ArrayList<>();
             for (int i = 0; i < o.rounds(); i++) {
                 progress.update(String.format(Locale.ROOT, "round %d of %d", i + 1, o.rounds()), (double) i / o.rounds());
                 Path ourDb = o.dir().resolve("ours-" + i + ".db");
                 Path pyDb = o.dir().resolve("python-" + i + ".db");
                 if (i % 2 == 0) {
-                    ours.add(ours(o, file, ourDb));
-                    py.add(python(o, script, file, pyDb));
+                    ours(o, file, ourDb, ours, oursCpu);
+                    python(o, script, file, pyDb, py, pyCpu);
                 } else {
-                    py.add(python(o, script, file, pyDb));
-                    ours.add(ours(o, file, ourDb));
+                    python(o, script, file, pyDb, py, pyCpu);
+                    ours(o, file, ourDb, ours, oursCpu);
                 }
                 deleteDb(ourDb);
                 deleteDb(pyDb);
@@ -91,7 +114,7 @@ public final class ImportBenchmark {
             Files.delete(script);
             deleteDb(o.dir().resolve("warmup.db"));
             return new Result(o.records(), bytes, o.freshJvm() ? "fresh ndsw import process per round"
-                    : "in-process after one warm-up import", ours, py);
+                    : "in-process after one warm-up import", ours, py, oursCpu, pyCpu);
         } catch (IOException e) {
             throw new NdswException("benchmark folder " + o.dir() + ": " + e.getMessage(), e);
         }
@@ -104,8 +127,9 @@ public final class ImportBenchmark {
         }
     }
 
-    private static double ours(Options o, Path file, Path db) throws IOException {
+    private static void ours(Options o, Path file, Path db, List<Double> wall, List<Double> cpu) throws IOException {
         deleteDb(db);
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         if (o.freshJvm()) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -120,17 +144,29 @@ public final class ImportBenchmark {
                 }
             }
         }
-        return Stopwatch.since(t0);
+        wall.add(Stopwatch.since(t0));
+        if (!o.freshJvm()) {
+            cpu.add((processCpuNanos() - cpu0) / 1e9);
+        }
     }
 
-    private static double python(Options o, Path script, Path file, Path db) throws IOException {
+    private static void python(Options o, Path script, Path file, Path db, List<Double> wall, List<Double> cpu)
+            throws IOException {
         deleteDb(db);
         long t0 = System.nanoTime();
-        run(List.of(o.python(), script.toString(), file.toString(), db.toString()), "the Python baseline");
-        return Stopwatch.since(t0);
+        String out = run(List.of(o.python(), script.toString(), file.toString(), db.toString()), "the Python baseline");
+        wall.add(Stopwatch.since(t0));
+        String[] lines = out.strip().split("\n");
+        cpu.add(NdsJson.parse(lines[lines.length - 1]).get("cpu_seconds").doubleValue());
     }
 
-    private static void run(List<String> command, String what) throws IOException {
+    /** CPU time of this JVM (all threads), in nanoseconds. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static String run(List<String> command, String what) throws IOException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output = p.getInputStream().readAllBytes();
         try {
@@ -138,6 +174,7 @@ public final class ImportBenchmark {
                 throw new NdswException(what + " failed (" + String.join(" ", command) + "): "
                         + new String(output, StandardCharsets.UTF_8).strip());
             }
+            return new String(output, StandardCharsets.UTF_8);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             p.destroyForcibly();

@@ -55,13 +55,20 @@ final class BenchImportCommand implements Runnable {
             o.put("ndsw_median", r.oursMedian());
             o.put("python_median", r.pythonMedian());
             o.put("ratio", r.ratio());
+            r.oursCpu().forEach(o.putArray("ndsw_cpu_seconds")::add);
+            r.pythonCpu().forEach(o.putArray("python_cpu_seconds")::add);
+            o.put("cpu_ratio", r.cpuRatio());
             out.println(Json.pretty(o));
         } else {
             out.printf(Locale.ROOT, "file: %,d records, %.0f MB; ndsw %s; %d rounds, alternating%n", r.records(),
                     r.bytes() / 1e6, r.mode(), r.ours().size());
             out.printf(Locale.ROOT, "ndsw:   median %.2f s  %s%n", r.oursMedian(), r.ours());
             out.printf(Locale.ROOT, "python: median %.2f s  %s%n", r.pythonMedian(), r.python());
-            out.printf(Locale.ROOT, "ratio python/ndsw: %.1fx%n", r.ratio());
+            out.printf(Locale.ROOT, "ratio python/ndsw: %.1fx (wall, medians)%n", r.ratio());
+            if (!r.oursCpu().isEmpty()) {
+                out.printf(Locale.ROOT, "cpu (user+sys): ndsw median %.2f s, python median %.2f s, ratio %.1fx%n",
+                        r.oursCpuMedian(), r.pythonCpuMedian(), r.cpuRatio());
+            }
         }
         out.flush();
     }

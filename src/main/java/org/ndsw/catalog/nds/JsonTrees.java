@@ -15,10 +15,12 @@ final class JsonTrees {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final JsonBytes lx;
+    private final JsonNumbers nums;
     private final int maxDepth;
 
-    JsonTrees(JsonBytes lx, int maxDepth) {
+    JsonTrees(JsonBytes lx, JsonNumbers nums, int maxDepth) {
         this.lx = lx;
+        this.nums = nums;
         this.maxDepth = maxDepth;
     }
 
@@ -90,8 +92,8 @@ final class JsonTrees {
     }
 
     private JsonNode number() {
-        double v = lx.number();
-        return lx.integralFits ? NODES.numberNode(lx.integralValue) : NODES.numberNode(v);
+        double v = nums.number();
+        return nums.integralFits ? NODES.numberNode(nums.integralValue) : NODES.numberNode(v);
     }
 
     private void checkDepth(int depth) {

@@ -27,6 +27,7 @@ public final class NdsReader implements AutoCloseable {
     private enum State { START, GROUPS, LIST, END, DONE }
 
     private final JsonBytes lx;
+    private final JsonNumbers nums;
     private final JsonTrees trees;
     private final String file;
     private final Numbers numbers = new Numbers();
@@ -42,7 +43,8 @@ public final class NdsReader implements AutoCloseable {
     /** Starts reading `in` (the caller closes it); `file` names the source in messages. */
     public NdsReader(InputStream in, String file) {
         this.lx = new JsonBytes(in);
-        this.trees = new JsonTrees(lx, MAX_DEPTH);
+        this.nums = new JsonNumbers(lx);
+        this.trees = new JsonTrees(lx, nums, MAX_DEPTH);
         this.file = file;
     }
 
@@ -214,7 +216,7 @@ public final class NdsReader implements AutoCloseable {
                     : "min_test_top1 must be a number (best-epoch top-1 error in %), got " + kind(v));
             return null;
         }
-        double v = lx.number();
+        double v = nums.number();
         if (!(v >= 0.0 && v <= 100.0)) {
             b.problem("min_test_top1 must be a top-1 error in % within [0, 100], got " + v);
             return null;
@@ -230,12 +232,12 @@ public final class NdsReader implements AutoCloseable {
             }
             return null;
         }
-        double v = lx.number();
-        if (!lx.integralFits || lx.integralValue < 0 && !nullable) {
+        double v = nums.number();
+        if (!nums.integralFits || nums.integralValue < 0 && !nullable) {
             b.problem(key + " must be a non-negative integer, got " + v);
             return null;
         }
-        return lx.integralValue;
+        return nums.integralValue;
     }
 
     /**
@@ -258,7 +260,7 @@ public final class NdsReader implements AutoCloseable {
         }
         lx.skip();
         numbers.clear();
-        if (lx.numbers(numbers)) {
+        if (nums.numbers(numbers)) {
             return numbers.toArray();
         }
         ArrayNode rest = rest(depth + 1);
