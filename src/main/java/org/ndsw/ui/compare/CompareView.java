@@ -24,7 +24,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.util.StringConverter;
 import org.controlsfx.control.RangeSlider;
 import org.ndsw.app.CompareFigure;
 import org.ndsw.app.PairResult;
@@ -32,6 +31,7 @@ import org.ndsw.app.source.Complexity;
 import org.ndsw.app.source.ErrorMetric;
 import org.ndsw.stats.BinPolicy;
 import org.ndsw.ui.chart.FigureView;
+import org.ndsw.ui.controls.DisplayConverter;
 
 /** The compare panel: inputs and controls on the left, figures and the KS table on the right. Binds only. */
 public final class CompareView extends SplitPane {
@@ -77,7 +77,7 @@ public final class CompareView extends SplitPane {
         ComboBox<Complexity> normalize = new ComboBox<>();
         normalize.setId("compare-normalize");
         normalize.getItems().addAll(null, Complexity.PARAMS, Complexity.FLOPS);
-        normalize.setConverter(text(c -> c == null ? "none (eq. 1)" : "by " + c.field() + " (eq. 3-4)"));
+        normalize.setConverter(DisplayConverter.of("none (eq. 1)", c -> "by " + c.field() + " (eq. 3-4)"));
         normalize.valueProperty().bindBidirectional(vm.normalize);
         Spinner<Integer> bins = new Spinner<>(1, 1000, vm.bins.get());
         bins.setId("compare-bins");
@@ -89,7 +89,7 @@ public final class CompareView extends SplitPane {
         ComboBox<ErrorMetric> error = new ComboBox<>();
         error.setId("compare-error");
         error.getItems().setAll(ErrorMetric.values());
-        error.setConverter(text(m -> m == ErrorMetric.BEST ? "best epoch" : "final epoch"));
+        error.setConverter(DisplayConverter.of(m -> m == ErrorMetric.BEST ? "best epoch" : "final epoch"));
         error.valueProperty().bindBidirectional(vm.error);
         Spinner<Integer> search = new Spinner<>(0, 16, vm.randomSearchPower.get());
         search.getValueFactory().valueProperty().addListener((o, a, b) -> vm.randomSearchPower.set(b));
@@ -253,17 +253,4 @@ public final class CompareView extends SplitPane {
         return String.format(Locale.ROOT, "%.4g", v);
     }
 
-    private static <T> StringConverter<T> text(java.util.function.Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException("choices are picked, not typed");
-            }
-        };
-    }
 }

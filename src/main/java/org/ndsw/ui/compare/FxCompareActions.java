@@ -10,19 +10,19 @@ import org.ndsw.app.source.SourceSpec;
 import org.ndsw.figure.FigureSize;
 import org.ndsw.figure.FigureWriter;
 import org.ndsw.ui.Dialogs;
+import org.ndsw.ui.FileDialogs;
 
 /** The compare panel's window actions. */
 final class FxCompareActions implements CompareActions {
     private final CompareViewModel vm;
     private final Window window;
-    private final Dialogs dialogs;
+    private final FileDialogs files;
     private CompareView view;
-    private File lastFolder;
 
     FxCompareActions(CompareViewModel vm, Window window, Dialogs dialogs) {
         this.vm = vm;
         this.window = window;
-        this.dialogs = dialogs;
+        this.files = new FileDialogs(dialogs);
     }
 
     void attach(CompareView v) {
@@ -31,58 +31,41 @@ final class FxCompareActions implements CompareActions {
 
     @Override
     public void addFiles() {
-        FileChooser c = chooser("Add sets of trained models");
+        FileChooser c = files.chooser("Add sets of trained models");
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter("NDS JSON, JSON Lines, CSV",
                 "*.json", "*.jsonl", "*.ndjson", "*.csv"));
-        List<File> files = c.showOpenMultipleDialog(window);
-        if (files != null) {
-            files.forEach(f -> guarded(() -> vm.inputs.add(CompareInput.file(SourceSpec.parse(f.getPath())))));
-            lastFolder = files.get(0).getParentFile();
+        List<File> chosen = c.showOpenMultipleDialog(window);
+        if (chosen != null) {
+            chosen.forEach(f -> files.guarded(() -> vm.inputs.add(CompareInput.file(SourceSpec.parse(f.getPath())))));
+            files.remember(chosen.get(0));
         }
     }
 
     @Override
     public void exportFigure() {
         CompareViewModel.View v = vm.viewProperty().get();
-        FileChooser c = chooser("Export figure");
+        FileChooser c = files.chooser("Export figure");
         c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("SVG", "*.svg"),
                 new FileChooser.ExtensionFilter("PNG", "*.png"));
         c.setInitialFileName(view.selectedFigure().key() + ".svg");
         File f = c.showSaveDialog(window);
         if (f != null && v != null) {
-            lastFolder = f.getParentFile();
-            guarded(() -> FigureWriter.write(v.figures().get(view.selectedFigure()), f.toPath(), FigureSize.LARGE));
+            files.remember(f);
+            files.guarded(() -> FigureWriter.write(v.figures().get(view.selectedFigure()), f.toPath(), FigureSize.LARGE));
         }
     }
 
     @Override
     public void exportNumbers() {
         CompareViewModel.View v = vm.viewProperty().get();
-        FileChooser c = chooser("Export numbers");
+        FileChooser c = files.chooser("Export numbers");
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         c.setInitialFileName("compare.csv");
         File f = c.showSaveDialog(window);
         if (f != null && v != null) {
-            lastFolder = f.getParentFile();
+            files.remember(f);
             String name = f.getName().toLowerCase(Locale.ROOT).endsWith(".csv") ? f.getName() : f.getName() + ".csv";
-            guarded(() -> CompareCsv.write(v.result(), f.toPath().resolveSibling(name)));
-        }
-    }
-
-    private FileChooser chooser(String title) {
-        FileChooser c = new FileChooser();
-        c.setTitle(title);
-        if (lastFolder != null && lastFolder.isDirectory()) {
-            c.setInitialDirectory(lastFolder);
-        }
-        return c;
-    }
-
-    private void guarded(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException e) {
-            dialogs.showError(e);
+            files.guarded(() -> CompareCsv.write(v.result(), f.toPath().resolveSibling(name)));
         }
     }
 }

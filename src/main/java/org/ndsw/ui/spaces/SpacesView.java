@@ -23,11 +23,11 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.controlsfx.control.CheckListView;
 import org.ndsw.space.BlockType;
 import org.ndsw.space.CellOp;
 import org.ndsw.space.OutputRule;
+import org.ndsw.ui.controls.DisplayConverter;
 import org.ndsw.ui.controls.ValueChips;
 
 /** The design spaces panel: space list, point-and-click editor, and live preview. Binds only; no logic. */
@@ -118,7 +118,7 @@ public final class SpacesView extends SplitPane {
         ComboBox<BlockType> block = new ComboBox<>();
         block.setId("block-type");
         block.getItems().setAll(BlockType.values());
-        block.setConverter(converter(BlockType::recordName));
+        block.setConverter(DisplayConverter.of(BlockType::recordName));
         block.valueProperty().bindBidirectional(ed.blockType);
         Spinner<Integer> stemWidth = spinner("stem-width", 1, 4096, ed.stemWidth.get());
         stemWidth.getValueFactory().valueProperty().addListener((o, a, b) -> ed.stemWidth.set(b));
@@ -167,7 +167,7 @@ public final class SpacesView extends SplitPane {
         ops.getItems().setAll(CellOp.values());
         ops.setPrefHeight(330);
         ops.setCellFactory(lv -> new javafx.scene.control.cell.CheckBoxListCell<>(ops::getItemBooleanProperty,
-                converter(CellOp::recordName)));
+                DisplayConverter.of(CellOp::recordName)));
         syncChecks(ops);
         ed.ops.addListener((ListChangeListener<CellOp>) c -> syncChecks(ops));
         ops.getCheckModel().getCheckedItems().addListener((ListChangeListener<CellOp>) c -> {
@@ -182,7 +182,7 @@ public final class SpacesView extends SplitPane {
         ComboBox<OutputRule> output = new ComboBox<>();
         output.setId("output");
         output.getItems().setAll(OutputRule.values());
-        output.setConverter(converter(r -> r == OutputRule.ALL ? "all intermediate nodes (A)" : "loose ends (L)"));
+        output.setConverter(DisplayConverter.of(r -> r == OutputRule.ALL ? "all intermediate nodes (A)" : "loose ends (L)"));
         output.valueProperty().bindBidirectional(ed.output);
         GridPane g = grid();
         g.addRow(0, new Label("Ops"), ops);
@@ -272,19 +272,6 @@ public final class SpacesView extends SplitPane {
         return g;
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException("choices are picked, not typed");
-            }
-        };
-    }
 
     private static Map<String, List<Integer>> presets(Object... nameThenList) {
         Map<String, List<Integer>> m = new LinkedHashMap<>();

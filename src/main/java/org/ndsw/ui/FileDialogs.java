@@ -1,0 +1,41 @@
+package org.ndsw.ui;
+
+import java.io.File;
+import javafx.stage.FileChooser;
+
+/** File choosers that start in the last folder used, and a guard that shows an action's failure as a dialog. */
+public final class FileDialogs {
+    private final Dialogs dialogs;
+    private File lastFolder;
+
+    /** File dialogs reporting failures through `dialogs`. */
+    public FileDialogs(Dialogs dialogs) {
+        this.dialogs = dialogs;
+    }
+
+    /** A chooser titled `title` starting in the last folder used. */
+    public FileChooser chooser(String title) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        if (lastFolder != null && lastFolder.isDirectory()) {
+            c.setInitialDirectory(lastFolder);
+        }
+        return c;
+    }
+
+    /** Remembers the folder of a chosen file for the next chooser. */
+    public void remember(File chosen) {
+        if (chosen != null) {
+            lastFolder = chosen.getParentFile();
+        }
+    }
+
+    /** Runs `action`, showing a failure as an error dialog. */
+    public void guarded(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            dialogs.showError(e);
+        }
+    }
+}
