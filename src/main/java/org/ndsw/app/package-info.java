@@ -1,8 +1,12 @@
 /**
- * Use cases shared by the command line and the GUI, with no UI types: importing NDS data into the catalogue
- * ({@link org.ndsw.app.ImportService}, with its verification report), reading it ({@link org.ndsw.app.CatalogService},
- * including the per-model errors the statistics compare), exporting it ({@link org.ndsw.app.ExportService}),
- * sampling, and the benchmarks whose numbers the docs report.
+ * Use cases shared by the command line and the GUI, with no UI types: sampling within a complexity window
+ * ({@link org.ndsw.app.SamplingService}), the space editor's live preview ({@link org.ndsw.app.SpacePreview}),
+ * comparisons ({@link org.ndsw.app.CompareService}, rendered by CompareJson, CompareFigures and CompareCsv; sets read by
+ * {@code app.source} from files or by {@link org.ndsw.app.CatalogSets} from the catalogue), importing NDS data into the
+ * catalogue ({@link org.ndsw.app.ImportService}, with its verification report), reading it
+ * ({@link org.ndsw.app.CatalogService}), exporting it ({@link org.ndsw.app.ExportService}), training
+ * ({@link org.ndsw.app.TrainService}), and the benchmarks whose numbers the docs report. Services take and return
+ * immutable records.
  *
  * <p>Long operations take a {@link org.ndsw.app.ProgressSink} (message, fraction, isCancelled), shown by a console
  * bar or a GUI bar; cancelling stops with an NdswException and leaves stored data as it was.
