@@ -1,7 +1,6 @@
 package org.ndsw.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.ndsw.catalog.ModelEntry;
@@ -124,8 +123,7 @@ final class SweepChecks {
             values.add("epochs", (long) r.epochs());
         }
         if (r.optim() != null) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = r.optim().fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
+            for (Map.Entry<String, JsonNode> f : r.optim().properties()) {
                 values.add("optim." + f.getKey(), scalar(f.getValue()));
             }
         }

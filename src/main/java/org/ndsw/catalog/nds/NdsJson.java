@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -44,9 +43,9 @@ public final class NdsJson {
         if (n.isObject()) {
             sb.append('{');
             boolean first = true;
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); first = false) {
-                Map.Entry<String, JsonNode> f = it.next();
+            for (Map.Entry<String, JsonNode> f : n.properties()) {
                 sb.append(first ? "" : ",");
+                first = false;
                 quote(f.getKey(), sb);
                 sb.append(':');
                 write(f.getValue(), sb);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Iterator;
 import java.util.Map;
 import org.ndsw.catalog.RunData;
 import org.ndsw.catalog.StoredRun;
@@ -99,8 +98,7 @@ public final class NdsWriter implements AutoCloseable {
     }
 
     private void rest(ObjectNode extra) throws IOException {
-        for (Iterator<Map.Entry<String, JsonNode>> it = extra.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : extra.properties()) {
             if (!f.getKey().equals("job_id") && !f.getKey().equals("net")) {
                 g.writeFieldName(f.getKey());
                 g.writeTree(f.getValue());
