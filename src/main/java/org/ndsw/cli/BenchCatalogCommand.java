@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** `ndsw bench catalog`: query times on a catalogue of 10^5 runs. */
 @Command(name = "catalog", mixinStandardHelpOptions = true, description = {
-    "Build a catalogue of --runs runs (four sweeps of sampled models, synthetic errors) and time typical queries:",
-    "filters on sweep, space, complexity, error, structure of net and cell ops, sorted and paged (median of rounds)."})
+    "Build a catalogue of --runs runs (four sweeps of sampled models, synthetic errors) and time typical queries: "
+    + "filters on sweep, space, complexity, error, structure of net and cell ops, sorted and paged (median of rounds)."})
 final class BenchCatalogCommand implements Runnable {
     @Spec CommandSpec spec;
 

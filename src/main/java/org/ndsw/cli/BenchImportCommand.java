@@ -14,9 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** `ndsw bench import`: our NDS import against Python's json.load + sqlite3, side by side. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = {
-    "Generate an NDS file of realistic records (100 epochs, 200 logged iterations, float32 values) and import it",
-    "with ndsw and with Python's json.load + sqlite3 executemany (docs/bench/import_python.py, the NNI pattern),",
-    "alternating, then print medians and their ratio."})
+    "Generate an NDS file of realistic records (100 epochs, 200 logged iterations, float32 values) and import it "
+    + "with ndsw and with Python's json.load + sqlite3 executemany (docs/bench/import_python.py, the NNI pattern), "
+    + "alternating, then print medians and their ratio."})
 final class BenchImportCommand implements Runnable {
     @Spec CommandSpec spec;
 

@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** `ndsw export`: writes a sweep as NDS JSON or CSV. */
 @Command(name = "export", mixinStandardHelpOptions = true, description = {
-    "Write a sweep as NDS JSON (re-imports to the same content; a reruns file's name, e.g. ResNet_reruns, writes",
-    "its groups as {\"top\": [...], \"mid\": [...]}) or as CSV of its runs for spreadsheets and pandas."})
+    "Write a sweep as NDS JSON (re-imports to the same content; a reruns file's name, e.g. ResNet_reruns, writes "
+    + "its groups as {\"top\": [...], \"mid\": [...]}) or as CSV of its runs for spreadsheets and pandas."})
 final class ExportCommand implements Runnable {
     @Spec CommandSpec spec;
     @Mixin CatalogOption catalog;

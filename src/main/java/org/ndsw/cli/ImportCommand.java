@@ -18,10 +18,10 @@ import picocli.CommandLine.Spec;
 
 /** `ndsw import`: imports NDS files, zips and folders into the catalogue. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = {
-    "Import NDS JSON files (a list of records, or {\"top\": [...], \"mid\": [...]}), zip archives of them (the",
-    "downloaded data.zip) and folders of either. Each file becomes a sweep named after it (ResNet_rng1.json ->",
-    "ResNet_rng1; reruns -> ResNet_reruns/top, ResNet_reruns/mid) in one transaction: a rejected file leaves no",
-    "trace. Importing the same file again changes nothing. Exits 1 if any input or record was rejected."})
+    "Import NDS JSON files (a list of records, or {\"top\": [...], \"mid\": [...]}), zip archives of them (the "
+    + "downloaded data.zip) and folders of either. Each file becomes a sweep named after it (ResNet_rng1.json -> "
+    + "ResNet_rng1; reruns -> ResNet_reruns/top, ResNet_reruns/mid) in one transaction: a rejected file leaves no "
+    + "trace. Importing the same file again changes nothing. Exits 1 if any input or record was rejected."})
 final class ImportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CatalogOption catalog;
@@ -32,8 +32,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Replace sweeps imported earlier from a different file of the same name.")
     boolean replace;
 
-    @Option(names = "--skip-invalid", description = {"Leave out records with invalid content (reported) instead of",
-        "rejecting their file; syntax errors still reject the file."})
+    @Option(names = "--skip-invalid", description = {"Leave out records with invalid content (reported) instead of "
+        + "rejecting their file; syntax errors still reject the file."})
     boolean skipInvalid;
 
     @Option(names = "--json", description = "Print the report as JSON.")

@@ -27,11 +27,15 @@ import picocli.CommandLine.Spec;
 /** `ndsw models`: queries the runs of sweeps with filters, order and paging. */
 @Command(name = "models", mixinStandardHelpOptions = true, description = {
     "List the runs of sweeps (all sweeps if none is named), one row per run, filtered, sorted and paged.",
+    "",
     "--where takes FIELD OP VALUE conditions joined by \"and\" (OP: = != < <= > >= in has), e.g.",
-    "  --where \"error<8 and params<=0.856M\"  --where \"net.ds[2]=4\"  --where \"normal_ops has sep_conv_3x3\"",
-    "Fields: sweep space dataset status error final_error flops params acts cifar_flops cifar_params seed epochs",
-    "base_lr wd max_ep family block_type model normal_ops reduce_ops engine host seq run, and net.PATH.",
-    "Errors are top-1 errors in %%. --sort takes fields, \"-\" for descending: --sort error,-params."})
+    "  --where \"error<8 and params<=0.856M\"",
+    "  --where \"net.ds[2]=4\"",
+    "  --where \"normal_ops has sep_conv_3x3\"",
+    "",
+    "Fields: sweep space dataset status error final_error flops params acts cifar_flops cifar_params seed epochs "
+    + "base_lr wd max_ep family block_type model normal_ops reduce_ops engine host seq run, and net.PATH. Errors are "
+    + "top-1 errors in %%. --sort takes fields, \"-\" for descending: --sort error,-params."})
 final class ModelsCommand implements Runnable {
     /** Rows shown by the table when --limit is not given. */
     static final int TABLE_LIMIT = 50;
