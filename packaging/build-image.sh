@@ -5,8 +5,9 @@
 #   packaging/build-image.sh              # runs `mvn -q -DskipTests package` first, then jlink + jpackage
 #   packaging/build-image.sh --no-maven   # uses the jar and target/lib already built
 #
-# Result: target/image/ndsw/ (bin/ndsw, bin/ndsw-workbench, lib/runtime, lib/app). Needs a JDK 17 with jmods
-# (Debian: openjdk-17-jmods) and jpackage; JAVA_HOME picks the JDK, else the one `javac` belongs to.
+# Result: target/image/ndsw/ (bin/ndsw, bin/ndsw-workbench, lib/runtime, lib/app with the jars and sample-data).
+# Needs a JDK 17 with jmods (Debian: openjdk-17-jmods) and jpackage; JAVA_HOME picks the JDK, else the one `javac`
+# belongs to.
 # MVN_ARGS adds Maven options (e.g. MVN_ARGS=-o). See docs/packaging.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,7 @@ run_maven=1
 for arg in "$@"; do
   case "$arg" in
     --no-maven) run_maven=0 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "build-image.sh: unknown option \"$arg\" (known: --no-maven, --help)" >&2; exit 2 ;;
   esac
 done
@@ -65,6 +66,8 @@ for f in target/lib/*.jar; do
   esac
 done
 cp "$jar" "$work/input/"
+# The sample study ships with the app: the workbench opens it on first start ($APPDIR is lib/app in the image).
+cp -r sample-data "$work/input/"
 
 # JDK modules the app and its libraries use (jdeps per jar, see docs/packaging.md), plus HTTPS for downloads.
 modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml
@@ -80,7 +83,7 @@ djl_opts="-Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_int
 
 cat > "$work/ndsw-workbench.properties" <<EOF
 main-class=org.ndsw.ui.Launcher
-java-options=$djl_opts
+java-options=$djl_opts -Dndsw.samples=\$APPDIR/sample-data/nds-mini
 EOF
 
 "$JAVA_HOME/bin/jpackage" --type app-image --dest "$out" --name ndsw --app-version "$app_version" \
