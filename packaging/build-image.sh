@@ -74,8 +74,9 @@ modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net
 modules=$modules,jdk.crypto.ec,jdk.management,jdk.unsupported,jdk.zipfs
 modules=$modules,javafx.base,javafx.graphics,javafx.controls,javafx.swing
 
+# A CDS archive of the JDK classes, as the system JDK has, so the image starts as fast as `java -jar`.
 "$JAVA_HOME/bin/jlink" --module-path "$JAVA_HOME/jmods:$work/fx" --add-modules "$modules" \
-  --strip-debug --no-header-files --no-man-pages --compress=2 --output "$work/runtime"
+  --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive --output "$work/runtime"
 
 # Options both launchers need: DJL must never download (natives come from the pytorch-native jar; they unpack to
 # ~/.djl.ai on first training), never phone home, and leave the cores to the training threads.
