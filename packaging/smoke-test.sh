@@ -36,6 +36,11 @@ head -1 "$tmp/version.txt" | grep -q '^ndsw [0-9]' || fail "ndsw --version first
 grep -q '^engines: .*djl' "$tmp/version.txt" || fail "ndsw --version lists no djl engine"
 grep -q '^pytorch [0-9]' "$tmp/version.txt" || fail "ndsw --version reports no PyTorch version"
 echo "ok   ndsw --version in $((t1 - t0)) ms: $(tr '\n' ';' <"$tmp/version.txt" | sed 's/;/; /g')"
+# ... and it loads no native library beyond the Java runtime's own (no PyTorch, SQLite or JavaFX).
+_JAVA_OPTIONS="-Xlog:library=info:file=$tmp/libraries.log" "$ndsw" --version >/dev/null 2>&1 || fail "ndsw --version with -Xlog"
+foreign=$(grep 'Loaded library' "$tmp/libraries.log" | grep -v "$(cd "$image" && pwd)/lib/runtime/lib/" || true)
+[ -z "$foreign" ] || fail "ndsw --version loaded native libraries outside the runtime: $foreign"
+echo "ok   ndsw --version loaded $(grep -c 'Loaded library' "$tmp/libraries.log") native libraries, all the runtime's own"
 
 # 2. The bundled sample study: import into a fresh catalogue, then compare the two spaces to a PNG figure.
 samples=$image/lib/app/sample-data/nds-mini
