@@ -67,6 +67,12 @@ for f in target/lib/*.jar; do
 done
 cp "$jar" "$work/input/"
 # The sample study ships with the app: the workbench opens it on first start ($APPDIR is lib/app in the image).
+# `samples` must match the folder the workbench opens by default (ndsw.samples in org.ndsw.ui.WorkbenchApp).
+samples=sample-data/nds-mini
+if [ ! -d "$samples" ]; then
+  echo "build-image.sh: $samples not found; point 'samples=' in this script at the sample study the workbench opens" >&2
+  exit 1
+fi
 cp -r sample-data "$work/input/"
 
 # JDK modules the app and its libraries use (jdeps per jar, see docs/packaging.md), plus HTTPS for downloads.
@@ -84,7 +90,7 @@ djl_opts="-Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_int
 
 cat > "$work/ndsw-workbench.properties" <<EOF
 main-class=org.ndsw.ui.Launcher
-java-options=$djl_opts -Dndsw.samples=\$APPDIR/sample-data/nds-mini
+java-options=$djl_opts -Dndsw.samples=\$APPDIR/$samples
 EOF
 
 "$JAVA_HOME/bin/jpackage" --type app-image --dest "$out" --name ndsw --app-version "$app_version" \

@@ -43,8 +43,9 @@ foreign=$(grep 'Loaded library' "$tmp/libraries.log" | grep -v "$(cd "$image" &&
 echo "ok   ndsw --version loaded $(grep -c 'Loaded library' "$tmp/libraries.log") native libraries, all the runtime's own"
 
 # 2. The bundled sample study: import into a fresh catalogue, then compare the two spaces to a PNG figure.
-samples=$image/lib/app/sample-data/nds-mini
-[ -d "$samples" ] || fail "$samples missing: the image should bundle sample-data"
+samples=$(sed -n 's/^java-options=-Dndsw.samples=\$APPDIR\///p' "$image/lib/app/ndsw-workbench.cfg")
+samples=$image/lib/app/${samples:?ndsw-workbench.cfg sets no -Dndsw.samples}
+[ -d "$samples" ] || fail "$samples missing: the image should bundle the sample study"
 "$ndsw" import --catalog="$tmp/catalog.db" "$samples" >"$tmp/import.txt" 2>&1 || fail "ndsw import: $(tail -3 "$tmp/import.txt")"
 "$ndsw" compare --catalog="$tmp/catalog.db" --plot="$tmp/edf.png" catalog:ResNet catalog:Vanilla >"$tmp/compare.txt" 2>&1 \
   || fail "ndsw compare: $(tail -3 "$tmp/compare.txt")"
