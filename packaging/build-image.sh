@@ -84,19 +84,20 @@ modules=$modules,javafx.base,javafx.graphics,javafx.controls,javafx.swing
 "$JAVA_HOME/bin/jlink" --module-path "$JAVA_HOME/jmods:$work/fx" --add-modules "$modules" \
   --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive --output "$work/runtime"
 
-# Options both launchers need: DJL must never download (natives come from the pytorch-native jar; they unpack to
-# ~/.djl.ai on first training), never phone home, and leave the cores to the training threads.
-djl_opts="-Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_interop_threads=1"
+# JVM options both launchers need (an engine that needs system properties adds them here): DJL must never download
+# (natives come from the pytorch-native jar; they unpack to ~/.djl.ai on first training), never phone home, and leave
+# the cores to the training threads. Environment variables (OPENBLAS_CORETYPE) cannot be baked in: docs/packaging.md.
+jvm_opts="-Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dai.djl.pytorch.num_interop_threads=1"
 
 cat > "$work/ndsw-workbench.properties" <<EOF
 main-class=org.ndsw.ui.Launcher
-java-options=$djl_opts -Dndsw.samples=\$APPDIR/$samples
+java-options=$jvm_opts -Dndsw.samples=\$APPDIR/$samples
 EOF
 
 "$JAVA_HOME/bin/jpackage" --type app-image --dest "$out" --name ndsw --app-version "$app_version" \
   --vendor "NDS Workbench" --description "Compare neural-network design spaces by their error distributions" \
   --runtime-image "$work/runtime" --input "$work/input" --main-jar ndsw.jar --main-class org.ndsw.cli.Main \
-  --java-options "$djl_opts -Djava.awt.headless=true" \
+  --java-options "$jvm_opts -Djava.awt.headless=true" \
   --add-launcher ndsw-workbench="$work/ndsw-workbench.properties"
 
 echo "app image: $out/ndsw ($(du -sh "$out/ndsw" | cut -f1)); run $out/ndsw/bin/ndsw --version"
