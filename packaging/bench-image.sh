@@ -2,6 +2,7 @@
 # Measures the Linux app image against its peer, the jar run by the system JDK (`java -jar target/ndsw.jar`):
 # build time (packaging/build-image.sh --no-maven, N builds), size on disk, `ndsw --version` wall time and time until the
 # workbench window shows (under Xvfb when there is no display), interleaved, N runs each; prints medians and ratios.
+# `--version` also runs on the image's runtime without the jpackage launcher, to tell the launcher's share.
 #
 #   packaging/bench-image.sh [N]      # default N=5; needs target/ndsw.jar (mvn -DskipTests package) and xvfb-run
 #
@@ -48,9 +49,14 @@ wall_cpu() {
 times=$(mktemp)
 trap 'rm -f "$times"' EXIT
 
-v_image=(); v_jar=(); c_image=(); c_jar=(); w_image=(); w_jar=()
+# The image's runtime without the jpackage launcher, with the launcher's options and class path.
+direct=("$image/lib/runtime/bin/java" -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Djava.awt.headless=true
+  -cp "$image/lib/app/ndsw.jar:$image/lib/app/lib/*" org.ndsw.cli.Main --version)
+
+v_image=(); v_jar=(); v_direct=(); c_image=(); c_jar=(); c_direct=(); w_image=(); w_jar=()
 for _ in $(seq "$n"); do
   read -r w c < <(wall_cpu "$image/bin/ndsw" --version); v_image+=("$w"); c_image+=("$c")
+  read -r w c < <(wall_cpu "${direct[@]}"); v_direct+=("$w"); c_direct+=("$c")
   read -r w c < <(wall_cpu java -jar target/ndsw.jar --version); v_jar+=("$w"); c_jar+=("$c")
   w_image+=("$(window_ms "$image/bin/ndsw-workbench")")
   w_jar+=("$(window_ms java -jar target/ndsw.jar)")
@@ -61,6 +67,7 @@ jar_mb=$(( $(du -sm target/ndsw.jar | cut -f1) + $(mb target/lib) ))
 build_med=$(printf '%s\n' "${builds[@]}" | median)
 vi=$(printf '%s\n' "${v_image[@]}" | median); vj=$(printf '%s\n' "${v_jar[@]}" | median)
 ci=$(printf '%s\n' "${c_image[@]}" | median); cj=$(printf '%s\n' "${c_jar[@]}" | median)
+vd=$(printf '%s\n' "${v_direct[@]}" | median); cd_=$(printf '%s\n' "${c_direct[@]}" | median)
 wi=$(printf '%s\n' "${w_image[@]}" | median); wj=$(printf '%s\n' "${w_jar[@]}" | median)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
@@ -73,4 +80,5 @@ cds_mb=$(du -cm "$image"/lib/runtime/lib/server/*.jsa | tail -1 | cut -f1)
 echo "| size on disk, MB | $(mb "$image") (runtime $(mb "$image/lib/runtime") incl. CDS $cds_mb, app $(mb "$image/lib/app")) | $jar_mb (+ a JDK) | - |"
 echo "| ndsw --version wall, ms | $vi (${v_image[*]}) | $vj (${v_jar[*]}) | $(ratio "$vi" "$vj") |"
 echo "| ndsw --version CPU (user + system), ms | $ci (${c_image[*]}) | $cj (${c_jar[*]}) | $(ratio "$ci" "$cj") |"
+echo "| --version by the image's runtime without the launcher: wall, CPU ms | $vd (${v_direct[*]}), $cd_ (${c_direct[*]}) | - | - |"
 echo "| workbench window shown, ms | $wi (${w_image[*]}) | $wj (${w_jar[*]}) | $(ratio "$wi" "$wj") |"
