@@ -152,6 +152,11 @@ public final class Catalog implements AutoCloseable {
         new StoredRuns(conn, file).forEach(sweep, action);
     }
 
+    /** The optimizer settings, curves and other recorded fields of one run ({@link RunData#EMPTY} if none). */
+    public RunData runData(long runId) {
+        return new StoredRuns(conn, file).data(runId);
+    }
+
     /** Per-model errors of a sweep (mean over the model's runs in it), with the recorded params and flops. */
     public List<ModelError> errors(String sweep, ErrorKind kind) {
         return new StoredRuns(conn, file).errors(sweep, kind);

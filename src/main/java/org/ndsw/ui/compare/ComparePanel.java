@@ -8,8 +8,13 @@ import org.ndsw.ui.task.TaskRunner;
 public record ComparePanel(CompareViewModel viewModel, CompareActions actions, CompareView view) {
     /** Builds the panel. */
     public static ComparePanel create(TaskRunner tasks, Window window, Dialogs dialogs) {
+        return create(tasks, window, dialogs, SweepSource.NONE);
+    }
+
+    /** Builds the panel; `sweeps` offers the open catalogue's sweeps as sets. */
+    public static ComparePanel create(TaskRunner tasks, Window window, Dialogs dialogs, SweepSource sweeps) {
         CompareViewModel vm = new CompareViewModel(tasks);
-        FxCompareActions actions = new FxCompareActions(vm, window, dialogs);
+        FxCompareActions actions = new FxCompareActions(vm, window, dialogs, sweeps);
         CompareView view = new CompareView(vm, actions);
         actions.attach(view);
         return new ComparePanel(vm, actions, view);

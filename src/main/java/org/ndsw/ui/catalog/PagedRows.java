@@ -1,0 +1,128 @@
+package org.ndsw.ui.catalog;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import javafx.collections.ObservableListBase;
+import org.ndsw.catalog.ModelQuery;
+import org.ndsw.catalog.QueryResult;
+import org.ndsw.catalog.RunRow;
+import org.ndsw.ui.task.TaskRunner;
+
+/**
+ * The rows of one query as a read-only list for a virtualized table: its size is the query's total, and rows are read
+ * a page at a time, in the background, when the table first asks for them. A row not read yet is null until its page
+ * arrives, then the list reports the page's rows as updated so the table redraws them. At most {@link #MAX_PAGES}
+ * pages are kept, so 10^5 rows never sit in memory at once.
+ */
+public final class PagedRows extends ObservableListBase<RunRow> {
+    /** Rows per page read. */
+    public static final int PAGE = 200;
+    /** Pages kept; the least recently used one is dropped beyond that. */
+    static final int MAX_PAGES = 40;
+
+    private final TaskRunner tasks;
+    private final Function<ModelQuery, QueryResult> fetch;
+    private final ModelQuery query;
+    private final int size;
+    private final Map<Integer, List<RunRow>> pages = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, List<RunRow>> eldest) {
+            return size() > MAX_PAGES;
+        }
+    };
+    private final Set<Integer> pending = new HashSet<>();
+    private boolean inGet;
+
+    /**
+     * The rows of `query` (its limit and offset are ignored), starting from its first page already read; later pages
+     * are read with `fetch` on `tasks`.
+     */
+    public PagedRows(TaskRunner tasks, Function<ModelQuery, QueryResult> fetch, ModelQuery query, QueryResult first) {
+        this.tasks = tasks;
+        this.fetch = fetch;
+        this.query = query;
+        this.size = (int) Math.min(Integer.MAX_VALUE, first.total());
+        pages.put(0, first.rows());
+    }
+
+    /** The query these rows answer, at offset 0. */
+    public ModelQuery query() {
+        return query;
+    }
+
+    /** The first page of a query: what a new {@link PagedRows} starts from. */
+    public static ModelQuery firstPage(ModelQuery q) {
+        return page(q, 0);
+    }
+
+    private static ModelQuery page(ModelQuery q, int page) {
+        return new ModelQuery(q.sweeps(), q.where(), q.sort(), PAGE, page * PAGE);
+    }
+
+    @Override
+    public RunRow get(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        int p = index / PAGE;
+        List<RunRow> rows = pages.get(p);
+        if (rows == null) {
+            inGet = true;
+            try {
+                request(p);
+            } finally {
+                inGet = false;
+            }
+            rows = pages.get(p);
+        }
+        int i = index % PAGE;
+        return rows == null || i >= rows.size() ? null : rows.get(i);
+    }
+
+    /** The row at `index` if its page is in memory, without reading anything. */
+    public RunRow peek(int index) {
+        List<RunRow> rows = index < 0 || index >= size ? null : pages.get(index / PAGE);
+        int i = index % PAGE;
+        return rows == null || i >= rows.size() ? null : rows.get(i);
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    /** Pages now in memory. */
+    int pagesInMemory() {
+        return pages.size();
+    }
+
+    private void request(int p) {
+        if (!pending.add(p)) {
+            return;
+        }
+        ModelQuery q = page(query, p);
+        tasks.run("Reading models", progress -> fetch.apply(q)).onSuccess(r -> {
+            pending.remove(p);
+            pages.put(p, r.rows());
+            if (!inGet) {
+                announce(p);
+            }
+        });
+        // A failed read goes to the runner's error dialog; the page stays pending so it is not retried on every redraw.
+    }
+
+    /** Tells listeners (the table) that a page's rows changed from "not read" to their values. */
+    private void announce(int p) {
+        int from = p * PAGE;
+        int to = Math.min(size, from + PAGE);
+        beginChange();
+        for (int i = from; i < to; i++) {
+            nextUpdate(i);
+        }
+        endChange();
+    }
+}
