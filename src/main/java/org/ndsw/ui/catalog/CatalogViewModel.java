@@ -53,7 +53,7 @@ public final class CatalogViewModel {
     final DoubleProperty importProgress = new SimpleDoubleProperty(-1);
     final StringProperty importStatus = new SimpleStringProperty("");
 
-    private final ReadOnlyObjectWrapper<PagedRows> rows = new ReadOnlyObjectWrapper<>();
+    private final PagedRows rows;
     private final ReadOnlyObjectWrapper<ModelDetails> details = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("No catalogue open.");
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
@@ -92,6 +92,7 @@ public final class CatalogViewModel {
     /** A panel reading on `tasks`. */
     public CatalogViewModel(TaskRunner tasks) {
         this.tasks = tasks;
+        this.rows = new PagedRows(tasks);
         selectedSweeps.addListener((javafx.collections.ListChangeListener<SweepSummary>) c -> query());
         sort.addListener((o, a, b) -> query());
         selectedRow.addListener((o, a, b) -> loadDetails(b));
@@ -165,7 +166,7 @@ public final class CatalogViewModel {
         message.set("Querying…");
         tasks.run("Querying models", p -> s.read(c -> c.models(q))).onSuccess(r -> {
             if (gen == queryGeneration) {
-                rows.set(new PagedRows(tasks, page -> s.read(c -> c.models(page)), q, r));
+                rows.reset(q, r, page -> s.read(c -> c.models(page)));
                 message.set(describe(r.total()));
             }
         }).onFailure(t -> {
@@ -289,9 +290,9 @@ public final class CatalogViewModel {
         return session;
     }
 
-    /** The rows of the current query, or null before the first query. */
-    public ReadOnlyObjectProperty<PagedRows> rowsProperty() {
-        return rows.getReadOnlyProperty();
+    /** The rows of the current query (empty before the first query); one list for the panel's lifetime. */
+    public PagedRows rows() {
+        return rows;
     }
 
     /** The selected run's details, or null. */

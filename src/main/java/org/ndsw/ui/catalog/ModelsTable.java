@@ -17,6 +17,8 @@ import org.ndsw.catalog.SortKey;
 final class ModelsTable extends TableView<RunRow> {
     ModelsTable(CatalogViewModel vm) {
         setId("catalog-models");
+        // One fixed row height: the flow lays out only visible rows, and rows not read yet take their place.
+        setFixedCellSize(24);
         setPlaceholder(new javafx.scene.control.Label("No runs match."));
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         getColumns().addAll(List.of(
@@ -42,7 +44,7 @@ final class ModelsTable extends TableView<RunRow> {
             }
             return true;
         });
-        itemsProperty().bind(vm.rowsProperty());
+        setItems(vm.rows());
         getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectedRow.set(b);
@@ -54,6 +56,9 @@ final class ModelsTable extends TableView<RunRow> {
             Function<RunRow, String> text) {
         TableColumn<RunRow, String> c = Cells.column(title, width, number, text);
         c.setUserData(field);
+        if (field != null) {
+            c.setId("catalog-col-" + field.label());
+        }
         c.setSortable(field != null);
         return c;
     }

@@ -13,10 +13,13 @@ import org.ndsw.catalog.RunRow;
 import org.ndsw.ui.task.TaskRunner;
 
 /**
- * The rows of one query as a read-only list for a virtualized table: its size is the query's total, and rows are read
- * a page at a time, in the background, when the table first asks for them. A row not read yet is null until its page
- * arrives, then the list reports the page's rows as updated so the table redraws them. At most {@link #MAX_PAGES}
- * pages are kept, so 10^5 rows never sit in memory at once.
+ * The rows of the current query as a read-only list for a virtualized table: its size is the query's total, and rows
+ * are read a page at a time, in the background, when the table first asks for them. A row not read yet is null until
+ * its page arrives, then the list reports the page's rows as updated so the table redraws them. At most
+ * {@link #MAX_PAGES} pages are kept, so 10^5 rows never sit in memory at once.
+ *
+ * <p>A new query {@link #reset}s the same list rather than replacing it: a TableView clears its sort order whenever
+ * its items list is replaced, which would undo the click on a header that asked for the new query.
  */
 public final class PagedRows extends ObservableListBase<RunRow> {
     /** Rows per page read. */
@@ -25,9 +28,10 @@ public final class PagedRows extends ObservableListBase<RunRow> {
     static final int MAX_PAGES = 40;
 
     private final TaskRunner tasks;
-    private final Function<ModelQuery, QueryResult> fetch;
-    private final ModelQuery query;
-    private final int size;
+    private Function<ModelQuery, QueryResult> fetch;
+    private ModelQuery query;
+    private int size;
+    private long generation;
     private final Map<Integer, List<RunRow>> pages = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, List<RunRow>> eldest) {
@@ -37,19 +41,35 @@ public final class PagedRows extends ObservableListBase<RunRow> {
     private final Set<Integer> pending = new HashSet<>();
     private boolean inGet;
 
-    /**
-     * The rows of `query` (its limit and offset are ignored), starting from its first page already read; later pages
-     * are read with `fetch` on `tasks`.
-     */
-    public PagedRows(TaskRunner tasks, Function<ModelQuery, QueryResult> fetch, ModelQuery query, QueryResult first) {
+    /** No rows until the first {@link #reset}; pages are read on `tasks`. */
+    public PagedRows(TaskRunner tasks) {
         this.tasks = tasks;
-        this.fetch = fetch;
-        this.query = query;
-        this.size = (int) Math.min(Integer.MAX_VALUE, first.total());
-        pages.put(0, first.rows());
     }
 
-    /** The query these rows answer, at offset 0. */
+    /**
+     * Shows the rows of `q` (its limit and offset are ignored), starting from its first page already read; later pages
+     * are read with `read`. Pages of the previous query still being read are dropped when they arrive.
+     */
+    public void reset(ModelQuery q, QueryResult first, Function<ModelQuery, QueryResult> read) {
+        int old = size;
+        generation++;
+        pages.clear();
+        pending.clear();
+        fetch = read;
+        query = q;
+        size = (int) Math.min(Integer.MAX_VALUE, first.total());
+        pages.put(0, first.rows());
+        beginChange();
+        if (old > 0) {
+            nextRemove(0, java.util.Collections.nCopies(old, (RunRow) null));
+        }
+        if (size > 0) {
+            nextAdd(0, size);
+        }
+        endChange();
+    }
+
+    /** The query these rows answer, at offset 0, or null before the first reset. */
     public ModelQuery query() {
         return query;
     }
@@ -105,7 +125,12 @@ public final class PagedRows extends ObservableListBase<RunRow> {
             return;
         }
         ModelQuery q = page(query, p);
-        tasks.run("Reading models", progress -> fetch.apply(q)).onSuccess(r -> {
+        long gen = generation;
+        Function<ModelQuery, QueryResult> read = fetch;
+        tasks.run("Reading models", progress -> read.apply(q)).onSuccess(r -> {
+            if (gen != generation) {
+                return;
+            }
             pending.remove(p);
             pages.put(p, r.rows());
             if (!inGet) {

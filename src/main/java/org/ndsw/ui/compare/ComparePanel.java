@@ -36,4 +36,14 @@ public record ComparePanel(CompareViewModel viewModel, CompareActions actions, C
             throw new org.ndsw.NdswException(folder + ": cannot list sample data: " + e.getMessage(), e);
         }
     }
+
+    /** Writes the figure of the selected tab to `out` (PNG or SVG by its extension); false if nothing is shown yet. */
+    public boolean exportSelectedFigure(java.nio.file.Path out) {
+        CompareViewModel.View v = viewModel.viewProperty().get();
+        if (v == null) {
+            return false;
+        }
+        org.ndsw.figure.FigureWriter.write(v.figures().get(view.selectedFigure()), out, org.ndsw.figure.FigureSize.LARGE);
+        return true;
+    }
 }

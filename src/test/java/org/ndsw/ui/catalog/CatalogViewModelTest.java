@@ -44,7 +44,7 @@ class CatalogViewModelTest {
         assertEquals(2, r.sources().size());
         assertTrue(Files.exists(dir.resolve("c.db")));
         assertEquals(List.of("ResNet", "Vanilla"), vm.sweepNames());
-        assertEquals(570, vm.rowsProperty().get().size());
+        assertEquals(570, vm.rows().size());
         assertEquals("570 of 570 runs in 2 sweeps", vm.messageProperty().get());
         assertFalse(vm.importing.get());
         ImportSummary s = ImportSummary.of(r);
@@ -56,7 +56,7 @@ class CatalogViewModelTest {
     @Test
     void rowsAreReadAPageAtATimeAndOnlyWhenAsked() throws Exception {
         importTwo();
-        PagedRows rows = vm.rowsProperty().get();
+        PagedRows rows = vm.rows();
         assertEquals(1, rows.pagesInMemory());
         assertNull(rows.peek(PagedRows.PAGE + 1));
         RunRow r = rows.get(PagedRows.PAGE + 1);
@@ -70,9 +70,9 @@ class CatalogViewModelTest {
     void selectingASweepFiltersAndSortingOrdersInTheCatalogue() throws Exception {
         importTwo();
         vm.selectedSweeps.setAll(vm.sweeps.stream().filter(s -> s.name().equals("Vanilla")).toList());
-        assertEquals(120, vm.rowsProperty().get().size());
+        assertEquals(120, vm.rows().size());
         vm.sort.set(List.of(new SortKey(Column.ERROR, true)));
-        PagedRows rows = vm.rowsProperty().get();
+        PagedRows rows = vm.rows();
         List<Double> errors = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             errors.add(rows.get(i).error());
@@ -89,7 +89,7 @@ class CatalogViewModelTest {
         vm.error.max.set("8");
         vm.params.min.set("0.4M");
         vm.query();
-        PagedRows rows = vm.rowsProperty().get();
+        PagedRows rows = vm.rows();
         assertTrue(rows.size() > 0 && rows.size() < 450, "rows " + rows.size());
         for (int i = 0; i < rows.size(); i++) {
             RunRow r = rows.get(i);
@@ -97,17 +97,17 @@ class CatalogViewModelTest {
             assertTrue(r.error() <= 8 && r.params() >= 400_000, r.toString());
         }
         vm.clearFilters();
-        assertEquals(570, vm.rowsProperty().get().size());
+        assertEquals(570, vm.rows().size());
     }
 
     @Test
     void aBadFilterIsReportedAndKeepsTheRows() throws Exception {
         importTwo();
-        PagedRows before = vm.rowsProperty().get();
+        var before = vm.rows().query();
         vm.params.min.set("lots");
         vm.query();
         assertEquals("params from \"lots\" is not a number; write e.g. 5.5, 0.5M or 120M", vm.filterErrorProperty().get());
-        assertEquals(before, vm.rowsProperty().get());
+        assertEquals(before, vm.rows().query());
         vm.params.min.set("");
         vm.where.set("colour = red");
         vm.query();
@@ -117,7 +117,7 @@ class CatalogViewModelTest {
     @Test
     void detailsShowNetCurvesAndTheRunsOfTheModel() throws Exception {
         importTwo();
-        RunRow first = vm.rowsProperty().get().get(0);
+        RunRow first = vm.rows().get(0);
         vm.selectedRow.set(first);
         ModelDetails d = vm.detailsProperty().get();
         assertEquals(first, d.row());
@@ -138,7 +138,7 @@ class CatalogViewModelTest {
         assertEquals(120, NdsJson.parse(Files.readString(out)).size());
         vm.delete(List.of("Vanilla"));
         assertEquals(List.of("ResNet"), vm.sweepNames());
-        assertEquals(450, vm.rowsProperty().get().size());
+        assertEquals(450, vm.rows().size());
     }
 
     @Test
@@ -153,6 +153,6 @@ class CatalogViewModelTest {
         assertTrue(s.rejected().contains("params"), s.rejected());
         assertTrue(s.rejected().endsWith(ImportSummary.WHAT_TO_DO));
         assertEquals(List.of("ResNet", "Vanilla"), vm.sweepNames());
-        assertEquals(570, vm.rowsProperty().get().size());
+        assertEquals(570, vm.rows().size());
     }
 }
