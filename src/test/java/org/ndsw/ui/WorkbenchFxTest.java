@@ -139,6 +139,27 @@ class WorkbenchFxTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void compareAddsCatalogueSweepsPickedInADialog(FxRobot robot) throws Exception {
+        File a = CatalogFixtures.nds(dir, "ResNet.json", "ResNet", 80, 1).toFile();
+        File b = CatalogFixtures.nds(dir, "Vanilla.json", "Vanilla", 80, 2).toFile();
+        robot.interact(() -> workbench.catalog().drop().drop(List.of(a, b)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> workbench.catalog().viewModel().sweepNames().size() == 2);
+        closeDialogs(robot);
+        robot.interact(() -> workbench.select("Compare"));
+        robot.clickOn("#compare-add-sweeps");
+        javafx.scene.control.ListView<String> choice = robot.lookup("#compare-sweep-choice").queryAs(
+                javafx.scene.control.ListView.class);
+        assertEquals(List.of("ResNet", "Vanilla"), choice.getItems());
+        robot.interact(() -> choice.getSelectionModel().selectAll());
+        robot.clickOn("OK");
+        assertEquals(List.of("ResNet", "Vanilla"), workbench.compare().viewModel().inputs().stream()
+                .map(i -> i.label()).toList());
+        TableView<PairResult> ks = robot.lookup("#compare-ks").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ks.getItems().size() == 1);
+    }
+
+    @Test
     void layoutComesBackFromThePreferences(FxRobot robot) throws Exception {
         Preferences node = Preferences.userRoot().node(System.getProperty(WorkbenchPrefs.NODE_PROPERTY,
                 "org/ndsw/test") + "/layout-" + System.nanoTime());
