@@ -10,7 +10,8 @@ import org.ndsw.ui.task.FxTaskRunner;
 /**
  * Starts the workbench window over the default catalogue (app.CatalogLocation: $NDSW_CATALOG or
  * ~/.ndsw/catalog.db) with the sample data in the compare panel, and remembers its layout between runs
- * ({@link WorkbenchPrefs}). System properties: `ndsw.tab` opens a given panel, `ndsw.samples` names the sample folder.
+ * ({@link WorkbenchPrefs}). System properties: `ndsw.tab` opens a given panel, `ndsw.samples` names the sample folder,
+ * `ndsw.select` selects a catalogue sweep and its first run (for screenshots).
  */
 public final class WorkbenchApp extends Application {
     private FxTaskRunner tasks;
@@ -28,6 +29,10 @@ public final class WorkbenchApp extends Application {
         prefs.restoreWindow(stage);
         stage.show();
         workbench.restoreLayout(prefs, System.getProperty("ndsw.tab", ""));
+        String reveal = System.getProperty("ndsw.select", "");
+        if (!reveal.isBlank()) {
+            workbench.catalog().viewModel().reveal(reveal);
+        }
         stage.setOnHiding(e -> workbench.saveLayout(prefs));
     }
 

@@ -61,6 +61,7 @@ public final class CatalogViewModel {
     private long queryGeneration;
     private long detailsGeneration;
     private TaskHandle<Imported> runningImport;
+    private String revealSweep;
 
     /** One complexity or error range of the filter: inclusive bounds as text (k, M, B suffixes), blank for none. */
     static final class Range {
@@ -127,7 +128,8 @@ public final class CatalogViewModel {
             return;
         }
         tasks.run("Reading sweeps", p -> s.read(c -> c.sweeps())).onSuccess(list -> {
-            List<String> keep = selectedSweeps.stream().map(SweepSummary::name).toList();
+            List<String> keep = revealSweep != null ? List.of(revealSweep)
+                    : selectedSweeps.stream().map(SweepSummary::name).toList();
             sweeps.setAll(list);
             // Keep the selection by name; the list view re-selects from selectedSweeps.
             selectedSweeps.setAll(list.stream().filter(w -> keep.contains(w.name())).toList());
@@ -167,6 +169,10 @@ public final class CatalogViewModel {
         tasks.run("Querying models", p -> s.read(c -> c.models(q))).onSuccess(r -> {
             if (gen == queryGeneration) {
                 rows.reset(q, r, page -> s.read(c -> c.models(page)));
+                if (revealSweep != null && q.sweeps().equals(List.of(revealSweep)) && !rows.isEmpty()) {
+                    revealSweep = null;
+                    selectedRow.set(rows.get(0));
+                }
                 message.set(describe(r.total()));
             }
         }).onFailure(t -> {
@@ -182,6 +188,12 @@ public final class CatalogViewModel {
         String of = selectedSweeps.isEmpty() ? sweeps.size() + " sweeps" : selectedSweeps.size() == 1
                 ? "sweep " + selectedSweeps.get(0).name() : selectedSweeps.size() + " sweeps";
         return String.format(java.util.Locale.ROOT, "%,d of %,d runs in %s", total, all, of);
+    }
+
+    /** Once the catalogue is read, selects the sweep `name` and its first run (the workbench's `ndsw.select`). */
+    public void reveal(String name) {
+        revealSweep = name;
+        refresh();
     }
 
     /** Clears the filter text and every range, then re-runs the query. */

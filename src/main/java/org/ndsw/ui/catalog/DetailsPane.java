@@ -8,6 +8,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.ndsw.catalog.RunRow;
 import org.ndsw.ui.chart.FigureView;
@@ -64,7 +65,7 @@ final class DetailsPane extends VBox {
         row(3, "Params", r.params() == null ? "—" : Cells.count(r.params()) + String.format(Locale.ROOT, " (%.3f M)", r.params() / 1e6));
         row(4, "Acts", Cells.count(r.acts()) + String.format(Locale.ROOT, " (%.3f M)", r.acts() / 1e6));
         row(5, "Space / dataset", r.space() + " / " + r.dataset());
-        row(6, "Optimizer", d.optim().replaceAll("\\s+", " "));
+        row(6, "Optimizer", d.optim());
         curves.show(d.curves());
         net.setText(d.netJson());
         runs.getItems().setAll(d.runs());
@@ -74,6 +75,8 @@ final class DetailsPane extends VBox {
         Label v = new Label(value);
         v.setId("catalog-detail-" + i);
         v.setWrapText(true);
-        numbers.addRow(i, new Label(name), v);
+        Label n = new Label(name);
+        n.setMinWidth(Region.USE_PREF_SIZE);
+        numbers.addRow(i, n, v);
     }
 }

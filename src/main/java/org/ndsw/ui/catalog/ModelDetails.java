@@ -7,7 +7,7 @@ import org.ndsw.figure.Figure;
 
 /**
  * What the details pane shows for one selected run: the run, its net as indented JSON, its curves as a figure (null
- * if none were recorded), its optimizer settings, and every run of the same model in the catalogue.
+ * if none were recorded), its optimizer settings as stored (JSON text), and every run of the same model in the catalogue.
  */
 public record ModelDetails(RunRow row, String netJson, Figure curves, String optim, List<RunRow> runs) {
     /** Copies the list. */
@@ -19,6 +19,6 @@ public record ModelDetails(RunRow row, String netJson, Figure curves, String opt
     static ModelDetails of(RunRow row, RunData data, List<RunRow> runs) {
         String title = row.sweep() + " #" + row.seq();
         return new ModelDetails(row, Json.pretty(row.net()), org.ndsw.app.RunFigures.curves(title, data.curves()),
-                data.optim() == null ? "" : Json.pretty(data.optim()), runs);
+                data.optim() == null ? "" : data.optim(), runs);
     }
 }

@@ -45,6 +45,12 @@ final class ModelsTable extends TableView<RunRow> {
             return true;
         });
         setItems(vm.rows());
+        vm.selectedRow.addListener((o, a, b) -> {
+            if (b != null && b != getSelectionModel().getSelectedItem() && !getItems().isEmpty()
+                    && b.equals(vm.rows().peek(0))) {
+                getSelectionModel().select(0);
+            }
+        });
         getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.selectedRow.set(b);

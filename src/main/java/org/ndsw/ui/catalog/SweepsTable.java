@@ -16,10 +16,10 @@ final class SweepsTable extends TableView<SweepSummary> {
         setPlaceholder(new javafx.scene.control.Label("No sweeps yet: drop NDS JSON files, a folder or data.zip here."));
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         getColumns().addAll(List.of(
-                Cells.<SweepSummary>column("Sweep", 120, false, SweepSummary::name),
-                Cells.<SweepSummary>column("Models", 65, true, s -> Cells.count(s.models())),
-                Cells.<SweepSummary>column("Runs", 65, true, s -> Cells.count(s.runs())),
-                Cells.<SweepSummary>column("Dataset", 70, false, SweepSummary::dataset),
+                Cells.<SweepSummary>column("Sweep", 100, false, SweepSummary::name),
+                Cells.<SweepSummary>column("Models", 60, true, s -> Cells.count(s.models())),
+                Cells.<SweepSummary>column("Runs", 55, true, s -> Cells.count(s.runs())),
+                Cells.<SweepSummary>column("Dataset", 65, false, SweepSummary::dataset),
                 Cells.<SweepSummary>column("Source", 200, false, s -> s.sourceKind() + ": " + s.source()),
                 Cells.<SweepSummary>column("Created", 150, false, SweepSummary::created)));
         getSelectionModel().getSelectedItems().addListener((ListChangeListener<SweepSummary>) c -> {
