@@ -87,6 +87,9 @@ class WorkbenchFxTest {
         robot.interact(() -> models.scrollTo(900));
         PagedRows rows = (PagedRows) models.getItems();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rows.peek(905) != null);
+        // ... and the rows on screen redraw with it.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".table-row-cell").queryAllAs(
+                javafx.scene.control.TableRow.class).stream().anyMatch(r -> r.getIndex() == 905 && r.getItem() != null));
 
         robot.clickOn("#catalog-error-max").write("7").type(KeyCode.ENTER);
         var vm = workbench.catalog().viewModel();

@@ -322,8 +322,9 @@ public final class CatalogViewModel {
         return filterError.getReadOnlyProperty();
     }
 
-    /** Closes the open catalogue. */
+    /** Cancels a running import (it rolls back its current file) and closes the open catalogue. */
     public void close() {
+        cancelImport();
         CatalogSession s = session.get();
         if (s != null) {
             session.set(null);

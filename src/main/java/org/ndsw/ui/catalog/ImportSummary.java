@@ -24,6 +24,7 @@ public record ImportSummary(String headline, String imported, String rejected) {
         long runs = 0;
         int sweeps = 0;
         int rejected = 0;
+        int unchanged = 0;
         for (ImportReport.SourceResult s : report.sources()) {
             switch (s.outcome()) {
                 case IMPORTED -> {
@@ -34,7 +35,10 @@ public record ImportSummary(String headline, String imported, String rejected) {
                         sweep(w, ok);
                     }
                 }
-                case UNCHANGED -> ok.append(s.input()).append(": ").append(s.message()).append('\n');
+                case UNCHANGED -> {
+                    unchanged++;
+                    ok.append(s.input()).append(": ").append(s.message()).append('\n');
+                }
                 default -> {
                     rejected++;
                     bad.append(s.message()).append('\n');
@@ -44,7 +48,9 @@ public record ImportSummary(String headline, String imported, String rejected) {
         if (rejected > 0) {
             bad.append('\n').append(WHAT_TO_DO);
         }
-        String headline = String.format(Locale.ROOT, "Imported %,d runs in %d sweep%s", runs, sweeps, sweeps == 1 ? "" : "s")
+        String headline = (sweeps == 0 && unchanged > 0 ? "Nothing new: " + unchanged + " input" + (unchanged == 1 ? " was"
+                : "s were") + " imported before"
+                : String.format(Locale.ROOT, "Imported %,d runs in %d sweep%s", runs, sweeps, sweeps == 1 ? "" : "s"))
                 + (rejected > 0 ? String.format(Locale.ROOT, "; %d input%s rejected", rejected, rejected == 1 ? "" : "s")
                 : "");
         return new ImportSummary(headline, ok.toString().strip(), bad.toString().strip());
