@@ -9,6 +9,7 @@ import org.ndsw.catalog.ModelError;
 import org.ndsw.catalog.ModelQuery;
 import org.ndsw.catalog.QueryResult;
 import org.ndsw.catalog.RunData;
+import org.ndsw.catalog.RunRow;
 import org.ndsw.catalog.SweepSummary;
 
 /**
@@ -62,6 +63,16 @@ public final class CatalogService {
     /** Runs a query (sorted, paged). */
     public QueryResult models(ModelQuery q) {
         return catalog.query(q);
+    }
+
+    /** The ids of every run a query matches, in its order: what a scrolling view reads rows by. */
+    public long[] modelIds(ModelQuery q) {
+        return catalog.queryIds(q);
+    }
+
+    /** Query rows of runs by id, in the order of `ids` (null where a run no longer exists). */
+    public List<RunRow> rows(List<Long> ids) {
+        return catalog.rows(ids);
     }
 
     /** The curves and optimizer settings of one run (a row of {@link #models}). */

@@ -96,4 +96,23 @@ class CatalogServiceTest {
             assertEquals(org.ndsw.catalog.RunData.EMPTY, s.runData(-1));
         }
     }
+
+    @Test
+    void idsOfAQueryAreItsRowsInOrderAndRowsComeBackById() throws Exception {
+        Path f = NdsTestFiles.write(dir, "ResNet.json", "ResNet", 40, 3);
+        try (Catalog c = Catalog.openOrCreate(dir.resolve("c.db"))) {
+            new ImportService(c).importPaths(List.of(f), ImportService.Options.DEFAULT, ProgressSink.NONE);
+            CatalogService s = new CatalogService(c);
+            var q = new org.ndsw.catalog.ModelQuery(List.of("ResNet"), org.ndsw.catalog.QueryText.where("error < 50"),
+                    org.ndsw.catalog.QueryText.sort("-params"), 0, 0);
+            var rows = s.models(q).rows();
+            long[] ids = s.modelIds(q);
+            assertArrayEquals(rows.stream().mapToLong(r -> r.run()).toArray(), ids);
+            List<Long> some = List.of(ids[5], -7L, ids[0]);
+            var back = s.rows(some);
+            assertEquals(rows.get(5), back.get(0));
+            assertEquals(null, back.get(1));
+            assertEquals(rows.get(0), back.get(2));
+        }
+    }
 }

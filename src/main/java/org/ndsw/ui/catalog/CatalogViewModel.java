@@ -23,7 +23,6 @@ import org.ndsw.app.ImportReport;
 import org.ndsw.catalog.Column;
 import org.ndsw.catalog.Condition;
 import org.ndsw.catalog.ModelQuery;
-import org.ndsw.catalog.QueryResult;
 import org.ndsw.catalog.RunRow;
 import org.ndsw.catalog.SortKey;
 import org.ndsw.catalog.SweepSummary;
@@ -137,7 +136,7 @@ public final class CatalogViewModel {
         });
     }
 
-    /** The query of the current sweeps, filters and sort, first page; throws with a message on a bad filter. */
+    /** The query of the current sweeps, filters and sort; throws with a message on a bad filter. */
     ModelQuery currentQuery() {
         List<Condition> conditions = new ArrayList<>();
         if (where.get() != null && !where.get().isBlank()) {
@@ -147,7 +146,7 @@ public final class CatalogViewModel {
         params.addTo(conditions);
         flops.addTo(conditions);
         List<String> names = selectedSweeps.stream().map(SweepSummary::name).toList();
-        return PagedRows.firstPage(new ModelQuery(names, conditions, sort.get(), 0, 0));
+        return new ModelQuery(names, conditions, sort.get(), 0, 0);
     }
 
     /** Runs the current query: the models table gets a new list whose pages are read as it scrolls. */
@@ -166,14 +165,17 @@ public final class CatalogViewModel {
         }
         long gen = ++queryGeneration;
         message.set("Querying…");
-        tasks.run("Querying models", p -> s.read(c -> c.models(q))).onSuccess(r -> {
+        tasks.run("Querying models", p -> s.read(c -> {
+            long[] ids = c.modelIds(q);
+            return new Matches(ids, c.rows(PagedRows.page(ids, 0)));
+        })).onSuccess(r -> {
             if (gen == queryGeneration) {
-                rows.reset(q, r, page -> s.read(c -> c.models(page)));
+                rows.reset(q, r.ids(), r.first(), page -> s.read(c -> c.rows(page)));
                 if (revealSweep != null && q.sweeps().equals(List.of(revealSweep)) && !rows.isEmpty()) {
                     revealSweep = null;
                     selectedRow.set(rows.get(0));
                 }
-                message.set(describe(r.total()));
+                message.set(describe(r.ids().length));
             }
         }).onFailure(t -> {
             if (gen == queryGeneration) {
@@ -181,6 +183,9 @@ public final class CatalogViewModel {
             }
         });
     }
+
+    /** A query's matching run ids and the rows of its first page. */
+    private record Matches(long[] ids, List<RunRow> first) {}
 
     private String describe(long total) {
         long all = sweeps.stream().filter(w -> selectedSweeps.isEmpty() || selectedSweeps.contains(w))

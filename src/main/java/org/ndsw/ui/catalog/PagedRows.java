@@ -8,15 +8,15 @@ import java.util.Set;
 import java.util.function.Function;
 import javafx.collections.ObservableListBase;
 import org.ndsw.catalog.ModelQuery;
-import org.ndsw.catalog.QueryResult;
 import org.ndsw.catalog.RunRow;
 import org.ndsw.ui.task.TaskRunner;
 
 /**
- * The rows of the current query as a read-only list for a virtualized table: its size is the query's total, and rows
- * are read a page at a time, in the background, when the table first asks for them. A row not read yet is null until
+ * The rows of the current query as a read-only list for a virtualized table. A query is read as the ids of every
+ * matching run in order (one statement, 8 bytes a run); the rows themselves are read by id a page at a time, in the
+ * background, when the table first asks for them, so a jump anywhere costs one small read and no sort. A row not read yet is null until
  * its page arrives, then the list reports the page's rows as updated so the table redraws them. At most
- * {@link #MAX_PAGES} pages are kept, so 10^5 rows never sit in memory at once.
+ * {@link #MAX_PAGES} pages of rows are kept, so 10^5 rows never sit in memory at once.
  *
  * <p>A new query {@link #reset}s the same list rather than replacing it: a TableView clears its sort order whenever
  * its items list is replaced, which would undo the click on a header that asked for the new query.
@@ -28,8 +28,9 @@ public final class PagedRows extends ObservableListBase<RunRow> {
     static final int MAX_PAGES = 40;
 
     private final TaskRunner tasks;
-    private Function<ModelQuery, QueryResult> fetch;
+    private Function<List<Long>, List<RunRow>> fetch;
     private ModelQuery query;
+    private long[] ids = new long[0];
     private int size;
     private long generation;
     private final Map<Integer, List<RunRow>> pages = new LinkedHashMap<>(16, 0.75f, true) {
@@ -47,18 +48,19 @@ public final class PagedRows extends ObservableListBase<RunRow> {
     }
 
     /**
-     * Shows the rows of `q` (its limit and offset are ignored), starting from its first page already read; later pages
-     * are read with `read`. Pages of the previous query still being read are dropped when they arrive.
+     * Shows the runs `matching` of query `q`, in order, starting from the rows of its first page already read; later
+     * pages are read by id with `read`. Pages of the previous query still being read are dropped when they arrive.
      */
-    public void reset(ModelQuery q, QueryResult first, Function<ModelQuery, QueryResult> read) {
+    public void reset(ModelQuery q, long[] matching, List<RunRow> first, Function<List<Long>, List<RunRow>> read) {
         int old = size;
         generation++;
         pages.clear();
         pending.clear();
         fetch = read;
         query = q;
-        size = (int) Math.min(Integer.MAX_VALUE, first.total());
-        pages.put(0, first.rows());
+        ids = matching;
+        size = matching.length;
+        pages.put(0, first);
         beginChange();
         if (old > 0) {
             nextRemove(0, java.util.Collections.nCopies(old, (RunRow) null));
@@ -69,18 +71,20 @@ public final class PagedRows extends ObservableListBase<RunRow> {
         endChange();
     }
 
-    /** The query these rows answer, at offset 0, or null before the first reset. */
+    /** The query these rows answer, or null before the first reset. */
     public ModelQuery query() {
         return query;
     }
 
-    /** The first page of a query: what a new {@link PagedRows} starts from. */
-    public static ModelQuery firstPage(ModelQuery q) {
-        return page(q, 0);
-    }
-
-    private static ModelQuery page(ModelQuery q, int page) {
-        return new ModelQuery(q.sweeps(), q.where(), q.sort(), PAGE, page * PAGE);
+    /** The ids of page `p` of `all`. */
+    public static List<Long> page(long[] all, int p) {
+        int from = Math.min(all.length, p * PAGE);
+        int to = Math.min(all.length, from + PAGE);
+        List<Long> out = new java.util.ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            out.add(all[i]);
+        }
+        return out;
     }
 
     @Override
@@ -124,15 +128,15 @@ public final class PagedRows extends ObservableListBase<RunRow> {
         if (!pending.add(p)) {
             return;
         }
-        ModelQuery q = page(query, p);
+        List<Long> pageIds = page(ids, p);
         long gen = generation;
-        Function<ModelQuery, QueryResult> read = fetch;
-        tasks.run("Reading models", progress -> read.apply(q)).onSuccess(r -> {
+        Function<List<Long>, List<RunRow>> read = fetch;
+        tasks.run("Reading models", progress -> read.apply(pageIds)).onSuccess(rows -> {
             if (gen != generation) {
                 return;
             }
             pending.remove(p);
-            pages.put(p, r.rows());
+            pages.put(p, rows);
             if (!inGet) {
                 announce(p);
             }
