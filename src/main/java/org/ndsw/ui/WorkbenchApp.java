@@ -21,7 +21,8 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         WorkbenchPrefs prefs = WorkbenchPrefs.load();
         Dialogs dialogs = new Dialogs(stage, new LastFolder(prefs.node()));
-        tasks = new FxTaskRunner(2, dialogs::showError);
+        // Three threads: an import, a comparison and the catalogue table's page reads can all run at once.
+        tasks = new FxTaskRunner(3, dialogs::showError);
         workbench = new Workbench(stage, tasks, dialogs, SpacesViewModel.defaultUserDir(), CatalogLocation.resolve(null),
                 Path.of(System.getProperty("ndsw.samples", "sample-data/nds-mini")));
         stage.setTitle("NDS Workbench");
