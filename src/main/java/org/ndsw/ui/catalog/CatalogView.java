@@ -91,7 +91,7 @@ public final class CatalogView extends BorderPane {
         return box;
     }
 
-    private static void range(GridPane g, int row, int col, String label, CatalogViewModel.Range r, String id,
+    private static void range(GridPane g, int row, int col, String label, RangeFilter r, String id,
             CatalogViewModel vm) {
         TextField min = new TextField();
         min.setId(id + "-min");

@@ -42,9 +42,9 @@ public final class CatalogViewModel {
     final ObservableList<SweepSummary> selectedSweeps = FXCollections.observableArrayList();
     /** A `--where` expression over any column or net path (docs/catalog.md, "Queries"). */
     final StringProperty where = new SimpleStringProperty("");
-    final Range error = new Range(Column.ERROR);
-    final Range params = new Range(Column.PARAMS);
-    final Range flops = new Range(Column.FLOPS);
+    final RangeFilter error = new RangeFilter(Column.ERROR);
+    final RangeFilter params = new RangeFilter(Column.PARAMS);
+    final RangeFilter flops = new RangeFilter(Column.FLOPS);
     final ObjectProperty<List<SortKey>> sort = new SimpleObjectProperty<>(List.of());
     final ObjectProperty<RunRow> selectedRow = new SimpleObjectProperty<>();
 
@@ -61,33 +61,6 @@ public final class CatalogViewModel {
     private long detailsGeneration;
     private TaskHandle<Imported> runningImport;
     private String revealSweep;
-
-    /** One complexity or error range of the filter: inclusive bounds as text (k, M, B suffixes), blank for none. */
-    static final class Range {
-        final Column column;
-        final StringProperty min = new SimpleStringProperty("");
-        final StringProperty max = new SimpleStringProperty("");
-
-        Range(Column column) {
-            this.column = column;
-        }
-
-        void addTo(List<Condition> out) {
-            bound(min.get(), ">=", out);
-            bound(max.get(), "<=", out);
-        }
-
-        private void bound(String text, String op, List<Condition> out) {
-            if (text != null && !text.isBlank()) {
-                try {
-                    out.addAll(org.ndsw.catalog.QueryText.where(column.label() + " " + op + " " + text.trim()));
-                } catch (NdswException e) {
-                    throw new NdswException(column.label() + " " + (op.equals(">=") ? "from" : "to") + " \""
-                            + text.trim() + "\" is not a number; write e.g. 5.5, 0.5M or 120M");
-                }
-            }
-        }
-    }
 
     /** A panel reading on `tasks`. */
     public CatalogViewModel(TaskRunner tasks) {
@@ -204,7 +177,7 @@ public final class CatalogViewModel {
     /** Clears the filter text and every range, then re-runs the query. */
     public void clearFilters() {
         where.set("");
-        for (Range r : List.of(error, params, flops)) {
+        for (RangeFilter r : List.of(error, params, flops)) {
             r.min.set("");
             r.max.set("");
         }
