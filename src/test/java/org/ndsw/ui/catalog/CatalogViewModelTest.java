@@ -155,4 +155,15 @@ class CatalogViewModelTest {
         assertEquals(List.of("ResNet", "Vanilla"), vm.sweepNames());
         assertEquals(570, vm.rows().size());
     }
+
+    @Test
+    void importingTheSameFileAgainSaysNothingIsNew() throws Exception {
+        importTwo();
+        ImportReport[] out = new ImportReport[1];
+        vm.importPaths(List.of(dir.resolve("Vanilla.json")), dir.resolve("c.db")).onSuccess(i -> out[0] = i.report());
+        ImportSummary s = ImportSummary.of(out[0]);
+        assertEquals("Nothing new: 1 input was imported before", s.headline());
+        assertFalse(s.anyRejected());
+        assertEquals(570, vm.rows().size());
+    }
 }
