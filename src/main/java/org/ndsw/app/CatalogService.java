@@ -8,6 +8,8 @@ import org.ndsw.catalog.ErrorKind;
 import org.ndsw.catalog.ModelError;
 import org.ndsw.catalog.ModelQuery;
 import org.ndsw.catalog.QueryResult;
+import org.ndsw.catalog.RunData;
+import org.ndsw.catalog.RunRow;
 import org.ndsw.catalog.SweepSummary;
 
 /**
@@ -61,6 +63,31 @@ public final class CatalogService {
     /** Runs a query (sorted, paged). */
     public QueryResult models(ModelQuery q) {
         return catalog.query(q);
+    }
+
+    /** The ids of every run a query matches, in its order: what a scrolling view reads rows by. */
+    public long[] modelIds(ModelQuery q) {
+        return catalog.queryIds(q);
+    }
+
+    /** Query rows of runs by id, in the order of `ids` (null where a run no longer exists). */
+    public List<RunRow> rows(List<Long> ids) {
+        return catalog.rows(ids);
+    }
+
+    /** The curves and optimizer settings of one run (a row of {@link #models}). */
+    public RunData runData(long run) {
+        return catalog.runData(run);
+    }
+
+    /** Deletes a sweep with its runs, and the models no other sweep uses; one transaction. */
+    public void deleteSweep(String name) {
+        SweepSummary s = catalog.sweep(name).orElseThrow(() -> new NdswException("catalogue " + catalog.file()
+                + " has no sweep named \"" + name + "\" (list them with `ndsw sweeps`)"));
+        catalog.write(w -> {
+            w.deleteSweep(s.id());
+            return null;
+        });
     }
 
     /** Per-model errors of a sweep ({@link ErrorKind#BEST} is `min_test_top1`, the paper's error), in %. */

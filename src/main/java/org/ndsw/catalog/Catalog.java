@@ -147,9 +147,24 @@ public final class Catalog implements AutoCloseable {
         return new QueryRunner(conn, file).run(q);
     }
 
+    /** The ids of every run a query matches, in its order (limit and offset ignored). */
+    public long[] queryIds(ModelQuery q) {
+        return new QueryRunner(conn, file).ids(q);
+    }
+
+    /** Query rows of runs by id, in the order of `ids`; null where no run has the id. */
+    public List<RunRow> rows(List<Long> ids) {
+        return new QueryRunner(conn, file).rows(ids);
+    }
+
     /** The runs of a sweep in record order, each with its model and data, for export. */
     public void forEachStoredRun(String sweep, java.util.function.Consumer<StoredRun> action) {
         new StoredRuns(conn, file).forEach(sweep, action);
+    }
+
+    /** The optimizer settings, curves and other recorded fields of one run ({@link RunData#EMPTY} if none). */
+    public RunData runData(long runId) {
+        return new StoredRuns(conn, file).data(runId);
     }
 
     /** Per-model errors of a sweep (mean over the model's runs in it), with the recorded params and flops. */

@@ -61,6 +61,41 @@ final class QueryRunner {
         }
     }
 
+    /**
+     * The ids of every run the query matches, in its order (its limit and offset are ignored): one statement over the
+     * same joins and filters as {@link #run}, for a view that then reads rows by id as they are shown.
+     */
+    long[] ids(ModelQuery q) {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT r.id" + from(q) + where(q, params) + order(q.sort());
+        try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+            long[] out = new long[1024];
+            int n = 0;
+            while (rs.next()) {
+                if (n == out.length) {
+                    out = java.util.Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = rs.getLong(1);
+            }
+            return java.util.Arrays.copyOf(out, n);
+        } catch (SQLException e) {
+            throw Sql.fail(file, "query failed", e);
+        }
+    }
+
+    /** The full rows of runs by id, in the order of `ids`; null where no run has the id (any more). */
+    List<RunRow> rows(List<Long> ids) {
+        try {
+            List<RunRow> out = new ArrayList<>(ids.size());
+            for (int from = 0; from < ids.size(); from += MAX_ID_PAGE) {
+                out.addAll(byIds(ids.subList(from, Math.min(ids.size(), from + MAX_ID_PAGE))));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Sql.fail(file, "query failed", e);
+        }
+    }
+
     /** FROM runs plus only the tables some filter or sort key reads. */
     private static String from(ModelQuery q) {
         boolean sweeps = false;

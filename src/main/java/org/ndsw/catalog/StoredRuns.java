@@ -38,6 +38,20 @@ final class StoredRuns {
         }
     }
 
+    /** The optimizer settings, curves and other fields of one run; {@link RunData#EMPTY} if it has none. */
+    RunData data(long runId) {
+        String sql = "SELECT d.optim, d.test_ep_top1, d.train_ep_top1, d.train_ep_loss, d.test_ep_loss,"
+                + " d.train_it_loss, d.train_it_top1, d.extra FROM run_data d WHERE d.run_id = ?";
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? data(rs) : RunData.EMPTY;
+            }
+        } catch (SQLException e) {
+            throw Sql.fail(file, "cannot read the data of run " + runId, e);
+        }
+    }
+
     List<ModelError> errors(String sweep, ErrorKind kind) {
         long id = sweepId(sweep);
         // With exactly one min() aggregate, SQLite takes the bare columns r.params and r.flops from the row holding
@@ -68,11 +82,15 @@ final class StoredRuns {
                 + " has no sweep named \"" + sweep + "\" (list them with `ndsw sweeps`)"));
     }
 
-    private static StoredRun stored(String sweep, ResultSet rs) throws SQLException {
+    private static RunData data(ResultSet rs) throws SQLException {
         RunData.Curves curves = new RunData.Curves(curve(rs, "test_ep_top1"), curve(rs, "train_ep_top1"),
                 curve(rs, "train_ep_loss"), curve(rs, "test_ep_loss"), curve(rs, "train_it_loss"),
                 curve(rs, "train_it_top1"));
-        RunData data = new RunData(rs.getString("optim"), curves, rs.getString("extra"));
+        return new RunData(rs.getString("optim"), curves, rs.getString("extra"));
+    }
+
+    private static StoredRun stored(String sweep, ResultSet rs) throws SQLException {
+        RunData data = data(rs);
         return new StoredRun(sweep, rs.getInt("seq"), Sql.getLong(rs, "seed"), RunStatus.parse(rs.getString("status")),
                 Sql.getDouble(rs, "error"), Sql.getDouble(rs, "final_error"), Sql.getInt(rs, "epochs"),
                 Sql.getLong(rs, "flops"), Sql.getLong(rs, "params"), rs.getString("net"), data);

@@ -13,5 +13,7 @@ public enum FigureKind {
     /** Sample-size analysis: mean KS D against the number of sampled models n. */
     KS_VS_N,
     /** Point vs distribution: histogram of min(100 models) − min(1,000 models). */
-    MIN_DIFFERENCE
+    MIN_DIFFERENCE,
+    /** Training curves of one run: top-1 error per epoch. */
+    CURVES
 }

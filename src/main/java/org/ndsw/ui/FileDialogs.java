@@ -3,10 +3,12 @@ package org.ndsw.ui;
 import java.io.File;
 import javafx.stage.FileChooser;
 
-/** File choosers that start in the last folder used, and a guard that shows an action's failure as a dialog. */
+/**
+ * File choosers that start in the last folder used (shared by every panel through {@link Dialogs#lastFolder}), and a
+ * guard that shows an action's failure as a dialog.
+ */
 public final class FileDialogs {
     private final Dialogs dialogs;
-    private File lastFolder;
 
     /** File dialogs reporting failures through `dialogs`. */
     public FileDialogs(Dialogs dialogs) {
@@ -17,17 +19,16 @@ public final class FileDialogs {
     public FileChooser chooser(String title) {
         FileChooser c = new FileChooser();
         c.setTitle(title);
-        if (lastFolder != null && lastFolder.isDirectory()) {
-            c.setInitialDirectory(lastFolder);
+        File start = dialogs.lastFolder().get();
+        if (start != null) {
+            c.setInitialDirectory(start);
         }
         return c;
     }
 
     /** Remembers the folder of a chosen file for the next chooser. */
     public void remember(File chosen) {
-        if (chosen != null) {
-            lastFolder = chosen.getParentFile();
-        }
+        dialogs.lastFolder().remember(chosen);
     }
 
     /** Runs `action`, showing a failure as an error dialog. */

@@ -1,47 +1,40 @@
 package org.ndsw.ui;
 
+import java.nio.file.Path;
 import javafx.application.Application;
-import javafx.geometry.Insets;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
-import org.ndsw.ui.compare.ComparePanel;
-import org.ndsw.ui.spaces.SpacesPanel;
+import org.ndsw.app.CatalogLocation;
+import org.ndsw.ui.spaces.SpacesViewModel;
 import org.ndsw.ui.task.FxTaskRunner;
 
-/** The workbench window: a menu bar, one tab per panel, and a status bar showing background work. */
+/**
+ * Starts the workbench window over the default catalogue (app.CatalogLocation: $NDSW_CATALOG or
+ * ~/.ndsw/catalog.db) with the sample data in the compare panel, and remembers its layout between runs
+ * ({@link WorkbenchPrefs}). System properties: `ndsw.tab` opens a given panel, `ndsw.samples` names the sample folder,
+ * `ndsw.select` selects a catalogue sweep and its first run (for screenshots).
+ */
 public final class WorkbenchApp extends Application {
     private FxTaskRunner tasks;
+    private Workbench workbench;
 
     @Override
     public void start(Stage stage) {
-        Dialogs dialogs = new Dialogs(stage);
-        tasks = new FxTaskRunner(2, dialogs::showError);
-        SpacesPanel spaces = SpacesPanel.create(tasks, stage, dialogs);
-        ComparePanel compare = ComparePanel.create(tasks, stage, dialogs);
-        compare.addSamples(java.nio.file.Path.of(System.getProperty("ndsw.samples", "sample-data/nds-mini")));
-        TabPane tabs = new TabPane(tab("Design spaces", spaces.view()), tab("Compare", compare.view()));
-        tabs.setId("panels");
-        String first = System.getProperty("ndsw.tab", "");
-        tabs.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(first)).findFirst()
-                .ifPresent(t -> tabs.getSelectionModel().select(t));
-        BorderPane root = new BorderPane(tabs);
-        root.setTop(menus(stage, spaces));
-        root.setBottom(statusBar());
-        Scene scene = new Scene(root, 1400, 900);
-        scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
+        WorkbenchPrefs prefs = WorkbenchPrefs.load();
+        Dialogs dialogs = new Dialogs(stage, new LastFolder(prefs.node()));
+        // Three threads: an import, a comparison and the catalogue table's page reads can all run at once.
+        tasks = new FxTaskRunner(3, dialogs::showError);
+        workbench = new Workbench(stage, tasks, dialogs, SpacesViewModel.defaultUserDir(), CatalogLocation.resolve(null),
+                Path.of(System.getProperty("ndsw.samples", "sample-data/nds-mini")));
         stage.setTitle("NDS Workbench");
-        stage.setScene(scene);
+        stage.setScene(workbench.scene());
+        prefs.restoreWindow(stage);
         stage.show();
+        workbench.restoreLayout(prefs, System.getProperty("ndsw.tab", ""));
+        String reveal = System.getProperty("ndsw.select", "");
+        if (!reveal.isBlank()) {
+            workbench.catalog().viewModel().reveal(reveal);
+        }
+        stage.setOnHiding(e -> workbench.saveLayout(prefs));
     }
 
     @Override
@@ -49,37 +42,8 @@ public final class WorkbenchApp extends Application {
         if (tasks != null) {
             tasks.shutdown();
         }
-    }
-
-    private static Tab tab(String title, javafx.scene.Node content) {
-        Tab t = new Tab(title, content);
-        t.setClosable(false);
-        return t;
-    }
-
-    private MenuBar menus(Stage stage, SpacesPanel spaces) {
-        MenuItem open = item("Open design space…", "Shortcut+O", spaces.actions()::open);
-        MenuItem save = item("Save design space", "Shortcut+S", spaces.actions()::save);
-        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
-        return new MenuBar(new Menu("File", null, open, save, quit));
-    }
-
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem m = new MenuItem(text);
-        m.setAccelerator(KeyCombination.keyCombination(accelerator));
-        m.setOnAction(e -> action.run());
-        return m;
-    }
-
-    private HBox statusBar() {
-        Label message = new Label();
-        message.textProperty().bind(tasks.messageProperty());
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(16, 16);
-        busy.visibleProperty().bind(tasks.runningProperty().greaterThan(0));
-        HBox bar = new HBox(8, busy, message);
-        bar.setPadding(new Insets(3, 8, 3, 8));
-        bar.setId("status-bar");
-        return bar;
+        if (workbench != null) {
+            workbench.close();
+        }
     }
 }

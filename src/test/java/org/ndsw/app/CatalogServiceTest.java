@@ -61,4 +61,58 @@ class CatalogServiceTest {
             assertTrue(e.getMessage().endsWith("has no sweep named \"X\" (list them with `ndsw sweeps`)"));
         }
     }
+
+    @Test
+    void deletingASweepRemovesItsRunsAndOnlyItsOwnModels() throws Exception {
+        Path a = NdsTestFiles.write(dir, "ResNet.json", "ResNet", 20, 1);
+        Path b = NdsTestFiles.write(dir, "Vanilla.json", "Vanilla", 10, 2);
+        try (Catalog c = Catalog.openOrCreate(dir.resolve("c.db"))) {
+            new ImportService(c).importPaths(List.of(a, b), ImportService.Options.DEFAULT, ProgressSink.NONE);
+            CatalogService s = new CatalogService(c);
+            s.deleteSweep("Vanilla");
+            assertEquals(List.of("ResNet"), s.sweeps().stream().map(w -> w.name()).toList());
+            assertEquals(20, s.info().runs());
+            assertEquals(s.sweeps().get(0).models(), s.info().models());
+            NdswException e = assertThrows(NdswException.class, () -> s.deleteSweep("Vanilla"));
+            assertTrue(e.getMessage().contains("no sweep named \"Vanilla\""), e.getMessage());
+        }
+    }
+
+    @Test
+    void runDataGivesTheRecordedCurves() throws Exception {
+        Path f = NdsTestFiles.write(dir, "ResNet.json", "ResNet", 3, 1);
+        JsonNode recs = NdsJson.parse(Files.readString(f));
+        try (Catalog c = Catalog.openOrCreate(dir.resolve("c.db"))) {
+            new ImportService(c).importPaths(List.of(f), ImportService.Options.DEFAULT, ProgressSink.NONE);
+            CatalogService s = new CatalogService(c);
+            var row = s.models(org.ndsw.catalog.ModelQuery.of("ResNet")).rows().get(1);
+            var data = s.runData(row.run());
+            JsonNode curve = recs.get(1).get("test_ep_top1");
+            assertEquals(curve.size(), data.curves().testEpTop1().length);
+            assertEquals(curve.get(4).doubleValue(), data.curves().testEpTop1()[4]);
+            var fig = RunFigures.curves("ResNet #1", data.curves());
+            assertEquals(org.ndsw.figure.FigureKind.CURVES, fig.kind());
+            assertEquals(curve.size(), fig.series().get(0).size());
+            assertEquals(org.ndsw.catalog.RunData.EMPTY, s.runData(-1));
+        }
+    }
+
+    @Test
+    void idsOfAQueryAreItsRowsInOrderAndRowsComeBackById() throws Exception {
+        Path f = NdsTestFiles.write(dir, "ResNet.json", "ResNet", 40, 3);
+        try (Catalog c = Catalog.openOrCreate(dir.resolve("c.db"))) {
+            new ImportService(c).importPaths(List.of(f), ImportService.Options.DEFAULT, ProgressSink.NONE);
+            CatalogService s = new CatalogService(c);
+            var q = new org.ndsw.catalog.ModelQuery(List.of("ResNet"), org.ndsw.catalog.QueryText.where("error < 50"),
+                    org.ndsw.catalog.QueryText.sort("-params"), 0, 0);
+            var rows = s.models(q).rows();
+            long[] ids = s.modelIds(q);
+            assertArrayEquals(rows.stream().mapToLong(r -> r.run()).toArray(), ids);
+            List<Long> some = List.of(ids[5], -7L, ids[0]);
+            var back = s.rows(some);
+            assertEquals(rows.get(5), back.get(0));
+            assertEquals(null, back.get(1));
+            assertEquals(rows.get(0), back.get(2));
+        }
+    }
 }

@@ -5,6 +5,9 @@ public interface CompareActions {
     /** Asks for files of trained models and adds them. */
     void addFiles();
 
+    /** Asks which catalogue sweeps to add and adds them. */
+    void addSweeps();
+
     /** Asks for a PNG or SVG file and writes the selected figure. */
     void exportFigure();
 

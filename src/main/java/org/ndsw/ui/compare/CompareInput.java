@@ -6,7 +6,7 @@ import org.ndsw.app.source.RecordSet;
 import org.ndsw.app.source.SourceReader;
 import org.ndsw.app.source.SourceSpec;
 
-/** One set of trained models the compare panel can read: a file today, a catalogue sweep as well later. */
+/** One set of trained models the compare panel can read: a file, or a catalogue sweep (ui.catalog.SweepInput). */
 public interface CompareInput {
     /** The label shown in legends and tables. */
     String label();

@@ -8,8 +8,13 @@ import org.ndsw.ui.task.TaskRunner;
 public record ComparePanel(CompareViewModel viewModel, CompareActions actions, CompareView view) {
     /** Builds the panel. */
     public static ComparePanel create(TaskRunner tasks, Window window, Dialogs dialogs) {
+        return create(tasks, window, dialogs, SweepSource.NONE);
+    }
+
+    /** Builds the panel; `sweeps` offers the open catalogue's sweeps as sets. */
+    public static ComparePanel create(TaskRunner tasks, Window window, Dialogs dialogs, SweepSource sweeps) {
         CompareViewModel vm = new CompareViewModel(tasks);
-        FxCompareActions actions = new FxCompareActions(vm, window, dialogs);
+        FxCompareActions actions = new FxCompareActions(vm, window, dialogs, sweeps);
         CompareView view = new CompareView(vm, actions);
         actions.attach(view);
         return new ComparePanel(vm, actions, view);
@@ -30,5 +35,15 @@ public record ComparePanel(CompareViewModel viewModel, CompareActions actions, C
         } catch (java.io.IOException e) {
             throw new org.ndsw.NdswException(folder + ": cannot list sample data: " + e.getMessage(), e);
         }
+    }
+
+    /** Writes the figure of the selected tab to `out` (PNG or SVG by its extension); false if nothing is shown yet. */
+    public boolean exportSelectedFigure(java.nio.file.Path out) {
+        CompareViewModel.View v = viewModel.viewProperty().get();
+        if (v == null) {
+            return false;
+        }
+        org.ndsw.figure.FigureWriter.write(v.figures().get(view.selectedFigure()), out, org.ndsw.figure.FigureSize.LARGE);
+        return true;
     }
 }

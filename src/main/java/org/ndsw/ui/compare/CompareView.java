@@ -57,6 +57,7 @@ public final class CompareView extends SplitPane {
         list.setId("compare-inputs");
         list.setPrefHeight(160);
         Button add = button("compare-add", "Add files…", actions::addFiles);
+        Button sweeps = button("compare-add-sweeps", "Add sweeps…", actions::addSweeps);
         Button remove = button("compare-remove", "Remove", () -> {
             CompareInput sel = list.getSelectionModel().getSelectedItem();
             if (sel != null) {
@@ -67,7 +68,7 @@ public final class CompareView extends SplitPane {
         Button exportCsv = button("compare-export-csv", "Export numbers…", actions::exportNumbers);
         exportFigure.disableProperty().bind(vm.viewProperty().isNull());
         exportCsv.disableProperty().bind(vm.viewProperty().isNull());
-        VBox box = new VBox(8, new Label("Sets of trained models"), list, new FlowPane(4, 4, add, remove),
+        VBox box = new VBox(8, new Label("Sets of trained models"), list, new FlowPane(4, 4, add, sweeps, remove),
                 controls(), new FlowPane(4, 4, exportFigure, exportCsv));
         box.setPadding(new Insets(8));
         return box;

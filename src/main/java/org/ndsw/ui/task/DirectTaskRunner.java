@@ -11,7 +11,17 @@ public final class DirectTaskRunner implements TaskRunner {
     public <T> TaskHandle<T> run(String title, Work<T> work) {
         TaskHandle<T> handle = new TaskHandle<>(t -> { });
         try {
-            handle.succeed(work.call(ProgressSink.NONE));
+            handle.succeed(work.call(new ProgressSink() {
+                @Override
+                public void update(String message, double fraction) {
+                    handle.progress(title + ": " + message, fraction);
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+            }));
         } catch (Exception e) {
             handle.fail(e);
         }

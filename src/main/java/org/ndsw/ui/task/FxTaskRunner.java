@@ -54,7 +54,7 @@ public final class FxTaskRunner implements TaskRunner {
                     @Override
                     public void update(String msg, double fraction) {
                         updateMessage(title + ": " + msg);
-                        updateProgress(fraction < 0 ? -1 : fraction, 1);
+                        updateProgress(fraction < 0 ? -1 : Math.min(fraction, 1), 1);
                     }
 
                     @Override
@@ -69,6 +69,7 @@ public final class FxTaskRunner implements TaskRunner {
             }
         };
         task.messageProperty().addListener((o, a, b) -> message.set(b));
+        task.progressProperty().addListener((o, a, b) -> handle.progress(task.getMessage(), b.doubleValue()));
         task.setOnSucceeded(e -> finish(() -> handle.succeed(task.getValue())));
         task.setOnFailed(e -> finish(() -> handle.fail(task.getException())));
         task.setOnCancelled(e -> finish(() -> handle.fail(new java.util.concurrent.CancellationException(title

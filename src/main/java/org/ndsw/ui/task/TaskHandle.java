@@ -12,6 +12,7 @@ public final class TaskHandle<T> {
     private final List<Consumer<T>> successes = new ArrayList<>();
     private final List<Consumer<Throwable>> failures = new ArrayList<>();
     private final List<Runnable> finals = new ArrayList<>();
+    private final List<Progress> progress = new ArrayList<>();
     private final Consumer<Throwable> unhandled;
     private Runnable canceller = () -> {};
     private boolean done;
@@ -52,6 +53,19 @@ public final class TaskHandle<T> {
         return this;
     }
 
+    /** Runs `p` with each progress report of the task (message and fraction, negative when unknown). */
+    public synchronized TaskHandle<T> onProgress(Progress p) {
+        progress.add(p);
+        return this;
+    }
+
+    /** Receives a task's progress on the UI thread. */
+    @FunctionalInterface
+    public interface Progress {
+        /** A report: what is happening and the fraction done in [0, 1], or negative when unknown. */
+        void update(String message, double fraction);
+    }
+
     /** Asks the task to stop; its work sees isCancelled() and its outcome becomes a failure. */
     public void cancel() {
         canceller.run();
@@ -59,6 +73,12 @@ public final class TaskHandle<T> {
 
     synchronized void setCanceller(Runnable r) {
         canceller = r;
+    }
+
+    synchronized void progress(String message, double fraction) {
+        if (!done) {
+            progress.forEach(p -> p.update(message, fraction));
+        }
     }
 
     synchronized void succeed(T result) {

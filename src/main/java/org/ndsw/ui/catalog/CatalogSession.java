@@ -1,0 +1,87 @@
+package org.ndsw.ui.catalog;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import org.ndsw.app.CatalogService;
+import org.ndsw.app.ExportService;
+import org.ndsw.app.ImportReport;
+import org.ndsw.app.ImportService;
+import org.ndsw.app.ProgressSink;
+import org.ndsw.catalog.Catalog;
+
+/**
+ * An open catalogue shared by the panels' background tasks. A {@link Catalog} serves one thread at a time, so reads
+ * and writes each go through their own connection under their own lock: a long import on the writer never holds up
+ * the table's page reads, which see the last committed state (WAL).
+ */
+public final class CatalogSession implements AutoCloseable {
+    private final Path file;
+    private final Catalog reader;
+    private final Catalog writer;
+
+    private CatalogSession(Path file, Catalog reader, Catalog writer) {
+        this.file = file;
+        this.reader = reader;
+        this.writer = writer;
+    }
+
+    /** Opens the catalogue at `file`; creates it (and its folder) if `create`, else fails when it is missing. */
+    public static CatalogSession open(Path file, boolean create) {
+        Catalog writer = create ? Catalog.openOrCreate(file) : Catalog.open(file);
+        try {
+            return new CatalogSession(file, Catalog.open(file), writer);
+        } catch (RuntimeException e) {
+            writer.close();
+            throw e;
+        }
+    }
+
+    /** The catalogue file. */
+    public Path file() {
+        return file;
+    }
+
+    /** Runs a read on the reading connection. */
+    public <T> T read(Function<CatalogService, T> query) {
+        synchronized (reader) {
+            return query.apply(new CatalogService(reader));
+        }
+    }
+
+    /** Imports files, folders or zips; each file is one transaction (see {@link ImportService}). */
+    public ImportReport importPaths(List<Path> paths, ProgressSink progress) {
+        synchronized (writer) {
+            return new ImportService(writer).importPaths(paths, ImportService.Options.DEFAULT, progress);
+        }
+    }
+
+    /** Deletes a sweep, its runs and the models no other sweep uses. */
+    public void deleteSweep(String name) {
+        synchronized (writer) {
+            new CatalogService(writer).deleteSweep(name);
+        }
+    }
+
+    /** Writes a sweep as NDS JSON (or CSV) to `out`, through a temporary file. */
+    public ExportService.Result export(String sweep, ExportService.Format format, Path out) {
+        synchronized (reader) {
+            return new ExportService(reader).export(sweep, format, out);
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (writer) {
+            writer.close();
+        }
+        synchronized (reader) {
+            reader.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return file.toString();
+    }
+}

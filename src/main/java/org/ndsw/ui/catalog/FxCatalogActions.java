@@ -1,0 +1,155 @@
+package org.ndsw.ui.catalog;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.scene.control.Alert;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.ndsw.ui.Dialogs;
+import org.ndsw.ui.FileDialogs;
+
+/** The catalogue panel's window actions. */
+final class FxCatalogActions implements CatalogActions {
+    private final CatalogViewModel vm;
+    private final Window window;
+    private final Dialogs dialogs;
+    private final FileDialogs files;
+    private final Path defaultCatalog;
+    private final Consumer<List<String>> compare;
+
+    FxCatalogActions(CatalogViewModel vm, Window window, Dialogs dialogs, Path defaultCatalog,
+            Consumer<List<String>> compare) {
+        this.vm = vm;
+        this.window = window;
+        this.dialogs = dialogs;
+        this.files = new FileDialogs(dialogs);
+        this.defaultCatalog = defaultCatalog;
+        this.compare = compare;
+    }
+
+    @Override
+    public void openCatalog() {
+        FileChooser c = catalogChooser("Open catalogue");
+        File f = c.showOpenDialog(window);
+        if (f != null) {
+            files.remember(f);
+            vm.open(f.toPath(), false).onFailure(dialogs::showError);
+        }
+    }
+
+    @Override
+    public void newCatalog() {
+        FileChooser c = catalogChooser("New catalogue");
+        c.setInitialFileName("catalog.db");
+        File f = c.showSaveDialog(window);
+        if (f != null) {
+            files.remember(f);
+            vm.open(f.toPath(), true).onFailure(dialogs::showError);
+        }
+    }
+
+    private FileChooser catalogChooser(String title) {
+        FileChooser c = files.chooser(title);
+        if (vm.session.get() == null && defaultCatalog.getParent() != null
+                && defaultCatalog.getParent().toFile().isDirectory() && c.getInitialDirectory() == null) {
+            c.setInitialDirectory(defaultCatalog.getParent().toFile());
+        }
+        c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Catalogue (*.db)", "*.db"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return c;
+    }
+
+    @Override
+    public void importFiles() {
+        FileChooser c = files.chooser("Import NDS data");
+        c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("NDS JSON or zip", "*.json", "*.zip"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        List<File> chosen = c.showOpenMultipleDialog(window);
+        if (chosen != null && !chosen.isEmpty()) {
+            files.remember(chosen.get(0));
+            importPaths(chosen.stream().map(File::toPath).toList());
+        }
+    }
+
+    @Override
+    public void importFolder() {
+        DirectoryChooser c = new DirectoryChooser();
+        c.setTitle("Import a folder of NDS data");
+        File start = files.chooser("").getInitialDirectory();
+        if (start != null) {
+            c.setInitialDirectory(start);
+        }
+        File dir = c.showDialog(window);
+        if (dir != null) {
+            files.remember(new File(dir, "."));
+            importPaths(List.of(dir.toPath()));
+        }
+    }
+
+    @Override
+    public void importPaths(List<Path> paths) {
+        if (vm.importing.get()) {
+            dialogs.report(Alert.AlertType.INFORMATION, "Import", "An import is running",
+                    "Wait for it to finish (or cancel it), then drop the files again.", null, false);
+            return;
+        }
+        vm.importPaths(paths, defaultCatalog).onSuccess(i -> show(ImportSummary.of(i.report())))
+                .onFailure(dialogs::showError);
+    }
+
+    private void show(ImportSummary s) {
+        if (s.anyRejected()) {
+            dialogs.report(Alert.AlertType.ERROR, "Import", s.headline(), s.rejected(), s.imported(), false);
+        } else {
+            dialogs.report(Alert.AlertType.INFORMATION, "Import", s.headline(),
+                    "Verification details are below.", s.imported(), true);
+        }
+    }
+
+    @Override
+    public void exportSweep() {
+        List<String> names = vm.selectedNames();
+        if (names.size() != 1) {
+            dialogs.report(Alert.AlertType.INFORMATION, "Export", "Select one sweep to export",
+                    "Export writes one sweep as NDS JSON; select it in the sweeps list first.", null, false);
+            return;
+        }
+        FileChooser c = files.chooser("Export sweep as NDS JSON");
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("NDS JSON", "*.json"));
+        c.setInitialFileName(names.get(0).replace('/', '_') + ".json");
+        File f = c.showSaveDialog(window);
+        if (f != null) {
+            files.remember(f);
+            files.guarded(() -> vm.export(names.get(0), f.toPath()).onSuccess(r -> dialogs.report(
+                    Alert.AlertType.INFORMATION, "Export", "Exported " + names.get(0), String.format(
+                            java.util.Locale.ROOT, "Wrote %,d runs to %s%s.", r.runs(), r.file(), r.skipped() > 0
+                                    ? String.format(java.util.Locale.ROOT, " (%,d unfinished runs left out)", r.skipped())
+                                    : ""), null, false)).onFailure(dialogs::showError));
+        }
+    }
+
+    @Override
+    public void deleteSweeps() {
+        List<String> names = vm.selectedNames();
+        if (names.isEmpty()) {
+            return;
+        }
+        String what = names.size() == 1 ? "sweep " + names.get(0) : names.size() + " sweeps";
+        if (dialogs.confirm("Delete " + what + "?", "This removes " + String.join(", ", names)
+                + " with all their runs from " + vm.session.get().file() + ". Models no other sweep uses go too."
+                + " Re-import the source files to get them back.")) {
+            files.guarded(() -> vm.delete(names).onFailure(dialogs::showError));
+        }
+    }
+
+    @Override
+    public void compareSweeps() {
+        List<String> names = vm.selectedNames();
+        if (!names.isEmpty()) {
+            compare.accept(names);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.ndsw.ui.catalog;
+
+import java.util.List;
+import java.util.Locale;
+import org.ndsw.app.ImportReport;
+import org.ndsw.app.VerificationReport;
+
+/**
+ * The text of the dialogs after an import: what was imported with its verification findings, and, separately, which
+ * inputs were rejected and why (file, field and value, from the import's message) and what to do.
+ *
+ * @param imported one paragraph per imported or unchanged input; empty if none
+ * @param rejected one paragraph per rejected input; empty if none
+ */
+public record ImportSummary(String headline, String imported, String rejected) {
+    /** What to do about a rejected file; the catalogue keeps nothing of it. */
+    static final String WHAT_TO_DO = "Nothing of a rejected file was stored; the catalogue is as it was. Fix the field"
+            + " named above in the file (or export it again from its source) and import it again.";
+
+    /** Summarizes a report. */
+    public static ImportSummary of(ImportReport report) {
+        StringBuilder ok = new StringBuilder();
+        StringBuilder bad = new StringBuilder();
+        long runs = 0;
+        int sweeps = 0;
+        int rejected = 0;
+        int unchanged = 0;
+        for (ImportReport.SourceResult s : report.sources()) {
+            switch (s.outcome()) {
+                case IMPORTED -> {
+                    ok.append(s.input()).append(String.format(Locale.ROOT, ": imported in %.1f s%n", s.seconds()));
+                    for (ImportReport.SweepResult w : s.sweeps()) {
+                        runs += w.runs();
+                        sweeps++;
+                        sweep(w, ok);
+                    }
+                }
+                case UNCHANGED -> {
+                    unchanged++;
+                    ok.append(s.input()).append(": ").append(s.message()).append('\n');
+                }
+                default -> {
+                    rejected++;
+                    bad.append(s.message()).append('\n');
+                }
+            }
+        }
+        if (rejected > 0) {
+            bad.append('\n').append(WHAT_TO_DO);
+        }
+        String headline = (sweeps == 0 && unchanged > 0 ? "Nothing new: " + unchanged + " input" + (unchanged == 1 ? " was"
+                : "s were") + " imported before"
+                : String.format(Locale.ROOT, "Imported %,d runs in %d sweep%s", runs, sweeps, sweeps == 1 ? "" : "s"))
+                + (rejected > 0 ? String.format(Locale.ROOT, "; %d input%s rejected", rejected, rejected == 1 ? "" : "s")
+                : "");
+        return new ImportSummary(headline, ok.toString().strip(), bad.toString().strip());
+    }
+
+    private static void sweep(ImportReport.SweepResult w, StringBuilder out) {
+        VerificationReport v = w.verification();
+        out.append(String.format(Locale.ROOT, "  sweep %s (space %s, %s): %,d runs of %,d models%n", w.name(), w.space(),
+                w.dataset(), w.runs(), w.models()));
+        if (v.complexityChecked() > 0) {
+            out.append(String.format(Locale.ROOT, "    complexity checked in %,d records: params %s; flops %s%s%n",
+                    v.complexityChecked(), count(v.params()), count(v.flops()),
+                    v.flopsInformational() ? " (information only for NAS cells)" : ""));
+        } else {
+            out.append("    complexity: ").append(v.complexityRule()).append('\n');
+        }
+        out.append(String.format(Locale.ROOT, "    best epoch checked in %,d records: %s%n", v.bestEpochChecked(),
+                count(v.bestEpoch())));
+        for (VerificationReport.Mismatches m : List.of(v.params(), v.flops(), v.bestEpoch())) {
+            for (VerificationReport.Example e : m.examples()) {
+                out.append("      e.g. ").append(e.where()).append(": ").append(e.detail()).append('\n');
+            }
+        }
+    }
+
+    private static String count(VerificationReport.Mismatches m) {
+        return m.count() == 0 ? "no mismatches" : String.format(Locale.ROOT, "%,d mismatches", m.count());
+    }
+
+    /** True if any input was rejected. */
+    public boolean anyRejected() {
+        return !rejected.isEmpty();
+    }
+}

@@ -1,0 +1,169 @@
+package org.ndsw.ui.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ndsw.app.ImportReport;
+import org.ndsw.catalog.Column;
+import org.ndsw.catalog.RunRow;
+import org.ndsw.catalog.SortKey;
+import org.ndsw.catalog.nds.NdsJson;
+import org.ndsw.ui.task.DirectTaskRunner;
+
+/** The catalogue panel's view model on a real SQLite file: import, sweeps, paged query, filters, sort, details. */
+class CatalogViewModelTest {
+    @TempDir Path dir;
+    private final CatalogViewModel vm = new CatalogViewModel(new DirectTaskRunner());
+
+    @AfterEach
+    void close() {
+        vm.close();
+    }
+
+    private ImportReport importTwo() throws Exception {
+        Path a = CatalogFixtures.nds(dir, "ResNet.json", "ResNet", 450, 1);
+        Path b = CatalogFixtures.nds(dir, "Vanilla.json", "Vanilla", 120, 2);
+        ImportReport[] out = new ImportReport[1];
+        vm.importPaths(List.of(a, b), dir.resolve("c.db")).onSuccess(i -> out[0] = i.report());
+        return out[0];
+    }
+
+    @Test
+    void anImportCreatesTheCatalogueAndListsItsSweeps() throws Exception {
+        ImportReport r = importTwo();
+        assertEquals(2, r.sources().size());
+        assertTrue(Files.exists(dir.resolve("c.db")));
+        assertEquals(List.of("ResNet", "Vanilla"), vm.sweepNames());
+        assertEquals(570, vm.rows().size());
+        assertEquals("570 of 570 runs in 2 sweeps", vm.messageProperty().get());
+        assertFalse(vm.importing.get());
+        ImportSummary s = ImportSummary.of(r);
+        assertEquals("Imported 570 runs in 2 sweeps", s.headline());
+        assertTrue(s.imported().contains("sweep ResNet (space ResNet, cifar10): 450 runs"), s.imported());
+        assertFalse(s.anyRejected());
+    }
+
+    @Test
+    void rowsAreReadAPageAtATimeAndOnlyWhenAsked() throws Exception {
+        importTwo();
+        PagedRows rows = vm.rows();
+        assertEquals(1, rows.pagesInMemory());
+        assertNull(rows.peek(PagedRows.PAGE + 1));
+        RunRow r = rows.get(PagedRows.PAGE + 1);
+        assertNotNull(r);
+        assertEquals(2, rows.pagesInMemory());
+        assertEquals(r, rows.peek(PagedRows.PAGE + 1));
+        assertNotNull(rows.get(569));
+    }
+
+    @Test
+    void selectingASweepFiltersAndSortingOrdersInTheCatalogue() throws Exception {
+        importTwo();
+        vm.selectedSweeps.setAll(vm.sweeps.stream().filter(s -> s.name().equals("Vanilla")).toList());
+        assertEquals(120, vm.rows().size());
+        vm.sort.set(List.of(new SortKey(Column.ERROR, true)));
+        PagedRows rows = vm.rows();
+        List<Double> errors = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            errors.add(rows.get(i).error());
+        }
+        List<Double> sorted = new ArrayList<>(errors);
+        sorted.sort(java.util.Comparator.reverseOrder());
+        assertEquals(sorted, errors);
+    }
+
+    @Test
+    void whereTextAndRangesNarrowTheRows() throws Exception {
+        importTwo();
+        vm.where.set("space = ResNet");
+        vm.error.max.set("8");
+        vm.params.min.set("0.4M");
+        vm.query();
+        PagedRows rows = vm.rows();
+        assertTrue(rows.size() > 0 && rows.size() < 450, "rows " + rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            RunRow r = rows.get(i);
+            assertEquals("ResNet", r.sweep());
+            assertTrue(r.error() <= 8 && r.params() >= 400_000, r.toString());
+        }
+        vm.clearFilters();
+        assertEquals(570, vm.rows().size());
+    }
+
+    @Test
+    void aBadFilterIsReportedAndKeepsTheRows() throws Exception {
+        importTwo();
+        var before = vm.rows().query();
+        vm.params.min.set("lots");
+        vm.query();
+        assertEquals("params from \"lots\" is not a number; write e.g. 5.5, 0.5M or 120M", vm.filterErrorProperty().get());
+        assertEquals(before, vm.rows().query());
+        vm.params.min.set("");
+        vm.where.set("colour = red");
+        vm.query();
+        assertTrue(vm.filterErrorProperty().get().contains("unknown field \"colour\""), vm.filterErrorProperty().get());
+    }
+
+    @Test
+    void detailsShowNetCurvesAndTheRunsOfTheModel() throws Exception {
+        importTwo();
+        RunRow first = vm.rows().get(0);
+        vm.selectedRow.set(first);
+        ModelDetails d = vm.detailsProperty().get();
+        assertEquals(first, d.row());
+        assertEquals(NdsJson.parse(first.net()), NdsJson.parse(d.netJson()));
+        assertTrue(d.netJson().contains("\n"), "indented");
+        assertNotNull(d.curves());
+        assertEquals(10, d.curves().series().get(0).size());
+        assertTrue(d.runs().stream().allMatch(r -> r.model().equals(first.model())));
+        assertTrue(d.optim().contains("base_lr"), d.optim());
+    }
+
+    @Test
+    void deleteAndExportASweep() throws Exception {
+        importTwo();
+        Path out = dir.resolve("out/Vanilla.json");
+        Files.createDirectories(out.getParent());
+        vm.export("Vanilla", out);
+        assertEquals(120, NdsJson.parse(Files.readString(out)).size());
+        vm.delete(List.of("Vanilla"));
+        assertEquals(List.of("ResNet"), vm.sweepNames());
+        assertEquals(450, vm.rows().size());
+    }
+
+    @Test
+    void aRejectedFileIsNamedAndLeavesTheCatalogueAsItWas() throws Exception {
+        importTwo();
+        Path bad = Files.writeString(dir.resolve("Bad.json"), "[{\"params\": \"many\"}]");
+        ImportReport[] out = new ImportReport[1];
+        vm.importPaths(List.of(bad), dir.resolve("c.db")).onSuccess(i -> out[0] = i.report());
+        ImportSummary s = ImportSummary.of(out[0]);
+        assertTrue(s.anyRejected());
+        assertTrue(s.rejected().startsWith(bad.toString()), s.rejected());
+        assertTrue(s.rejected().contains("params"), s.rejected());
+        assertTrue(s.rejected().endsWith(ImportSummary.WHAT_TO_DO));
+        assertEquals(List.of("ResNet", "Vanilla"), vm.sweepNames());
+        assertEquals(570, vm.rows().size());
+    }
+
+    @Test
+    void importingTheSameFileAgainSaysNothingIsNew() throws Exception {
+        importTwo();
+        ImportReport[] out = new ImportReport[1];
+        vm.importPaths(List.of(dir.resolve("Vanilla.json")), dir.resolve("c.db")).onSuccess(i -> out[0] = i.report());
+        ImportSummary s = ImportSummary.of(out[0]);
+        assertEquals("Nothing new: 1 input was imported before", s.headline());
+        assertFalse(s.anyRejected());
+        assertEquals(570, vm.rows().size());
+    }
+}
