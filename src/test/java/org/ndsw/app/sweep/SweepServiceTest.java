@@ -1,0 +1,90 @@
+package org.ndsw.app.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ndsw.NdswException;
+import org.ndsw.catalog.Catalog;
+import org.ndsw.catalog.ErrorKind;
+import org.ndsw.catalog.RunStatus;
+import org.ndsw.catalog.SweepRun;
+
+/** The sweep service on real catalogues: reproducible creation, status, stop and retry, one real run end to end. */
+class SweepServiceTest {
+    @TempDir Path dir;
+
+    @Test
+    void theSameDefinitionQueuesTheSameModelsAndSeeds() {
+        Path space = SweepFixtures.tinySpace(dir);
+        SweepDefinition def = new SweepDefinition("a", space.toString(), 5, 3, org.ndsw.complexity.Window.NONE,
+                org.ndsw.complexity.Convention.NDS, org.ndsw.train.Recipe.NDS_CIFAR, dir.toString(), 0, 0, 0, "djl", 2);
+        SweepService one = new SweepService(dir.resolve("one.db"));
+        SweepService two = new SweepService(dir.resolve("two.db"));
+        SweepService.Created c = one.create(def, null);
+        two.create(def, dir.resolve("elsewhere"));
+        assertEquals(5, c.models());
+        assertEquals(10, c.runs());
+        assertEquals(dir.resolve("one-sweeps/a").toAbsolutePath(), c.workDir());
+        List<SweepRun> a = one.status("a").runs();
+        List<SweepRun> b = two.status("a").runs();
+        assertEquals(a.stream().map(r -> r.model() + "/" + r.seed()).toList(),
+                b.stream().map(r -> r.model() + "/" + r.seed()).toList());
+        assertEquals(List.of(1L, 2L), a.subList(0, 2).stream().map(SweepRun::seed).toList());
+        assertEquals(a.get(0).model(), a.get(1).model());
+        assertTrue(a.stream().allMatch(r -> r.status() == RunStatus.QUEUED && r.maxEpochs() == 100));
+        assertEquals(def, one.definition("a"));
+        NdswException e = assertThrows(NdswException.class, () -> one.create(def, null));
+        assertTrue(e.getMessage().contains("already has a sweep named \"a\""), e.getMessage());
+    }
+
+    @Test
+    void stopRequestsAreStoredAndOnlyCreatedSweepsAreRun() {
+        Path space = SweepFixtures.tinySpace(dir);
+        SweepService s = new SweepService(dir.resolve("c.db"));
+        s.create(SweepFixtures.definition("x", space, dir, 2, 1), null);
+        assertFalse(s.status("x").stopRequested());
+        s.requestStop("x");
+        assertTrue(s.status("x").stopRequested());
+        assertEquals(0, s.retryFailed("x"));
+        NdswException e = assertThrows(NdswException.class, () -> s.status("nope"));
+        assertTrue(e.getMessage().contains("has no sweep named \"nope\""), e.getMessage());
+    }
+
+    @Test
+    void aSweepRunsInWorkerProcessesAndReportsProgress() {
+        Path data = SweepFixtures.data(dir, 40, 20);
+        SweepService s = new SweepService(dir.resolve("c.db"));
+        s.create(SweepFixtures.definition("e2e", SweepFixtures.tinySpace(dir), data, 2, 1), null);
+        List<SweepProgress> progress = new CopyOnWriteArrayList<>();
+        List<SweepRun> ended = new CopyOnWriteArrayList<>();
+        SweepHandle h = s.start("e2e", new RunOptions(2, 1, "512m", false, 60, 3, List.of()), new SweepListener() {
+            @Override
+            public void onProgress(SweepProgress p) {
+                progress.add(p);
+            }
+
+            @Override
+            public void onRunEnded(SweepRun r) {
+                ended.add(r);
+            }
+        });
+        SweepOutcome o = h.await();
+        assertFalse(h.isRunning());
+        assertEquals(new SweepOutcome("e2e", 2, 2, 0, 0, false, o.seconds()), o);
+        assertEquals(2, ended.size());
+        assertTrue(progress.stream().anyMatch(p -> p.running() == 2), progress.toString());
+        assertEquals(1.0, progress.get(progress.size() - 1).fraction());
+        try (Catalog c = Catalog.open(dir.resolve("c.db"))) {
+            assertEquals(2, c.errors("e2e", ErrorKind.BEST).size());
+        }
+        // Running again finds nothing to train.
+        assertEquals(2, s.run("e2e", RunOptions.of(1), SweepListener.NONE).done());
+    }
+}
