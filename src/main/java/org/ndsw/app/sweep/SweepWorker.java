@@ -110,7 +110,7 @@ public final class SweepWorker {
         Path dir = Path.of(ticket.checkpointDir());
         boolean resume = Files.exists(dir.resolve(Checkpoints.STATE));
         List<EpochRecord> epochs = new ArrayList<>(resume ? checkpointEpochs(dir) : List.of());
-        log.printf(Locale.ROOT, "run %d (sweep %s, seq %d, seed %d): %s from %s%n", ticket.runId(), ticket.sweep(),
+        log.printf(Locale.ROOT, "run id %d (sweep %s, seq %d, seed %d): %s from %s%n", ticket.runId(), ticket.sweep(),
                 ticket.seq(), ticket.seed(), resume ? "resuming after epoch " + epochs.size() : "starting",
                 ticket.net());
         Cifar10 data = Cifar10.load(Path.of(def.data())).subsets(def.trainSubset(), def.testSubset(),
