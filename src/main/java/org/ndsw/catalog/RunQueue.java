@@ -144,10 +144,14 @@ public final class RunQueue {
                 + " log_tail = ?, owner = NULL, owner_pid = NULL" + OWNED, failure, logTail, runId, token) == 1);
     }
 
-    /** Puts a claimed run back in the queue (its worker stopped on request); false if the claim is not held. */
-    public boolean release(long runId, String token) {
+    /**
+     * Puts a claimed run back in the queue; false if the claim is not held. A worker that stopped on request
+     * (`crashed` false) does not count as an attempt, so stopping a sweep often never fails its runs; a worker that
+     * died does.
+     */
+    public boolean release(long runId, String token, boolean crashed) {
         return tx("release run " + runId, () -> update("UPDATE runs SET status = 'queued', owner = NULL,"
-                + " owner_pid = NULL" + OWNED, runId, token) == 1);
+                + " owner_pid = NULL, attempts = attempts - ?" + OWNED, crashed ? 0 : 1, runId, token) == 1);
     }
 
     /** Puts the failed runs of a sweep back in the queue; returns how many. */

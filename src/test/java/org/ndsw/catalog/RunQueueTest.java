@@ -125,7 +125,11 @@ class RunQueueTest {
             assertTrue(q.attach(a.runId(), a.token(), 4242));
             assertTrue(q.fail(a.runId(), a.token(), "worker died (exit code 137)", "last lines"));
             RunClaim b = q.claimNext("s", A).orElseThrow();
-            assertTrue(q.release(b.runId(), b.token()));
+            assertTrue(q.release(b.runId(), b.token(), false));
+            assertEquals(0, q.runs("s").get(1).attempts(), "a clean stop is no attempt");
+            RunClaim c2 = q.claimNext("s", A).orElseThrow();
+            assertTrue(q.release(c2.runId(), c2.token(), true));
+            assertEquals(1, q.runs("s").get(1).attempts(), "a crash is");
             assertEquals(RunStatus.FAILED, q.runs("s").get(0).status());
             assertEquals("worker died (exit code 137)", q.runs("s").get(0).failure());
             assertEquals(RunStatus.QUEUED, q.runs("s").get(1).status());

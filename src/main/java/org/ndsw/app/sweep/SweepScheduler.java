@@ -163,7 +163,7 @@ final class SweepScheduler {
                 if (q.fail(w.claim.runId(), w.claim.token(), reason, tail)) {
                     listener.onMessage("run " + w.claim.seq() + " failed: " + reason);
                 }
-            } else if (q.release(w.claim.runId(), w.claim.token())) {
+            } else if (q.release(w.claim.runId(), w.claim.token(), true)) {
                 listener.onMessage("run " + w.claim.seq() + ": " + why + "; back in the queue (attempt "
                         + run.attempts() + " of " + options.maxAttempts() + ")");
             }

@@ -129,7 +129,7 @@ public final class SweepWorker {
         }
         if (result.status() == Status.FAILED && stop) {
             log.println("stopped (" + stopReason + ") after epoch " + result.epochs().size() + "; run back in the queue");
-            return queue.release(request.runId(), request.token()) ? EXIT_OK : EXIT_CLAIM_LOST;
+            return queue.release(request.runId(), request.token(), false) ? EXIT_OK : EXIT_CLAIM_LOST;
         }
         String failure = Outcomes.failure(result);
         boolean recorded = queue.finish(request.runId(), request.token(), Outcomes.entry(ticket, result),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,13 +59,13 @@ class SweepServiceTest {
     }
 
     @Test
-    void aSweepRunsInWorkerProcessesAndReportsProgress() {
+    void aSweepRunsInWorkerProcessesStopsAtAnEpochAndResumes() throws Exception {
         Path data = SweepFixtures.data(dir, 40, 20);
         SweepService s = new SweepService(dir.resolve("c.db"));
-        s.create(SweepFixtures.definition("e2e", SweepFixtures.tinySpace(dir), data, 2, 1), null);
+        s.create(SweepFixtures.definition("e2e", SweepFixtures.tinySpace(dir), data, 2, 2), null);
         List<SweepProgress> progress = new CopyOnWriteArrayList<>();
         List<SweepRun> ended = new CopyOnWriteArrayList<>();
-        SweepHandle h = s.start("e2e", new RunOptions(2, 1, "512m", false, 60, 3, List.of()), new SweepListener() {
+        SweepListener listener = new SweepListener() {
             @Override
             public void onProgress(SweepProgress p) {
                 progress.add(p);
@@ -74,16 +75,35 @@ class SweepServiceTest {
             public void onRunEnded(SweepRun r) {
                 ended.add(r);
             }
-        });
-        SweepOutcome o = h.await();
-        assertFalse(h.isRunning());
+        };
+        RunOptions options = new RunOptions(2, 1, "512m", false, 60, 3, List.of());
+        SweepHandle h = s.start("e2e", options, listener);
+        long end = System.nanoTime() + 120_000_000_000L;
+        while (s.status("e2e").runs().stream().noneMatch(r -> r.epochs() >= 1) && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        h.stop();
+        SweepOutcome stopped = h.await();
+        assertTrue(stopped.stopped(), stopped.toString());
+        assertTrue(progress.stream().anyMatch(p -> p.running() == 2 && !p.models().isEmpty()), progress.toString());
+        assertTrue(progress.stream().anyMatch(SweepProgress::stopping));
+        SweepStatus mid = s.status("e2e");
+        assertEquals(0, mid.count(RunStatus.RUNNING), mid.toString());
+        assertTrue(mid.runs().stream().allMatch(r -> r.ownerPid() == null), mid.toString());
+
+        SweepOutcome o = s.run("e2e", options, listener);
         assertEquals(new SweepOutcome("e2e", 2, 2, 0, 0, false, o.seconds()), o);
         assertEquals(2, ended.size());
-        assertTrue(progress.stream().anyMatch(p -> p.running() == 2), progress.toString());
         assertEquals(1.0, progress.get(progress.size() - 1).fraction());
         try (Catalog c = Catalog.open(dir.resolve("c.db"))) {
             assertEquals(2, c.errors("e2e", ErrorKind.BEST).size());
+            c.forEachStoredRun("e2e", r -> assertEquals(2, r.data().curves().testEpTop1().length));
         }
+        // A stopped run resumed from its checkpoint instead of starting over.
+        String logs = Files.readString(Launcher.logFile(Path.of(mid.runs().get(0).checkpointDir())))
+                + Files.readString(Launcher.logFile(Path.of(mid.runs().get(1).checkpointDir())));
+        assertTrue(logs.contains("stopped (ndsw sweep stop) after epoch"), logs);
+        assertTrue(logs.contains("resuming after epoch"), logs);
         // Running again finds nothing to train.
         assertEquals(2, s.run("e2e", RunOptions.of(1), SweepListener.NONE).done());
     }
