@@ -54,8 +54,9 @@ public final class RunQueue {
                 return Optional.empty();
             }
             update("UPDATE runs SET status = 'running', owner = ?, owner_host = ?, owner_pid = ?, heartbeat = ?,"
-                    + " attempts = attempts + 1, failure = NULL, log_tail = NULL WHERE id = ?",
-                    owner.token(), owner.host(), owner.pid(), now(), id);
+                    + " attempts = attempts + 1, failure = NULL, log_tail = NULL, started = coalesce(started, ?)"
+                    + " WHERE id = ?", owner.token(), owner.host(), owner.pid(), now(),
+                    java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), id);
             return Optional.of(new RunClaim(id, seq, owner.token()));
         });
     }
