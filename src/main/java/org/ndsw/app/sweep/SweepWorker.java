@@ -74,9 +74,11 @@ public final class SweepWorker {
     }
 
     /** Asks the worker to stop at the next epoch boundary (SIGINT, a GUI in the same process). */
-    private void requestStop(String why) {
-        stopReason = why;
-        stop = true;
+    private synchronized void requestStop(String why) {
+        if (!stop) {
+            stopReason = why;
+            stop = true;
+        }
     }
 
     private int run() {
@@ -122,15 +124,15 @@ public final class SweepWorker {
                 def.recipe(), seed, Seeds.of(seed), new EngineOptions(Device.CPU, request.threads()), dir, resume);
         Listener listener = new Listener(queue, epochs, def.recipe().epochs());
         TrainingResult result = new TrainingService(TrainingEngines.find(def.engine())).run(job, listener);
-        log.println(Outcomes.summary(result));
         if (lost) {
             log.println("the claim on run " + ticket.runId() + " was taken over; nothing recorded");
             return EXIT_CLAIM_LOST;
         }
-        if (result.status() == Status.FAILED && stop) {
+        if (result.status() == Status.FAILED && stop && String.valueOf(result.error()).startsWith("training cancelled")) {
             log.println("stopped (" + stopReason + ") after epoch " + result.epochs().size() + "; run back in the queue");
             return queue.release(request.runId(), request.token(), false) ? EXIT_OK : EXIT_CLAIM_LOST;
         }
+        log.println(Outcomes.summary(result));
         String failure = Outcomes.failure(result);
         boolean recorded = queue.finish(request.runId(), request.token(), Outcomes.entry(ticket, result),
                 failure, failure == null ? null : LogTail.of(Launcher.logFile(dir)));
@@ -161,7 +163,7 @@ public final class SweepWorker {
                         lost = true;
                     }
                     if (q.stopRequested(sweep)) {
-                        requestStop("ndsw sweep stop");
+                        requestStop("the sweep was asked to stop");
                     }
                     if (request.parentPid() > 0 && !ProcessHandle.of(request.parentPid())
                             .map(ProcessHandle::isAlive).orElse(false)) {

@@ -102,7 +102,7 @@ class SweepServiceTest {
         // A stopped run resumed from its checkpoint instead of starting over.
         String logs = Files.readString(Launcher.logFile(Path.of(mid.runs().get(0).checkpointDir())))
                 + Files.readString(Launcher.logFile(Path.of(mid.runs().get(1).checkpointDir())));
-        assertTrue(logs.contains("stopped (ndsw sweep stop) after epoch"), logs);
+        assertTrue(logs.contains("stopped (the sweep was asked to stop) after epoch"), logs);
         assertTrue(logs.contains("resuming after epoch"), logs);
         // Running again finds nothing to train.
         assertEquals(2, s.run("e2e", RunOptions.of(1), SweepListener.NONE).done());
