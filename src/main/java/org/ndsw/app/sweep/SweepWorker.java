@@ -128,8 +128,10 @@ public final class SweepWorker {
             log.println("the claim on run " + ticket.runId() + " was taken over; nothing recorded");
             return EXIT_CLAIM_LOST;
         }
-        if (result.status() == Status.FAILED && stop && String.valueOf(result.error()).startsWith("training cancelled")) {
-            log.println("stopped (" + stopReason + ") after epoch " + result.epochs().size() + "; run back in the queue");
+        boolean cancelled = String.valueOf(result.error()).startsWith("training cancelled");
+        if (result.status() == Status.FAILED && stop && cancelled) {
+            log.println("stopped (" + stopReason + ") after epoch " + result.epochs().size()
+                    + "; run back in the queue");
             return queue.release(request.runId(), request.token(), false) ? EXIT_OK : EXIT_CLAIM_LOST;
         }
         log.println(Outcomes.summary(result));
