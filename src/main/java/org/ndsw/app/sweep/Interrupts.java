@@ -2,7 +2,13 @@ package org.ndsw.app.sweep;
 
 import sun.misc.Signal;
 
-/** SIGINT (Ctrl-C) as a callback instead of the JVM's immediate exit, so runs can stop at an epoch boundary. */
+/**
+ * SIGINT (Ctrl-C) as a callback instead of the JVM's immediate exit, so runs can stop at an epoch boundary.
+ *
+ * <p>{@code sun.misc.Signal} (module jdk.unsupported, kept exported for exactly this use) is the only way in Java 17 to
+ * handle a signal without exiting; the compiler warns about it. A process started with SIGINT ignored (a background job
+ * of a non-interactive shell) keeps ignoring it.
+ */
 public final class Interrupts {
     private Interrupts() {}
 
