@@ -107,4 +107,24 @@ class SweepServiceTest {
         // Running again finds nothing to train.
         assertEquals(2, s.run("e2e", RunOptions.of(1), SweepListener.NONE).done());
     }
+
+    @Test
+    void divergedRunsAreRecordedAsFailedWithTheirReasonAndRetried() {
+        Path data = SweepFixtures.data(dir, 40, 20);
+        SweepDefinition d = SweepFixtures.definition("div", SweepFixtures.tinySpace(dir), data, 2, 1);
+        // A loss threshold no network meets: every run diverges in its first batch.
+        SweepDefinition diverging = new SweepDefinition(d.name(), d.space(), d.n(), d.seed(), d.window(),
+                d.convention(), new org.ndsw.train.Recipe(1, 10, 25, 0.1, 0.9, true, 5e-4, 1e-3), d.data(), 0, 0, 0,
+                "djl", 1);
+        SweepService s = new SweepService(dir.resolve("c.db"));
+        s.create(diverging, null);
+        SweepOutcome o = s.run("div", new RunOptions(2, 1, "512m", false, 60, 3, List.of()), SweepListener.NONE);
+        assertEquals(new SweepOutcome("div", 2, 0, 2, 0, false, o.seconds()), o);
+        for (SweepRun r : s.status("div").runs()) {
+            assertEquals(RunStatus.FAILED, r.status());
+            assertTrue(r.failure().startsWith("diverged in epoch 1, batch 1 (loss "), r.failure());
+        }
+        assertEquals(2, s.retryFailed("div"));
+        assertEquals(2, s.status("div").count(RunStatus.QUEUED));
+    }
 }
