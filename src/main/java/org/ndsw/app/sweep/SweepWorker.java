@@ -122,7 +122,7 @@ public final class SweepWorker {
         long seed = ticket.seed();
         TrainingJob job = new TrainingJob(SpecJson.parseNet(readTree(ticket.net())), ticket.space(), data, summary,
                 def.recipe(), seed, Seeds.of(seed), new EngineOptions(Device.CPU, request.threads()), dir, resume);
-        Listener listener = new Listener(queue, epochs, def.recipe().epochs());
+        Listener listener = new Listener(queue, ticket.sweep(), epochs, def.recipe().epochs());
         TrainingResult result = new TrainingService(TrainingEngines.find(def.engine())).run(job, listener);
         if (lost) {
             log.println("the claim on run " + ticket.runId() + " was taken over; nothing recorded");
@@ -203,13 +203,15 @@ public final class SweepWorker {
     /** Prints progress lines, records every epoch and stops at epoch boundaries when asked. */
     private final class Listener implements TrainingListener {
         private final RunQueue queue;
+        private final String sweep;
         private final List<EpochRecord> epochs;
         private final int total;
         private long lastLine = System.nanoTime() - PROGRESS_NANOS;
         private boolean atBoundary = true;
 
-        Listener(RunQueue queue, List<EpochRecord> epochs, int total) {
+        Listener(RunQueue queue, String sweep, List<EpochRecord> epochs, int total) {
             this.queue = queue;
+            this.sweep = sweep;
             this.epochs = epochs;
             this.total = total;
         }
@@ -233,6 +235,9 @@ public final class SweepWorker {
             if (!queue.recordEpochs(request.runId(), request.token(), epochs.size(), Outcomes.best(epochs),
                     r.testTop1(), Outcomes.curves(epochs))) {
                 lost = true;
+            }
+            if (queue.stopRequested(sweep)) { // read here too, so a stop never waits for the next heartbeat
+                requestStop("the sweep was asked to stop");
             }
         }
 

@@ -60,9 +60,10 @@ class SweepServiceTest {
 
     @Test
     void aSweepRunsInWorkerProcessesStopsAtAnEpochAndResumes() throws Exception {
-        Path data = SweepFixtures.data(dir, 40, 20);
+        // 400 images in batches of 10: epochs long enough (about a second) for the stop to land between two.
+        Path data = SweepFixtures.data(dir, 400, 20);
         SweepService s = new SweepService(dir.resolve("c.db"));
-        s.create(SweepFixtures.definition("e2e", SweepFixtures.tinySpace(dir), data, 2, 2), null);
+        s.create(SweepFixtures.definition("e2e", SweepFixtures.tinySpace(dir), data, 2, 5), null);
         List<SweepProgress> progress = new CopyOnWriteArrayList<>();
         List<SweepRun> ended = new CopyOnWriteArrayList<>();
         SweepListener listener = new SweepListener() {
@@ -97,7 +98,7 @@ class SweepServiceTest {
         assertEquals(1.0, progress.get(progress.size() - 1).fraction());
         try (Catalog c = Catalog.open(dir.resolve("c.db"))) {
             assertEquals(2, c.errors("e2e", ErrorKind.BEST).size());
-            c.forEachStoredRun("e2e", r -> assertEquals(2, r.data().curves().testEpTop1().length));
+            c.forEachStoredRun("e2e", r -> assertEquals(5, r.data().curves().testEpTop1().length));
         }
         // A stopped run resumed from its checkpoint instead of starting over.
         String logs = Files.readString(Launcher.logFile(Path.of(mid.runs().get(0).checkpointDir())))
