@@ -137,6 +137,11 @@ public final class Catalog implements AutoCloseable {
         return new SweepReads(conn, file).fromSource(sourceName);
     }
 
+    /** The queue of runs of sweeps ndsw trains: claims, progress and outcomes, one short transaction each. */
+    public RunQueue runQueue() {
+        return new RunQueue(conn, file);
+    }
+
     /** Sizes and versions of the catalogue. */
     public CatalogInfo info() {
         return new SweepReads(conn, file).info();

@@ -153,6 +153,27 @@ public final class CatalogWriter {
         }
     }
 
+    /**
+     * Adds a run of a sweep ndsw trains, queued, with its identity in the sweep ("model hash/seed", unique per sweep)
+     * and its checkpoint folder; returns its id.
+     */
+    public long addQueuedRun(long sweepId, long modelId, RunEntry r, String runKey, String checkpointDir) {
+        if (r.status() != RunStatus.QUEUED) {
+            throw new NdswException("a run to train starts queued, got " + r.status().label());
+        }
+        long id = addRun(sweepId, modelId, r);
+        flush();
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE runs SET run_key = ?, checkpoint_dir = ? WHERE id = ?")) {
+            ps.setString(1, runKey);
+            ps.setString(2, checkpointDir);
+            ps.setLong(3, id);
+            ps.executeUpdate();
+            return id;
+        } catch (SQLException e) {
+            throw Sql.fail(file, "cannot queue run " + runKey + " (each model and seed once per sweep)", e);
+        }
+    }
+
     /** Sends the pending batches (models first, so runs find them). */
     public void flush() {
         try {

@@ -85,8 +85,28 @@ public final class Schema {
               extra         TEXT
             )"""));
 
+    /**
+     * Version 2: sweeps ndsw trains itself. A sweep can be asked to stop; a run gets its identity within the sweep
+     * (`run_key`, "model hash/seed", unique per sweep, null for imported runs), the claim of the process training it
+     * (owner token, host, pid, heartbeat in ms since 1970), the number of attempts, the failure reason with the tail
+     * of its log, and the folder of its checkpoints.
+     */
+    static final Migration V2 = new Migration(2, "sweep scheduling: stop requests, run identity, claims, failures",
+            List.of("ALTER TABLE sweeps ADD COLUMN stop_requested INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE runs ADD COLUMN run_key TEXT",
+                    "ALTER TABLE runs ADD COLUMN owner TEXT",
+                    "ALTER TABLE runs ADD COLUMN owner_host TEXT",
+                    "ALTER TABLE runs ADD COLUMN owner_pid INTEGER",
+                    "ALTER TABLE runs ADD COLUMN heartbeat INTEGER",
+                    "ALTER TABLE runs ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE runs ADD COLUMN failure TEXT",
+                    "ALTER TABLE runs ADD COLUMN log_tail TEXT",
+                    "ALTER TABLE runs ADD COLUMN checkpoint_dir TEXT",
+                    "CREATE UNIQUE INDEX runs_by_key ON runs(sweep_id, run_key)",
+                    "CREATE INDEX runs_by_status ON runs(sweep_id, status)"));
+
     /** Every step, oldest first. */
-    public static final List<Migration> MIGRATIONS = List.of(V1);
+    public static final List<Migration> MIGRATIONS = List.of(V1, V2);
 
     private Schema() {}
 

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             CatalogCommand.class,
             ImportCommand.class,
             SweepsCommand.class,
+            SweepCommand.class,
             ModelsCommand.class,
             ExportCommand.class,
             TrainCommand.class,

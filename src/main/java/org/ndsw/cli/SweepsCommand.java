@@ -39,7 +39,8 @@ final class SweepsCommand implements Runnable {
             out.printf(Locale.ROOT, "%-24s %-10s %-8s %8s %8s  %s%n", "NAME", "SPACE", "DATASET", "MODELS", "RUNS", "SOURCE");
             for (SweepSummary s : sweeps) {
                 out.printf(Locale.ROOT, "%-24s %-10s %-8s %,8d %,8d  %s%n", s.name(), s.space(), s.dataset(), s.models(),
-                        s.runs(), s.source());
+                        s.runs(), "sampled".equals(s.sourceKind()) ? "sampled (ndsw sweep status " + s.name() + ")"
+                                : s.source());
             }
         }
         out.flush();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A catalogue written by schema version 1 (src/test/resources/org/ndsw/catalog/catalog-v1.db) opens and migrates. */
+/** Catalogues written by schema versions 1 and 2 (src/test/resources/org/ndsw/catalog/) open and migrate. */
 class CatalogFixtureTest {
     @TempDir Path dir;
     Path copy;
@@ -45,6 +45,39 @@ class CatalogFixtureTest {
             c.forEachStoredRun("sampled-demo", runs::add);
             assertEquals(9.5, runs.get(0).data().curves().testEpTop1()[2]);
             assertEquals(1, c.errors("sampled-demo", ErrorKind.BEST).size());
+        }
+    }
+
+    @Test
+    void versionOneRunsGainTheSchedulingColumnsAndAreNeverClaimed() {
+        try (Catalog c = Catalog.open(copy)) {
+            RunQueue q = c.runQueue();
+            List<SweepRun> runs = q.runs("sampled-demo");
+            assertEquals(2, runs.size());
+            assertEquals(0, runs.get(0).attempts());
+            assertEquals(3, runs.get(0).epochs());
+            assertEquals(null, runs.get(1).failure());
+            assertTrue(q.claimNext("sampled-demo", new Owner("t", "h", 1)).isEmpty());
+            assertTrue(!q.stopRequested("ResNet"));
+        }
+    }
+
+    @Test
+    void versionTwoFileOpensWithItsTrainedSweep() throws Exception {
+        Path v2 = dir.resolve("catalog-v2.db");
+        try (InputStream in = getClass().getResourceAsStream("catalog-v2.db")) {
+            Files.copy(in, v2);
+        }
+        try (Catalog c = Catalog.open(v2)) {
+            RunQueue q = c.runQueue();
+            List<SweepRun> runs = q.runs("trained-demo");
+            assertEquals(List.of(RunStatus.DONE, RunStatus.RUNNING, RunStatus.QUEUED),
+                    runs.stream().map(SweepRun::status).toList());
+            assertEquals(List.of(2, 1, 0), runs.stream().map(SweepRun::epochs).toList());
+            assertEquals("fixture-token", q.ticket(runs.get(1).id()).owner());
+            assertEquals(List.of(1), q.releaseStale("trained-demo", "host-a", pid -> false, 60_000, 5));
+            assertEquals(1, q.claimNext("trained-demo", new Owner("t", "h", 1)).orElseThrow().seq());
+            assertEquals(1, c.errors("trained-demo", ErrorKind.BEST).size());
         }
     }
 

@@ -180,16 +180,16 @@ class CatalogTest {
             addResNet56(c, "A");
         }
         String before = CatalogSnapshot.of(f);
-        Migration broken = new Migration(2, "a step that fails halfway", List.of(
+        Migration broken = new Migration(3, "a step that fails halfway", List.of(
                 "ALTER TABLE runs ADD COLUMN note TEXT", "THIS IS NOT SQL"));
         NdswException e = assertThrows(NdswException.class,
-                () -> Catalog.openWith(f, List.of(Schema.V1, broken)).close());
-        assertTrue(e.getMessage().contains("migration to schema version 2 (a step that fails halfway) failed, the file"
+                () -> Catalog.openWith(f, List.of(Schema.V1, Schema.V2, broken)).close());
+        assertTrue(e.getMessage().contains("migration to schema version 3 (a step that fails halfway) failed, the file"
                 + " is unchanged"), e.getMessage());
         assertEquals(before, CatalogSnapshot.of(f));
-        Migration good = new Migration(2, "runs get a note", List.of("ALTER TABLE runs ADD COLUMN note TEXT"));
-        Catalog.openWith(f, List.of(Schema.V1, good)).close();
-        assertEquals(2, ((Number) pragma(f, "user_version")).intValue());
+        Migration good = new Migration(3, "runs get a note", List.of("ALTER TABLE runs ADD COLUMN note TEXT"));
+        Catalog.openWith(f, List.of(Schema.V1, Schema.V2, good)).close();
+        assertEquals(3, ((Number) pragma(f, "user_version")).intValue());
     }
 
     @Test

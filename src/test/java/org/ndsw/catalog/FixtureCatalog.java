@@ -18,7 +18,8 @@ import org.ndsw.space.SpecJson;
  * {@code java -cp target/classes:target/test-classes:target/lib/* org.ndsw.catalog.FixtureCatalog OUT.db}.
  *
  * <p>It holds two imported files (a list file and a reruns file) and one sampled sweep with a failed run, so
- * migrations are tested on every kind of row.
+ * migrations are tested on every kind of row. From version 2 on it also holds a trained sweep "trained-demo" with
+ * three queued runs, one of them claimed with one epoch recorded and one done.
  */
 public final class FixtureCatalog {
     private FixtureCatalog() {}
@@ -48,11 +49,40 @@ public final class FixtureCatalog {
                         RunData.EMPTY));
                 return null;
             });
+            if (Schema.latest() >= 2) {
+                trainedSweep(c);
+            }
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + out); Statement s = c.createStatement()) {
             s.execute("VACUUM");
         }
         System.out.println("wrote " + out + " (" + Files.size(out) + " bytes)");
+    }
+
+    private static void trainedSweep(Catalog c) {
+        ModelEntry m = ModelEntry.of(SpecJson.parseNet(CatalogTest.R56));
+        c.write(w -> {
+            long id = w.createSweep(new NewSweep("trained-demo", "ResNet", "cifar10", "sampled",
+                    "{\"name\":\"trained-demo\",\"space\":\"ResNet\",\"n\":1,\"seed\":7}", null, null, null,
+                    "{\"base_lr\":0.1}", null, "{\"app\":\"fixture\"}"));
+            for (int i = 0; i < 3; i++) {
+                w.addQueuedRun(id, w.model(m), new RunEntry(i, (long) i + 1, RunStatus.QUEUED, null, null, 0,
+                        m.complexity().flops(), m.complexity().params(), 0.1, 5e-4, 2, "djl", null, null, null, null,
+                        null, RunData.EMPTY), m.hash() + "/" + (i + 1), "/fixture/trained-demo/run-" + i);
+            }
+            return null;
+        });
+        RunQueue q = c.runQueue();
+        Owner owner = new Owner("fixture-token", "host-a", 1);
+        RunClaim first = q.claimNext("trained-demo", owner).orElseThrow();
+        RunData.Curves two = new RunData.Curves(new double[] {60, 40}, new double[] {70, 50}, new double[] {2, 1.5},
+                new double[] {2.1, 1.6}, null, null);
+        q.finish(first.runId(), first.token(), new RunEntry(0, 1L, RunStatus.DONE, 40.0, 40.0, 2,
+                m.complexity().flops(), m.complexity().params(), 0.1, 5e-4, 2, "djl", "host-a", "2026-01-01T00:00:00Z",
+                "2026-01-01T00:02:00Z", 120.0, "{}", new RunData("{\"base_lr\":0.1}", two, "{}")), null, null);
+        RunClaim second = q.claimNext("trained-demo", owner).orElseThrow();
+        q.recordEpochs(second.runId(), second.token(), 1, 65.0, 65.0, new RunData.Curves(new double[] {65},
+                new double[] {72}, new double[] {2.2}, new double[] {2.3}, null, null));
     }
 
     private static Path write(Path dir, String name, String space, int n, long seed, List<String> groups) throws Exception {

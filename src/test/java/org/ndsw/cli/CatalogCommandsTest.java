@@ -39,11 +39,11 @@ class CatalogCommandsTest {
     void initThenInfoDescribeTheFile() throws Exception {
         CliRun init = CliRun.of("catalog", "init", "--catalog", db);
         assertEquals(0, init.exit(), init.err());
-        assertEquals("created catalogue " + db + " (schema version 1)\n", init.out());
+        assertEquals("created catalogue " + db + " (schema version " + org.ndsw.catalog.Schema.latest() + ")\n", init.out());
         assertTrue(CliRun.of("catalog", "init", "--catalog", db).out().startsWith("opened catalogue"));
         JsonNode info = JSON.readTree(CliRun.of("catalog", "info", "--catalog", db, "--json").out());
         assertEquals(db, info.get("file").asText());
-        assertEquals(1, info.get("schema_version").intValue());
+        assertEquals(org.ndsw.catalog.Schema.latest(), info.get("schema_version").intValue());
         assertEquals("wal", info.get("journal_mode").asText());
         assertEquals(0, info.get("runs").intValue());
     }

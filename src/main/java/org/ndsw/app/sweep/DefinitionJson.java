@@ -1,0 +1,194 @@
+package org.ndsw.app.sweep;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Set;
+import org.ndsw.AtomicWrite;
+import org.ndsw.NdswException;
+import org.ndsw.complexity.Convention;
+import org.ndsw.complexity.Window;
+import org.ndsw.train.Recipe;
+
+/**
+ * A sweep definition as a small JSON file (`ndsw sweep export` / `ndsw sweep import`) and as the `source` of a
+ * sampled sweep in the catalogue. Field names are a contract: fields may be added, never renamed.
+ */
+public final class DefinitionJson {
+    /** The format tag written in every file. */
+    public static final String FORMAT = "ndsw-sweep/1";
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Set<String> FIELDS = Set.of("format", "name", "space", "n", "seed", "window", "convention",
+            "recipe", "data", "train_subset", "test_subset", "subset_seed", "engine", "seeds_per_model");
+
+    private DefinitionJson() {}
+
+    /** The JSON tree of a definition. */
+    public static ObjectNode toJson(SweepDefinition d) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("format", FORMAT);
+        o.put("name", d.name());
+        o.put("space", d.space());
+        o.put("n", d.n());
+        o.put("seed", d.seed());
+        ObjectNode w = o.putObject("window");
+        putBound(w, "min_params", d.window().minParams(), 0);
+        putBound(w, "max_params", d.window().maxParams(), Long.MAX_VALUE);
+        putBound(w, "min_flops", d.window().minFlops(), 0);
+        putBound(w, "max_flops", d.window().maxFlops(), Long.MAX_VALUE);
+        o.put("convention", d.convention().cliName());
+        Recipe r = d.recipe();
+        ObjectNode rj = o.putObject("recipe");
+        rj.put("epochs", r.epochs());
+        rj.put("batch_size", r.batchSize());
+        rj.put("test_batch_size", r.testBatchSize());
+        rj.put("base_lr", r.baseLr());
+        rj.put("momentum", r.momentum());
+        rj.put("nesterov", r.nesterov());
+        rj.put("wd", r.weightDecay());
+        rj.put("diverge_loss", r.divergeLoss());
+        o.put("data", d.data());
+        o.put("train_subset", d.trainSubset());
+        o.put("test_subset", d.testSubset());
+        o.put("subset_seed", d.subsetSeed());
+        o.put("engine", d.engine());
+        o.put("seeds_per_model", d.seedsPerModel());
+        return o;
+    }
+
+    /** The definition as indented JSON text. */
+    public static String text(SweepDefinition d) {
+        try {
+            return MAPPER.writeValueAsString(toJson(d));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
+    /** Writes a definition file (whole or not at all). */
+    public static void write(SweepDefinition d, Path file) {
+        AtomicWrite.text(file, text(d) + "\n");
+    }
+
+    /** Reads a definition file. */
+    public static SweepDefinition read(Path file) {
+        try {
+            return parse(Files.readString(file), file.toString());
+        } catch (NoSuchFileException e) {
+            throw new NdswException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new NdswException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses a definition; `where` names the file (or the catalogue sweep) in messages. */
+    public static SweepDefinition parse(String json, String where) {
+        JsonNode o;
+        try {
+            o = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new NdswException(where + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (o == null || !o.isObject()) {
+            throw new NdswException(where + ": expected a JSON object with the sweep definition");
+        }
+        if (!FORMAT.equals(o.path("format").asText(null))) {
+            throw new NdswException(where + ": field \"format\" must be \"" + FORMAT + "\", got " + o.get("format"));
+        }
+        o.fieldNames().forEachRemaining(f -> {
+            if (!FIELDS.contains(f)) {
+                throw new NdswException(where + ": unknown field \"" + f + "\"; known: " + FIELDS);
+            }
+        });
+        try {
+            JsonNode w = o.path("window");
+            JsonNode r = field(o, "recipe", where);
+            Recipe recipe = new Recipe(integer(r, "epochs", where), integer(r, "batch_size", where),
+                    integer(r, "test_batch_size", where), number(r, "base_lr", where), number(r, "momentum", where),
+                    bool(r, "nesterov", where), number(r, "wd", where), number(r, "diverge_loss", where));
+            Window window = new Window(bound(w, "min_params", 0, where), bound(w, "max_params", Long.MAX_VALUE, where),
+                    bound(w, "min_flops", 0, where), bound(w, "max_flops", Long.MAX_VALUE, where));
+            return new SweepDefinition(string(o, "name", where), string(o, "space", where), integer(o, "n", where),
+                    longValue(o, "seed", where), window, Convention.parse(string(o, "convention", where)), recipe,
+                    string(o, "data", where), integer(o, "train_subset", where), integer(o, "test_subset", where),
+                    longValue(o, "subset_seed", where), string(o, "engine", where),
+                    integer(o, "seeds_per_model", where));
+        } catch (NdswException e) {
+            throw e.getMessage().startsWith(where) ? e : new NdswException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void putBound(ObjectNode w, String key, long v, long unset) {
+        if (v == unset) {
+            w.putNull(key);
+        } else {
+            w.put(key, v);
+        }
+    }
+
+    private static JsonNode field(JsonNode o, String key, String where) {
+        JsonNode v = o.get(key);
+        if (v == null || v.isNull()) {
+            throw new NdswException(where + ": field \"" + key + "\" is missing");
+        }
+        return v;
+    }
+
+    private static String string(JsonNode o, String key, String where) {
+        JsonNode v = field(o, key, where);
+        if (!v.isTextual()) {
+            throw new NdswException(where + ": field \"" + key + "\" must be a string, got " + v);
+        }
+        return v.textValue();
+    }
+
+    private static long longValue(JsonNode o, String key, String where) {
+        JsonNode v = field(o, key, where);
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw new NdswException(where + ": field \"" + key + "\" must be an integer, got " + v);
+        }
+        return v.longValue();
+    }
+
+    private static int integer(JsonNode o, String key, String where) {
+        JsonNode v = field(o, key, where);
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new NdswException(where + ": field \"" + key + "\" must be an integer, got " + v);
+        }
+        return v.intValue();
+    }
+
+    private static double number(JsonNode o, String key, String where) {
+        JsonNode v = field(o, key, where);
+        if (!v.isNumber()) {
+            throw new NdswException(where + ": field \"" + key + "\" must be a number, got " + v);
+        }
+        return v.doubleValue();
+    }
+
+    private static boolean bool(JsonNode o, String key, String where) {
+        JsonNode v = field(o, key, where);
+        if (!v.isBoolean()) {
+            throw new NdswException(where + ": field \"" + key + "\" must be true or false, got " + v);
+        }
+        return v.booleanValue();
+    }
+
+    private static long bound(JsonNode w, String key, long unset, String where) {
+        JsonNode v = w.get(key);
+        if (v == null || v.isNull()) {
+            return unset;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
+            throw new NdswException(where + ": field \"window." + key + "\" must be a non-negative integer or null,"
+                    + " got " + v);
+        }
+        return v.longValue();
+    }
+}

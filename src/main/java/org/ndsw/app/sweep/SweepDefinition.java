@@ -1,0 +1,54 @@
+package org.ndsw.app.sweep;
+
+import java.util.regex.Pattern;
+import org.ndsw.NdswException;
+import org.ndsw.complexity.Convention;
+import org.ndsw.complexity.Window;
+import org.ndsw.train.Recipe;
+
+/**
+ * Everything that defines a sweep: which models (space, count, seed, complexity window), how each is trained (recipe,
+ * data, engine) and with how many seeds. The same definition samples the same models on every machine.
+ *
+ * @param space a built-in space name or a design space file
+ * @param n number of distinct models sampled
+ * @param seed sampling seed
+ * @param window params and flops bounds of the sampled models, under `convention`
+ * @param data the CIFAR-10 directory (binary files or image folders)
+ * @param trainSubset training images kept (stratified), 0 for all
+ * @param testSubset test images kept (stratified), 0 for all
+ * @param subsetSeed seed of the subsets (shared by all runs, so every model sees the same images)
+ * @param engine training engine name
+ * @param seedsPerModel runs per model, with training seeds 1..seedsPerModel
+ */
+public record SweepDefinition(String name, String space, int n, long seed, Window window, Convention convention,
+        Recipe recipe, String data, int trainSubset, int testSubset, long subsetSeed, String engine,
+        int seedsPerModel) {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    /** Validates each field, naming it. */
+    public SweepDefinition {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new NdswException("sweep name must be 1-64 letters, digits, '.', '_' or '-' (starting with a letter"
+                    + " or digit), got \"" + name + "\"");
+        }
+        if (n < 1) {
+            throw new NdswException("the number of models n must be at least 1, got " + n);
+        }
+        if (trainSubset < 0 || testSubset < 0) {
+            throw new NdswException("subsets must be 0 (all) or positive, got " + trainSubset + " and " + testSubset);
+        }
+        if (seedsPerModel < 1) {
+            throw new NdswException("seeds per model must be at least 1, got " + seedsPerModel);
+        }
+        if (space == null || data == null || engine == null || recipe == null || window == null
+                || convention == null) {
+            throw new NdswException("a sweep needs a space, data, engine, recipe, window and convention");
+        }
+    }
+
+    /** The number of runs: models times seeds. */
+    public int runs() {
+        return n * seedsPerModel;
+    }
+}

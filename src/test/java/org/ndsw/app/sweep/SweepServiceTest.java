@@ -1,0 +1,131 @@
+package org.ndsw.app.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ndsw.NdswException;
+import org.ndsw.catalog.Catalog;
+import org.ndsw.catalog.ErrorKind;
+import org.ndsw.catalog.RunStatus;
+import org.ndsw.catalog.SweepRun;
+
+/** The sweep service on real catalogues: reproducible creation, status, stop and retry, one real run end to end. */
+class SweepServiceTest {
+    @TempDir Path dir;
+
+    @Test
+    void theSameDefinitionQueuesTheSameModelsAndSeeds() {
+        Path space = SweepFixtures.tinySpace(dir);
+        SweepDefinition def = new SweepDefinition("a", space.toString(), 5, 3, org.ndsw.complexity.Window.NONE,
+                org.ndsw.complexity.Convention.NDS, org.ndsw.train.Recipe.NDS_CIFAR, dir.toString(), 0, 0, 0, "djl", 2);
+        SweepService one = new SweepService(dir.resolve("one.db"));
+        SweepService two = new SweepService(dir.resolve("two.db"));
+        SweepService.Created c = one.create(def, null);
+        two.create(def, dir.resolve("elsewhere"));
+        assertEquals(5, c.models());
+        assertEquals(10, c.runs());
+        assertEquals(dir.resolve("one-sweeps/a").toAbsolutePath(), c.workDir());
+        List<SweepRun> a = one.status("a").runs();
+        List<SweepRun> b = two.status("a").runs();
+        assertEquals(a.stream().map(r -> r.model() + "/" + r.seed()).toList(),
+                b.stream().map(r -> r.model() + "/" + r.seed()).toList());
+        assertEquals(List.of(1L, 2L), a.subList(0, 2).stream().map(SweepRun::seed).toList());
+        assertEquals(a.get(0).model(), a.get(1).model());
+        assertTrue(a.stream().allMatch(r -> r.status() == RunStatus.QUEUED && r.maxEpochs() == 100));
+        assertEquals(def, one.definition("a"));
+        NdswException e = assertThrows(NdswException.class, () -> one.create(def, null));
+        assertTrue(e.getMessage().contains("already has a sweep named \"a\""), e.getMessage());
+    }
+
+    @Test
+    void stopRequestsAreStoredAndOnlyCreatedSweepsAreRun() {
+        Path space = SweepFixtures.tinySpace(dir);
+        SweepService s = new SweepService(dir.resolve("c.db"));
+        s.create(SweepFixtures.definition("x", space, dir, 2, 1), null);
+        assertFalse(s.status("x").stopRequested());
+        s.requestStop("x");
+        assertTrue(s.status("x").stopRequested());
+        assertEquals(0, s.retryFailed("x"));
+        NdswException e = assertThrows(NdswException.class, () -> s.status("nope"));
+        assertTrue(e.getMessage().contains("has no sweep named \"nope\""), e.getMessage());
+    }
+
+    @Test
+    void aSweepRunsInWorkerProcessesStopsAtAnEpochAndResumes() throws Exception {
+        // 400 images in batches of 10: epochs long enough (about a second) for the stop to land between two.
+        Path data = SweepFixtures.data(dir, 400, 20);
+        SweepService s = new SweepService(dir.resolve("c.db"));
+        s.create(SweepFixtures.definition("e2e", SweepFixtures.tinySpace(dir), data, 2, 5), null);
+        List<SweepProgress> progress = new CopyOnWriteArrayList<>();
+        List<SweepRun> ended = new CopyOnWriteArrayList<>();
+        SweepListener listener = new SweepListener() {
+            @Override
+            public void onProgress(SweepProgress p) {
+                progress.add(p);
+            }
+
+            @Override
+            public void onRunEnded(SweepRun r) {
+                ended.add(r);
+            }
+        };
+        RunOptions options = new RunOptions(2, 1, "512m", false, 60, 3, List.of());
+        SweepHandle h = s.start("e2e", options, listener);
+        long end = System.nanoTime() + 120_000_000_000L;
+        while (s.status("e2e").runs().stream().noneMatch(r -> r.epochs() >= 1) && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        h.stop();
+        SweepOutcome stopped = h.await();
+        assertTrue(stopped.stopped(), stopped.toString());
+        assertTrue(progress.stream().anyMatch(p -> p.running() == 2 && !p.models().isEmpty()), progress.toString());
+        assertTrue(progress.stream().anyMatch(SweepProgress::stopping));
+        SweepStatus mid = s.status("e2e");
+        assertEquals(0, mid.count(RunStatus.RUNNING), mid.toString());
+        assertTrue(mid.runs().stream().allMatch(r -> r.ownerPid() == null), mid.toString());
+
+        SweepOutcome o = s.run("e2e", options, listener);
+        assertEquals(new SweepOutcome("e2e", 2, 2, 0, 0, false, o.seconds()), o);
+        assertEquals(2, ended.size());
+        assertEquals(1.0, progress.get(progress.size() - 1).fraction());
+        try (Catalog c = Catalog.open(dir.resolve("c.db"))) {
+            assertEquals(2, c.errors("e2e", ErrorKind.BEST).size());
+            c.forEachStoredRun("e2e", r -> assertEquals(5, r.data().curves().testEpTop1().length));
+        }
+        // A stopped run resumed from its checkpoint instead of starting over.
+        String logs = Files.readString(Launcher.logFile(Path.of(mid.runs().get(0).checkpointDir())))
+                + Files.readString(Launcher.logFile(Path.of(mid.runs().get(1).checkpointDir())));
+        assertTrue(logs.contains("stopped (the sweep was asked to stop) after epoch"), logs);
+        assertTrue(logs.contains("resuming after epoch"), logs);
+        // Running again finds nothing to train.
+        assertEquals(2, s.run("e2e", RunOptions.of(1), SweepListener.NONE).done());
+    }
+
+    @Test
+    void divergedRunsAreRecordedAsFailedWithTheirReasonAndRetried() {
+        Path data = SweepFixtures.data(dir, 40, 20);
+        SweepDefinition d = SweepFixtures.definition("div", SweepFixtures.tinySpace(dir), data, 2, 1);
+        // A loss threshold no network meets: every run diverges in its first batch.
+        SweepDefinition diverging = new SweepDefinition(d.name(), d.space(), d.n(), d.seed(), d.window(),
+                d.convention(), new org.ndsw.train.Recipe(1, 10, 25, 0.1, 0.9, true, 5e-4, 1e-3), d.data(), 0, 0, 0,
+                "djl", 1);
+        SweepService s = new SweepService(dir.resolve("c.db"));
+        s.create(diverging, null);
+        SweepOutcome o = s.run("div", new RunOptions(2, 1, "512m", false, 60, 3, List.of()), SweepListener.NONE);
+        assertEquals(new SweepOutcome("div", 2, 0, 2, 0, false, o.seconds()), o);
+        for (SweepRun r : s.status("div").runs()) {
+            assertEquals(RunStatus.FAILED, r.status());
+            assertTrue(r.failure().startsWith("diverged in epoch 1, batch 1 (loss "), r.failure());
+        }
+        assertEquals(2, s.retryFailed("div"));
+        assertEquals(2, s.status("div").count(RunStatus.QUEUED));
+    }
+}

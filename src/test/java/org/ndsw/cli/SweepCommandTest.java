@@ -1,0 +1,85 @@
+package org.ndsw.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `ndsw sweep create|status|stop|export|import` in-process (running is covered by the app.sweep tests). */
+class SweepCommandTest {
+    @TempDir Path dir;
+    private String db;
+    private Path space;
+
+    @BeforeEach
+    void writeSpace() throws Exception {
+        db = dir.resolve("c.db").toString();
+        space = dir.resolve("tiny.json");
+        try (InputStream in = getClass().getResourceAsStream("/org/ndsw/app/sweep/tiny-resnet.json")) {
+            Files.copy(in, space);
+        }
+    }
+
+    private CliRun create(String name) {
+        return CliRun.of("sweep", "create", name, "--space", space.toString(), "-n", "3", "--seed", "5",
+                "--max-params", "20k", "--epochs", "2", "--data", dir.toString(), "--catalog", db);
+    }
+
+    @Test
+    void createThenStatusJsonKeepsTheContract() throws Exception {
+        CliRun c = create("demo");
+        assertEquals(0, c.exit(), c.err());
+        assertTrue(c.out().startsWith("created sweep demo in " + db + ": 3 models"), c.out());
+        CliRun s = CliRun.of("sweep", "status", "demo", "--json", "--catalog", db);
+        assertEquals(0, s.exit(), s.err());
+        JsonNode o = Json.MAPPER.readTree(s.out());
+        List<String> keys = new ArrayList<>();
+        o.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("name", "total", "done", "running", "failed", "pending"), keys.subList(0, 6));
+        assertEquals(3, o.get("total").asInt());
+        assertEquals(3, o.get("pending").asInt());
+        JsonNode run = o.get("runs").get(0);
+        for (String k : List.of("model", "seed", "status", "epochs_done", "best_error")) {
+            assertTrue(run.has(k), k);
+        }
+        assertEquals("pending", run.get("status").asText());
+        assertEquals(0, run.get("epochs_done").asInt());
+        assertTrue(run.get("best_error").isNull());
+        CliRun text = CliRun.of("sweep", "status", "demo", "--catalog", db);
+        assertTrue(text.out().startsWith("sweep demo: 3 runs, 0 done, 0 running, 0 failed, 3 pending\n"), text.out());
+    }
+
+    @Test
+    void exportImportStopAndBadInput() throws Exception {
+        create("demo");
+        Path f = dir.resolve("demo.json");
+        assertEquals(0, CliRun.of("sweep", "export", "demo", "--out", f.toString(), "--catalog", db).exit());
+        CliRun i = CliRun.of("sweep", "import", f.toString(), "--name", "copy", "--catalog", db);
+        assertEquals(0, i.exit(), i.err());
+        JsonNode a = Json.MAPPER.readTree(CliRun.of("sweep", "status", "demo", "--json", "--catalog", db).out());
+        JsonNode b = Json.MAPPER.readTree(CliRun.of("sweep", "status", "copy", "--json", "--catalog", db).out());
+        assertEquals(a.get("runs").findValues("model"), b.get("runs").findValues("model"));
+        CliRun stop = CliRun.of("sweep", "stop", "copy", "--catalog", db);
+        assertTrue(stop.out().startsWith("stop requested for sweep copy"), stop.out());
+        assertTrue(CliRun.of("sweep", "status", "copy", "--catalog", db).out().contains("(stop requested)"));
+
+        Files.writeString(f, Files.readString(f).replace("\"seed\" : 5", "\"seed\" : 5.5"));
+        CliRun bad = CliRun.of("sweep", "import", f.toString(), "--name", "bad", "--catalog", db);
+        assertEquals(Main.EXIT_USER_ERROR, bad.exit());
+        assertEquals("ndsw: " + f + ": field \"seed\" must be an integer, got 5.5\n", bad.err());
+        CliRun missing = CliRun.of("sweep", "run", "nope", "--catalog", db);
+        assertEquals(Main.EXIT_USER_ERROR, missing.exit());
+        assertTrue(missing.err().contains("has no sweep named \"nope\""), missing.err());
+        CliRun name = CliRun.of("sweep", "create", "bad name", "--space", "ResNet", "-n", "1", "--seed", "1",
+                "--data", dir.toString(), "--catalog", db);
+        assertTrue(name.err().startsWith("ndsw: sweep name must be 1-64 letters"), name.err());
+    }
+}
