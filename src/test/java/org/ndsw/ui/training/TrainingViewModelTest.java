@@ -168,6 +168,27 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void aFailedRunShowsItsReasonAndLogTail() throws IOException {
+        TrainingViewModel vm = vm(new ArrayList<>());
+        Path data = TinyCifar.pngFolders(dir.resolve("cifar"), 40, 20);
+        // A loss threshold no network meets: the run diverges in its first batch and fails.
+        SweepDefinition def = new SweepDefinition("div", tinySpace(dir.resolve("s2")).file().toString(), 1, 1,
+                org.ndsw.complexity.Window.NONE, org.ndsw.complexity.Convention.NDS,
+                new org.ndsw.train.Recipe(1, 10, 25, 0.1, 0.9, true, 5e-4, 1e-3), data.toString(), 0, 0, 0, "djl", 1);
+        SweepService s = new SweepService(session.file());
+        s.create(def, null);
+        s.run("div", new org.ndsw.app.sweep.RunOptions(1, 1, "512m", false, 60, 3, List.of()),
+                org.ndsw.app.sweep.SweepListener.NONE);
+        vm.select("div");
+        assertEquals("div", vm.selectedSweep.get().name());
+        assertEquals("finished, 1 failed", vm.selectedSweep.get().state());
+        vm.selectedRun.set(vm.runs.get(0));
+        String text = vm.failureProperty().get();
+        assertTrue(text.startsWith("Failed: diverged in epoch 1, batch 1 (loss "), text);
+        assertTrue(text.contains("worker.log:\n") && text.lines().count() > 3, text);
+    }
+
+    @Test
     void theCoalescerHandsOverOnceWhateverArrives() {
         List<Runnable> queued = new ArrayList<>();
         int[] flushes = {0};
