@@ -510,7 +510,7 @@ public final class TrainingViewModel {
 
     private void updateItem(String name) {
         sweeps.stream().filter(i -> i.name().equals(name)).findFirst().ifPresent(i -> updateItem(new SweepItem(
-                i.name(), i.total(), i.done(), i.running(), i.failed(), i.queued(), isRunningHere(name),
+                i.name(), i.total(), i.done(), i.running(), i.failed(), i.queued(), i.started(), isRunningHere(name),
                 i.elsewhere())));
     }
 

@@ -41,9 +41,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class TrainingPanelFxTest {
     private Path dir;
     private Workbench workbench;
+    private Stage stage;
 
     @Start
-    void start(Stage stage) throws Exception {
+    void start(Stage s) throws Exception {
+        stage = s;
         dir = Files.createTempDirectory("ndsw-training");
         TrainingViewModelTest.tinySpace(dir.resolve("spaces"));
         CatalogSession.open(dir.resolve("catalog.db"), true).close();
@@ -117,5 +119,50 @@ class TrainingPanelFxTest {
         assertEquals(2, test.x().length, "one point per epoch");
         assertNotNull(robot.lookup("#training-curves").queryAs(javafx.scene.layout.StackPane.class).getChildren()
                 .get(0), "the chart is on screen");
+    }
+
+    @Test
+    void closingWhileASweepTrainsAsksAndStopCheckpointsTheRuns(FxRobot robot) throws Exception {
+        Path data = TinyCifar.pngFolders(dir.resolve("cifar"), 200, 20);
+        TrainingViewModel vm = workbench.training().viewModel();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.catalogFile() != null);
+        robot.interact(() -> {
+            workbench.select("Training");
+            vm.form.space.set(vm.spaces.stream().filter(s -> !s.builtin()).findFirst().orElseThrow());
+            vm.form.count.set("1");
+            vm.form.name.set("long");
+            vm.form.epochs.set("50");
+            vm.form.batch.set("10");
+            vm.form.dataset.set(data.toString());
+            vm.setOptions(k -> new RunOptions(k, 1, "512m", false, 60, 3, List.of()));
+            vm.create();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.runs.size() == 1);
+        robot.clickOn("#training-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.runs.get(0).run().epochs() >= 1);
+
+        javafx.application.Platform.runLater(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Stage.getWindows().size() > 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label header = robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class);
+        assertEquals("Training long — what should happen to it?", header.getText());
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.isRunningHere("long"), "cancel leaves the sweep and the window as they are");
+
+        javafx.application.Platform.runLater(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Stage.getWindows().size() > 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Stop the sweep");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.isRunningHere("long"));
+        var status = new org.ndsw.app.sweep.SweepService(vm.catalogFile()).status("long");
+        var run = status.runs().get(0);
+        assertEquals(RunStatus.QUEUED, run.status(), "the run went back to the queue");
+        assertTrue(run.epochs() >= 1 && run.epochs() < 50, run.toString());
+        assertTrue(Files.readString(Path.of(run.checkpointDir(), "worker.log")).contains("stopped"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.selectedSweep.get() != null
+                && vm.selectedSweep.get().state().equals("interrupted — resume"));
     }
 }
