@@ -245,6 +245,10 @@ public final class TrainingViewModel {
             sweeps.setAll(list.stream().map(st -> SweepItem.of(st, isRunningHere(st.name()), alive)).toList());
             sweeps.stream().filter(i -> i.name().equals(keep)).findFirst().ifPresent(selectedSweep::set);
             pendingSelect = null;
+            if (pendingStart != null && selectedSweep.get() != null && selectedSweep.get().name().equals(pendingStart)) {
+                pendingStart = null;
+                start(false);
+            }
             long waiting = sweeps.stream().filter(i -> i.interrupted() || i.elsewhere() > 0).count();
             message.set(sweeps.size() + " trainable sweeps in " + s.file().getFileName()
                     + (waiting > 0 ? "; " + waiting + " with interrupted or running runs: select one and Resume" : ""));
@@ -257,6 +261,21 @@ public final class TrainingViewModel {
     public void select(String name) {
         pendingSelect = name;
         refresh();
+    }
+
+    /** Selects the sweep `name` once listed, then its first run with a recorded epoch (the workbench's `ndsw.select`). */
+    public void reveal(String name) {
+        revealRun = true;
+        select(name);
+    }
+
+    private boolean revealRun;
+    private String pendingStart;
+
+    /** Selects the sweep `name` once listed and starts training it with the form's worker count. */
+    public void startWhenListed(String name) {
+        pendingStart = name;
+        reveal(name);
     }
 
     /** True while this window's scheduler runs `name`. */
@@ -498,6 +517,12 @@ public final class TrainingViewModel {
         } else {
             runs.setAll(items);
             items.stream().filter(i -> i.run().id() == selectedId).findFirst().ifPresent(selectedRun::set);
+        }
+        if (revealRun && selectedRun.get() == null) {
+            runs.stream().filter(r -> r.run().epochs() > 0).findFirst().ifPresent(r -> {
+                revealRun = false;
+                selectedRun.set(r);
+            });
         }
         SweepItem item = SweepItem.of(st, isRunningHere(st.name()), alive);
         updateItem(item);
