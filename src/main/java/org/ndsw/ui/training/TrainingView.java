@@ -65,10 +65,10 @@ public final class TrainingView extends SplitPane {
         g.addRow(row++, new Label("Name"), span(field(vm, "name", "sweep name: letters, digits, . _ -")));
         g.addRow(row++, new Label("Models"), field(vm, "count", "models to sample"), new Label("Seed"),
                 field(vm, "seed", "sampling seed"));
-        g.addRow(row++, new Label("Params"), field(vm, "minParams", "min, e.g. 100k"), new Label("to"),
-                field(vm, "maxParams", "max, e.g. 1.5M"));
-        g.addRow(row++, new Label("Flops"), field(vm, "minFlops", "min, e.g. 50M"), new Label("to"),
-                field(vm, "maxFlops", "max, e.g. 1G"));
+        g.addRow(row++, new Label("Params"), field(vm, "minParams", "e.g. 100k"), new Label("to"),
+                field(vm, "maxParams", "e.g. 1.5M"));
+        g.addRow(row++, new Label("Flops"), field(vm, "minFlops", "e.g. 50M"), new Label("to"),
+                field(vm, "maxFlops", "e.g. 1G"));
         g.addRow(row++, new Label("Epochs"), field(vm, "epochs", ""), new Label("Batch"), field(vm, "batch", ""));
         g.addRow(row++, new Label("LR"), field(vm, "lr", "base learning rate"), new Label("WD"),
                 field(vm, "wd", "weight decay"));
