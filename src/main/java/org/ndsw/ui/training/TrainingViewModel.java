@@ -244,6 +244,12 @@ public final class TrainingViewModel {
             String keep = selectedSweep.get() == null ? pendingSelect : selectedSweep.get().name();
             sweeps.setAll(list.stream().map(st -> SweepItem.of(st, isRunningHere(st.name()), alive)).toList());
             sweeps.stream().filter(i -> i.name().equals(keep)).findFirst().ifPresent(selectedSweep::set);
+            if (selectedSweep.get() == null) {
+                // On start: show a sweep that another process trains or that waits to be resumed.
+                sweeps.stream().filter(i -> i.elsewhere() > 0).findFirst()
+                        .or(() -> sweeps.stream().filter(SweepItem::interrupted).findFirst())
+                        .ifPresent(selectedSweep::set);
+            }
             pendingSelect = null;
             if (pendingStart != null && selectedSweep.get() != null && selectedSweep.get().name().equals(pendingStart)) {
                 pendingStart = null;
