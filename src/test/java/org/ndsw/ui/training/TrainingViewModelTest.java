@@ -189,6 +189,36 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void onStartASweepLeftRunningOrInterruptedIsSelected() throws Exception {
+        Path data = TinyCifar.pngFolders(dir.resolve("cifar"), 20, 10);
+        Path space = tinySpace(dir.resolve("s3")).file();
+        Path file = dir.resolve("c.db");
+        SweepService s = new SweepService(file);
+        for (String name : List.of("fresh", "cut", "away")) {
+            s.create(new SweepDefinition(name, space.toString(), 2, 1, org.ndsw.complexity.Window.NONE,
+                    org.ndsw.complexity.Convention.NDS, org.ndsw.train.Recipe.NDS_CIFAR, data.toString(), 0, 0, 0,
+                    "djl", 1), null);
+        }
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        try (org.ndsw.catalog.Catalog c = org.ndsw.catalog.Catalog.open(file)) {
+            // "cut": its process died mid-run; "away": a live process (this one) holds a run.
+            c.runQueue().claimNext("cut", new org.ndsw.catalog.Owner("t1", "h", gone.pid())).orElseThrow();
+            c.runQueue().claimNext("away", new org.ndsw.catalog.Owner("t2", "h", ProcessHandle.current().pid()))
+                    .orElseThrow();
+        }
+        TrainingViewModel vm = vm(new ArrayList<>());
+        assertEquals("away", vm.selectedSweep.get().name(), vm.sweeps.toString());
+        assertEquals("training in another process", vm.selectedSweep.get().state());
+        assertTrue(vm.messageProperty().get().endsWith("2 with interrupted or running runs: select one and Resume"),
+                vm.messageProperty().get());
+        SweepItem cut = vm.sweeps.stream().filter(i -> i.name().equals("cut")).findFirst().orElseThrow();
+        assertEquals("interrupted — resume", cut.state());
+        assertEquals("not started", vm.sweeps.stream().filter(i -> i.name().equals("fresh")).findFirst()
+                .orElseThrow().state());
+    }
+
+    @Test
     void theCoalescerHandsOverOnceWhateverArrives() {
         List<Runnable> queued = new ArrayList<>();
         int[] flushes = {0};
