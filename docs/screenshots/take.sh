@@ -7,6 +7,7 @@
 # The training shot creates a small sweep on a CIFAR-10 folder (NDSW_SHOT_DATA, default /work/data: image folders or
 # binary batches; skipped when missing) in the temporary catalogue and trains it live in the Training panel for
 # NDSW_SHOT_TRAIN seconds (default 150) with two workers before the shot.
+# NDSW_SHOT_ONLY=training.png (a file name) takes only that shot.
 # Usage: docs/screenshots/take.sh [seconds-to-wait]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,6 +19,7 @@ export NDSW_CATALOG=$tmp/catalog.db
 java -Djava.awt.headless=true -jar target/ndsw.jar import sample-data/nds-mini > /dev/null
 opts="-Dprism.order=sw -Dndsw.prefs=org/ndsw/screenshots -Djava.util.prefs.userRoot=$tmp/prefs"
 shot() {  # shot TAB FILE [EXTRA_JAVA_OPTIONS [SECONDS]]
+  if [ -n "${NDSW_SHOT_ONLY:-}" ] && [ "$NDSW_SHOT_ONLY" != "$2" ]; then return; fi
   xvfb-run -a -s "-screen 0 1600x1000x24" bash -c "
     java $opts -Dndsw.tab='$1' ${3:-} ${NDSW_SHOT_OPTS:-} -jar target/ndsw.jar & pid=\$!
     sleep ${4:-$wait}
@@ -32,7 +34,7 @@ shot "Catalogue" catalogue.png "-Dndsw.select=ResNet"
 # The Training panel while a small sweep trains: 8 ResNets under 100k params, 3 epochs on 1,000 training and 500 test
 # images, two worker processes; the first run with a finished epoch is selected, so its curves show.
 data=${NDSW_SHOT_DATA:-/work/data}
-if [ -d "$data" ]; then
+if [ -d "$data" ] && { [ -z "${NDSW_SHOT_ONLY:-}" ] || [ "$NDSW_SHOT_ONLY" = training.png ]; }; then
   java -Djava.awt.headless=true -jar target/ndsw.jar sweep create cifar-small --space ResNet -n 8 --seed 1 \
       --max-params 100k --epochs 3 --batch 64 --data "$data" --train-subset 1000 --test-subset 500 > /dev/null
   shot "Training" training.png "-Dndsw.train=cifar-small -Dndsw.workers=2 -Dndsw.select=cifar-small" \

@@ -23,6 +23,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.ndsw.ui.chart.FigureView;
 
@@ -168,9 +169,12 @@ public final class TrainingView extends SplitPane {
         bar.setId("training-progress");
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(vm.fraction);
+        bar.setMinHeight(Region.USE_PREF_SIZE);
+        overall.setMinHeight(Region.USE_PREF_SIZE);
         TableView<RunItem> table = new TableView<>(vm.runs);
         table.setId("training-runs");
         table.setPlaceholder(new Label("Select a sweep to see its runs."));
+        table.setPrefHeight(200);
         table.getColumns().addAll(List.of(
                 column("#", 45, true, r -> Integer.toString(r.seq())),
                 column("Model", 100, false, RunItem::model),

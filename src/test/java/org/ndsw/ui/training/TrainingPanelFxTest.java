@@ -110,6 +110,9 @@ class TrainingPanelFxTest {
         Label overall = robot.lookup("#training-overall").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> overall.getText().startsWith("2 runs: 2 done"));
         assertTrue(runs.getItems().stream().allMatch(r -> r.epoch().equals("2 / 2") && !r.bestError().isEmpty()));
+        var bar = robot.lookup("#training-progress").queryAs(javafx.scene.control.ProgressBar.class);
+        assertEquals(1.0, bar.getProgress());
+        assertTrue(bar.getHeight() >= 10, "the progress bar is on screen: " + bar.getHeight());
 
         robot.interact(() -> runs.getSelectionModel().select(1));
         var curves = workbench.training().view().curves();
