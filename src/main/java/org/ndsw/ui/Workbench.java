@@ -24,6 +24,7 @@ import org.ndsw.ui.catalog.CatalogPanel;
 import org.ndsw.ui.compare.ComparePanel;
 import org.ndsw.ui.spaces.SpacesPanel;
 import org.ndsw.ui.task.FxTaskRunner;
+import org.ndsw.ui.training.TrainingPanel;
 
 /**
  * The workbench's content: a menu bar with the main actions and their shortcuts, one tab per panel, a status bar
@@ -31,14 +32,15 @@ import org.ndsw.ui.task.FxTaskRunner;
  */
 public final class Workbench {
     /** The panels in tab order; Ctrl+1.. selects them. */
-    public static final List<String> PANELS = List.of("Design spaces", "Catalogue", "Compare");
-    private static final List<String> LAYOUT_KEYS = List.of("spaces", "catalogue", "compare");
+    public static final List<String> PANELS = List.of("Design spaces", "Catalogue", "Compare", "Training");
+    private static final List<String> LAYOUT_KEYS = List.of("spaces", "catalogue", "compare", "training");
 
     private final Stage stage;
     private final FxTaskRunner tasks;
     private final SpacesPanel spaces;
     private final CatalogPanel catalog;
     private final ComparePanel compare;
+    private final TrainingPanel training;
     private final TabPane tabs = new TabPane();
     private final Scene scene;
 
@@ -58,9 +60,11 @@ public final class Workbench {
         compare = ComparePanel.create(tasks, stage, dialogs, catalog.sweepSource());
         compareRef[0] = compare;
         compare.addSamples(samples);
+        training = TrainingPanel.create(tasks, stage, dialogs, catalog.viewModel().sessionProperty(),
+                spaces.viewModel().entries(), catalog.viewModel()::refresh);
         tabs.setId("panels");
         tabs.getTabs().addAll(tab(PANELS.get(0), spaces.view()), tab(PANELS.get(1), catalog.view()),
-                tab(PANELS.get(2), compare.view()));
+                tab(PANELS.get(2), compare.view()), tab(PANELS.get(3), training.view()));
         BorderPane main = new BorderPane(tabs);
         main.setTop(menus());
         main.setBottom(statusBar());
@@ -71,6 +75,12 @@ public final class Workbench {
         scene = new Scene(root, 1400, 900);
         scene.getStylesheets().add(Workbench.class.getResource("workbench.css").toExternalForm());
         catalog.drop().install(scene, hint);
+        // Closing while a sweep trains here asks whether to stop it or leave it running.
+        stage.setOnCloseRequest(e -> {
+            if (!training.actions().confirmClose()) {
+                e.consume();
+            }
+        });
     }
 
     /** The scene holding the workbench. */
@@ -86,6 +96,11 @@ public final class Workbench {
     /** The compare panel. */
     public ComparePanel compare() {
         return compare;
+    }
+
+    /** The training panel. */
+    public TrainingPanel training() {
+        return training;
     }
 
     /** The panel tabs. */
@@ -120,7 +135,7 @@ public final class Workbench {
     }
 
     private List<SplitPane> splits() {
-        return List.of(spaces.view(), catalog.view().split(), compare.view());
+        return List.of(spaces.view(), catalog.view().split(), compare.view(), training.view());
     }
 
     /** Closes the open catalogue. */
@@ -145,7 +160,11 @@ public final class Workbench {
                 item("Open design space…", "Shortcut+Shift+O", spaces.actions()::open),
                 item("Save design space", "Shortcut+S", spaces.actions()::save),
                 new SeparatorMenuItem(),
-                item("Quit", "Shortcut+Q", stage::close));
+                item("Quit", "Shortcut+Q", () -> {
+                    if (training.actions().confirmClose()) {
+                        stage.close();
+                    }
+                }));
         Menu sweeps = new Menu("Catalogue", null,
                 item("Compare selected sweeps", "Shortcut+K", c::compareSweeps),
                 item("Export sweep as NDS JSON…", "Shortcut+Shift+E", c::exportSweep),
@@ -156,12 +175,18 @@ public final class Workbench {
                 item("Add catalogue sweeps…", "Shortcut+Shift+K", compare.actions()::addSweeps),
                 item("Export figure (PNG, SVG)…", "Shortcut+E", compare.actions()::exportFigure),
                 item("Export numbers (CSV)…", "Shortcut+Shift+C", compare.actions()::exportNumbers));
+        var t = training.actions();
+        Menu train = new Menu("Training", null,
+                item("Create sweep", "Shortcut+Shift+N", t::create),
+                item("Start / resume sweep", "Shortcut+R", t::start),
+                item("Stop sweep", "Shortcut+Period", t::stop),
+                item("Retry failed runs", "Shortcut+Shift+R", t::retryFailed));
         Menu view = new Menu("View");
         for (int i = 0; i < PANELS.size(); i++) {
             String title = PANELS.get(i);
             view.getItems().add(item(title, "Shortcut+" + (i + 1), () -> select(title)));
         }
-        MenuBar bar = new MenuBar(file, sweeps, figures, view);
+        MenuBar bar = new MenuBar(file, sweeps, figures, train, view);
         bar.setId("menus");
         return bar;
     }

@@ -11,7 +11,8 @@ import org.ndsw.ui.task.FxTaskRunner;
  * Starts the workbench window over the default catalogue (app.CatalogLocation: $NDSW_CATALOG or
  * ~/.ndsw/catalog.db) with the sample data in the compare panel, and remembers its layout between runs
  * ({@link WorkbenchPrefs}). System properties: `ndsw.tab` opens a given panel, `ndsw.samples` names the sample folder,
- * `ndsw.select` selects a catalogue sweep and its first run (for screenshots).
+ * `ndsw.select` selects a sweep and its first run in the Catalogue and Training panels, `ndsw.train` starts
+ * training a sweep in the Training panel with `ndsw.workers` workers (both for screenshots).
  */
 public final class WorkbenchApp extends Application {
     private FxTaskRunner tasks;
@@ -33,6 +34,12 @@ public final class WorkbenchApp extends Application {
         String reveal = System.getProperty("ndsw.select", "");
         if (!reveal.isBlank()) {
             workbench.catalog().viewModel().reveal(reveal);
+            workbench.training().viewModel().reveal(reveal);
+        }
+        String train = System.getProperty("ndsw.train", "");
+        if (!train.isBlank()) {
+            workbench.training().viewModel().form().text("workers").set(System.getProperty("ndsw.workers", "1"));
+            workbench.training().viewModel().startWhenListed(train);
         }
         stage.setOnHiding(e -> workbench.saveLayout(prefs));
     }

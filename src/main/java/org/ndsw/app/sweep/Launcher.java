@@ -81,6 +81,43 @@ final class Launcher {
         return p;
     }
 
+    /**
+     * The command line of a scheduler process for a sweep (`ndsw sweep run`), which a closing GUI starts to take its
+     * sweep over: same java and class path, this process's engine properties.
+     */
+    static List<String> schedulerCommand(Path catalog, String sweep, RunOptions o) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
+                "java").toString()));
+        cmd.add("-Xmx256m");
+        cmd.add("-Djava.awt.headless=true");
+        for (String key : new TreeMap<>(System.getProperties()).keySet().stream().map(Object::toString).toList()) {
+            if (INHERITED.stream().anyMatch(key::startsWith)) {
+                cmd.add("-D" + key + "=" + System.getProperty(key));
+            }
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(MAIN);
+        cmd.addAll(List.of("sweep", "run", sweep, "--catalog", catalog.toAbsolutePath().toString(), "--quiet",
+                "--workers", Integer.toString(o.workers()), "--threads-per-worker", Integer.toString(o.threadsPerWorker()),
+                "--worker-heap", o.heap(), "--max-attempts", Integer.toString(o.maxAttempts()), "--stale-seconds",
+                Integer.toString(o.staleSeconds())));
+        return cmd;
+    }
+
+    /** Starts a process that outlives this one: no input, output appended to `log`. */
+    static Process startDetached(List<String> command, Path log) {
+        try {
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            return new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new NdswException(log + ": cannot start a scheduler: " + e.getMessage(), e);
+        }
+    }
+
     /** Starts the worker with its output appended to the run's log. */
     static Process start(List<String> command, Path runDir, int threads) {
         try {

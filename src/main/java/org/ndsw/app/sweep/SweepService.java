@@ -14,6 +14,7 @@ import org.ndsw.catalog.RunData;
 import org.ndsw.catalog.RunEntry;
 import org.ndsw.catalog.RunQueue;
 import org.ndsw.catalog.RunStatus;
+import org.ndsw.catalog.SweepRun;
 import org.ndsw.catalog.SweepSummary;
 import org.ndsw.space.BuiltinSpaces;
 import org.ndsw.space.DesignSpace;
@@ -126,6 +127,28 @@ public final class SweepService {
             definition(c, sweep);
             c.runQueue().requestStop(sweep, true);
         }
+    }
+
+    /**
+     * Hands the sweep to a new scheduler process (`ndsw sweep run NAME`) that outlives this one, with its output in
+     * `scheduler.log` of the sweep's run folder; returns its pid. A GUI closing with "leave it running" calls this:
+     * its own workers stop after their epoch once it is gone, and the new scheduler resumes their runs from their
+     * checkpoints along with the queued ones.
+     */
+    public long handOver(String sweep, RunOptions options) {
+        Path log;
+        try (Catalog c = Catalog.open(catalogFile)) {
+            definition(c, sweep);
+            log = c.runQueue().runs(sweep).stream().map(SweepRun::checkpointDir).filter(d -> d != null).findFirst()
+                    .map(d -> Path.of(d).resolveSibling("scheduler.log"))
+                    .orElse(defaultWorkDir(catalogFile, sweep).resolve("scheduler.log"));
+        }
+        return Launcher.startDetached(Launcher.schedulerCommand(catalogFile, sweep, options), log).pid();
+    }
+
+    /** The last lines of a run's worker log (progress lines left out), or "" when it has none. */
+    public static String logTail(SweepRun run) {
+        return run.checkpointDir() == null ? "" : LogTail.of(Launcher.logFile(Path.of(run.checkpointDir())));
     }
 
     /** Runs the sweep on this thread until no run is left or a stop is requested. */

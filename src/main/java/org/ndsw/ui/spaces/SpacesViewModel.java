@@ -46,6 +46,11 @@ public final class SpacesViewModel {
         reload();
     }
 
+    /** The built-in and user spaces listed (the Training panel offers the same list). */
+    public ObservableList<SpaceEntry> entries() {
+        return entries;
+    }
+
     /** The default folder of user spaces: ~/.ndsw/spaces. */
     public static Path defaultUserDir() {
         return Path.of(System.getProperty("user.home"), ".ndsw", "spaces");

@@ -1,0 +1,234 @@
+package org.ndsw.ui.training;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.ndsw.NdswException;
+import org.ndsw.app.sweep.SweepDefinition;
+import org.ndsw.complexity.Convention;
+import org.ndsw.complexity.Window;
+import org.ndsw.train.Recipe;
+import org.ndsw.ui.spaces.SpaceEntry;
+
+/**
+ * The new-sweep form as text the user types, and the {@link SweepDefinition} it stands for. Blank bounds of the
+ * complexity window mean unbounded; counts accept k, M and G suffixes ("1.5M"). The recipe defaults are the paper's
+ * CIFAR recipe ({@link Recipe#NDS_CIFAR}).
+ */
+public final class SweepForm {
+    final ObjectProperty<SpaceEntry> space = new SimpleObjectProperty<>();
+    final StringProperty name = new SimpleStringProperty("");
+    final StringProperty count = new SimpleStringProperty("100");
+    final StringProperty seed = new SimpleStringProperty("1");
+    final StringProperty minParams = new SimpleStringProperty("");
+    final StringProperty maxParams = new SimpleStringProperty("");
+    final StringProperty minFlops = new SimpleStringProperty("");
+    final StringProperty maxFlops = new SimpleStringProperty("");
+    final StringProperty epochs = new SimpleStringProperty(Integer.toString(Recipe.NDS_CIFAR.epochs()));
+    final StringProperty batch = new SimpleStringProperty(Integer.toString(Recipe.NDS_CIFAR.batchSize()));
+    final StringProperty lr = new SimpleStringProperty(Double.toString(Recipe.NDS_CIFAR.baseLr()));
+    final StringProperty wd = new SimpleStringProperty(Double.toString(Recipe.NDS_CIFAR.weightDecay()));
+    final StringProperty dataset = new SimpleStringProperty("");
+    final StringProperty trainSubset = new SimpleStringProperty("0");
+    final StringProperty testSubset = new SimpleStringProperty("0");
+    final ObjectProperty<String> engine = new SimpleObjectProperty<>("djl");
+    final StringProperty workers = new SimpleStringProperty("1");
+
+    /** The fields' keys, as {@link InvalidField#field()} names them. */
+    public static final java.util.List<String> FIELDS = java.util.List.of("space", "name", "count", "seed",
+            "minParams", "maxParams", "minFlops", "maxFlops", "epochs", "batch", "lr", "wd", "dataset",
+            "trainSubset", "testSubset", "engine", "workers");
+
+    /** The text property of a field by key (space and engine are not text). */
+    public StringProperty text(String key) {
+        return switch (key) {
+            case "name" -> name;
+            case "count" -> count;
+            case "seed" -> seed;
+            case "minParams" -> minParams;
+            case "maxParams" -> maxParams;
+            case "minFlops" -> minFlops;
+            case "maxFlops" -> maxFlops;
+            case "epochs" -> epochs;
+            case "batch" -> batch;
+            case "lr" -> lr;
+            case "wd" -> wd;
+            case "dataset" -> dataset;
+            case "trainSubset" -> trainSubset;
+            case "testSubset" -> testSubset;
+            case "workers" -> workers;
+            default -> throw new IllegalArgumentException("no text field " + key);
+        };
+    }
+
+    /** The selected space. */
+    public ObjectProperty<SpaceEntry> spaceProperty() {
+        return space;
+    }
+
+    /** The selected engine name. */
+    public ObjectProperty<String> engineProperty() {
+        return engine;
+    }
+
+    /** The definition the form stands for; throws {@link InvalidField} naming the first bad field. */
+    public SweepDefinition definition() {
+        SpaceEntry s = space.get();
+        if (s == null) {
+            throw new InvalidField("space", "Space: choose a design space");
+        }
+        String sweepName = name.get().trim();
+        int n = positiveInt("count", "Models", count.get());
+        long sampleSeed = integer("seed", "Seed", seed.get());
+        Window window = window();
+        Recipe recipe = recipe();
+        Path data = dataFolder();
+        int train = nonNegativeInt("trainSubset", "Train subset", trainSubset.get());
+        int test = nonNegativeInt("testSubset", "Test subset", testSubset.get());
+        if (engine.get() == null) {
+            throw new InvalidField("engine", "Engine: choose a training engine");
+        }
+        workers();
+        String spaceRef = s.builtin() ? s.space().name() : s.file().toString();
+        try {
+            return new SweepDefinition(sweepName, spaceRef, n, sampleSeed, window, Convention.NDS, recipe,
+                    data.toString(), train, test, 0, engine.get(), 1);
+        } catch (NdswException e) {
+            throw new InvalidField("name", "Name: " + e.getMessage());
+        }
+    }
+
+    /** The number of worker processes; throws {@link InvalidField} when it is not 1-64. */
+    public int workers() {
+        int k = positiveInt("workers", "Workers", workers.get());
+        if (k > 64) {
+            throw new InvalidField("workers", "Workers: at most 64 worker processes, got " + k);
+        }
+        return k;
+    }
+
+    /** Suggests a sweep name from the space and seed while the name is blank or still a suggestion. */
+    void suggestName(Supplier<String> previous) {
+        SpaceEntry s = space.get();
+        if (s != null && (name.get().isBlank() || name.get().equals(previous.get()))) {
+            name.set(suggestion());
+        }
+    }
+
+    String suggestion() {
+        SpaceEntry s = space.get();
+        return s == null ? "" : s.space().name().replaceAll("[^A-Za-z0-9._-]", "") + "-s" + seed.get().trim();
+    }
+
+    private Window window() {
+        long minP = count("minParams", "Min params", minParams.get(), 0);
+        long maxP = count("maxParams", "Max params", maxParams.get(), Long.MAX_VALUE);
+        long minF = count("minFlops", "Min flops", minFlops.get(), 0);
+        long maxF = count("maxFlops", "Max flops", maxFlops.get(), Long.MAX_VALUE);
+        if (minP > maxP) {
+            throw new InvalidField("maxParams", "Max params must be at least min params (" + minParams.get().trim()
+                    + ")");
+        }
+        if (minF > maxF) {
+            throw new InvalidField("maxFlops", "Max flops must be at least min flops (" + minFlops.get().trim() + ")");
+        }
+        return new Window(minP, maxP, minF, maxF);
+    }
+
+    private Recipe recipe() {
+        int e = positiveInt("epochs", "Epochs", epochs.get());
+        int b = positiveInt("batch", "Batch", batch.get());
+        double rate = positiveDouble("lr", "Learning rate", lr.get(), false);
+        double decay = positiveDouble("wd", "Weight decay", wd.get(), true);
+        try {
+            return Recipe.NDS_CIFAR.withEpochs(e).withBatchSizes(b, Math.max(b, Recipe.NDS_CIFAR.testBatchSize()))
+                    .withLrAndWd(rate, decay);
+        } catch (NdswException ex) {
+            throw new InvalidField("epochs", "Recipe: " + ex.getMessage());
+        }
+    }
+
+    private Path dataFolder() {
+        String d = dataset.get().trim();
+        if (d.isEmpty()) {
+            throw new InvalidField("dataset", "Dataset: choose the CIFAR-10 folder (binary batches or image folders)");
+        }
+        Path p = Path.of(d);
+        if (!Files.isDirectory(p)) {
+            throw new InvalidField("dataset", "Dataset: " + d + " is not a folder");
+        }
+        return p.toAbsolutePath();
+    }
+
+    private static long integer(String key, String label, String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidField(key, label + ": expected a whole number, got \"" + text.trim() + "\"");
+        }
+    }
+
+    private static int positiveInt(String key, String label, String text) {
+        long v = integer(key, label, text);
+        if (v < 1 || v > Integer.MAX_VALUE) {
+            throw new InvalidField(key, label + ": must be at least 1, got " + text.trim());
+        }
+        return (int) v;
+    }
+
+    private static int nonNegativeInt(String key, String label, String text) {
+        long v = integer(key, label, text);
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            throw new InvalidField(key, label + ": must be 0 (all images) or a positive count, got " + text.trim());
+        }
+        return (int) v;
+    }
+
+    private static double positiveDouble(String key, String label, String text, boolean zeroOk) {
+        double v;
+        try {
+            v = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidField(key, label + ": expected a number such as 0.1 or 5e-4, got \"" + text.trim() + "\"");
+        }
+        if (!Double.isFinite(v) || v < 0 || (!zeroOk && v == 0)) {
+            throw new InvalidField(key, label + ": must be " + (zeroOk ? "0 or more" : "above 0") + ", got "
+                    + text.trim());
+        }
+        return v;
+    }
+
+    /** A count such as 300000, 300k, 1.5M or 2G; blank gives `blank`. */
+    static long count(String key, String label, String text, long blank) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty()) {
+            return blank;
+        }
+        double scale = switch (Character.toUpperCase(t.charAt(t.length() - 1))) {
+            case 'K' -> 1e3;
+            case 'M' -> 1e6;
+            case 'G' -> 1e9;
+            default -> 1;
+        };
+        String digits = scale == 1 ? t : t.substring(0, t.length() - 1);
+        try {
+            double v = Double.parseDouble(digits) * scale;
+            if (v < 0 || !Double.isFinite(v)) {
+                throw new NumberFormatException();
+            }
+            return Math.round(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidField(key, label + ": expected a count such as 300000, 300k or 1.5M, got \"" + t + "\"");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "SweepForm[%s]", name.get());
+    }
+}

@@ -1,0 +1,241 @@
+package org.ndsw.ui.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ndsw.app.sweep.SweepDefinition;
+import org.ndsw.app.sweep.SweepService;
+import org.ndsw.catalog.RunStatus;
+import org.ndsw.space.BuiltinSpaces;
+import org.ndsw.space.SpaceFiles;
+import org.ndsw.train.TinyCifar;
+import org.ndsw.ui.catalog.CatalogSession;
+import org.ndsw.ui.spaces.SpaceEntry;
+import org.ndsw.ui.task.DirectTaskRunner;
+
+/** The training panel's view model on a real catalogue: form validation per field, create, list, coalescing. */
+class TrainingViewModelTest {
+    @TempDir Path dir;
+    private CatalogSession session;
+
+    @AfterEach
+    void close() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    /** The tiny 64-model ResNet space of the sweep tests, as a user space file. */
+    static SpaceEntry tinySpace(Path dir) throws IOException {
+        Path f = dir.resolve("tiny-resnet.json");
+        try (InputStream in = TrainingViewModelTest.class.getResourceAsStream("/org/ndsw/app/sweep/tiny-resnet.json")) {
+            Files.createDirectories(dir);
+            Files.copy(in, f);
+        }
+        return new SpaceEntry(SpaceFiles.read(f), f);
+    }
+
+    private TrainingViewModel vm(List<Runnable> catalogChanges) throws IOException {
+        session = CatalogSession.open(dir.resolve("c.db"), true);
+        var spaces = FXCollections.observableArrayList(tinySpace(dir.resolve("spaces")));
+        return new TrainingViewModel(new DirectTaskRunner(), new SimpleObjectProperty<>(session), spaces,
+                Runnable::run, () -> catalogChanges.add(() -> { }));
+    }
+
+    @Test
+    void theFormNamesTheOffendingField() throws IOException {
+        TrainingViewModel vm = vm(new ArrayList<>());
+        SweepForm f = vm.form;
+        assertEquals("TinyResNet-s1", f.name.get(), "a name is suggested from the space and seed");
+        vm.create();
+        assertEquals("dataset", vm.invalidFieldProperty().get());
+        assertTrue(vm.formMessageProperty().get().startsWith("Dataset: choose"), vm.formMessageProperty().get());
+        f.dataset.set(dir.resolve("nowhere").toString());
+        assertEquals("dataset", field(f));
+        f.dataset.set(dir.toString());
+        f.count.set("ten");
+        assertEquals("count", field(f));
+        f.count.set("0");
+        assertEquals("count", field(f));
+        f.count.set("4");
+        f.minParams.set("2M");
+        f.maxParams.set("1.5M");
+        assertEquals("maxParams", field(f));
+        f.maxParams.set("");
+        f.minFlops.set("lots");
+        assertEquals("minFlops", field(f));
+        f.minFlops.set("");
+        f.minParams.set("");
+        f.lr.set("-0.1");
+        assertEquals("lr", field(f));
+        f.lr.set("0.05");
+        f.testSubset.set("-1");
+        assertEquals("testSubset", field(f));
+        f.testSubset.set("0");
+        f.workers.set("0");
+        assertEquals("workers", field(f));
+        f.workers.set("2");
+        f.name.set("bad name");
+        assertEquals("name", field(f));
+        f.name.set("tiny");
+        SweepDefinition def = f.definition();
+        assertEquals(4, def.n());
+        assertEquals(0.05, def.recipe().baseLr());
+        assertEquals(100, def.recipe().epochs(), "the paper's recipe by default");
+        assertEquals(dir.resolve("spaces/tiny-resnet.json").toString(), def.space());
+        assertEquals(2, f.workers());
+    }
+
+    private static String field(SweepForm f) {
+        return assertThrows(InvalidField.class, f::definition).field();
+    }
+
+    @Test
+    void countsAcceptSuffixes() {
+        assertEquals(1_500_000, SweepForm.count("k", "K", "1.5M", 0));
+        assertEquals(300_000, SweepForm.count("k", "K", "300k", 0));
+        assertEquals(7, SweepForm.count("k", "K", " ", 7));
+        assertEquals(2_000_000_000L, SweepForm.count("k", "K", "2G", 0));
+    }
+
+    @Test
+    void createStoresTheSweepInTheOpenCatalogueAndListsIt() throws IOException {
+        List<Runnable> changes = new ArrayList<>();
+        TrainingViewModel vm = vm(changes);
+        Path data = TinyCifar.pngFolders(dir.resolve("cifar"), 20, 10);
+        vm.form.dataset.set(data.toString());
+        vm.form.count.set("3");
+        vm.form.epochs.set("1");
+        vm.create();
+        assertEquals("", vm.invalidFieldProperty().get(), vm.formMessageProperty().get());
+        assertTrue(vm.formMessageProperty().get().startsWith("Created TinyResNet-s1: 3 models"),
+                vm.formMessageProperty().get());
+        assertEquals(1, changes.size(), "the catalogue panel is told");
+        assertEquals(1, vm.sweeps.size());
+        SweepItem item = vm.sweeps.get(0);
+        assertEquals(vm.selectedSweep.get(), item, "the new sweep is selected");
+        assertEquals(3, item.queued());
+        assertEquals("not started", item.state());
+        assertFalse(item.interrupted());
+        assertEquals(3, vm.runs.size());
+        assertTrue(vm.runs.stream().allMatch(r -> r.run().status() == RunStatus.QUEUED && r.epoch().equals("0 / 1")));
+        assertTrue(vm.overallProperty().get().startsWith("3 runs: 0 done"), vm.overallProperty().get());
+        vm.selectedRun.set(vm.runs.get(0));
+        assertNull(vm.curves.get(), "no epoch yet, no curve");
+        // The same name again is refused with the service's message, nothing is half-written.
+        vm.create();
+        assertTrue(vm.formMessageProperty().get().contains("already has a sweep named"), vm.formMessageProperty().get());
+        assertEquals(1, vm.sweeps.size());
+    }
+
+    @Test
+    void aSweepWithRunsLeftAndNoProcessIsInterrupted() throws IOException {
+        TrainingViewModel vm = vm(new ArrayList<>());
+        Path data = TinyCifar.pngFolders(dir.resolve("cifar"), 20, 10);
+        new SweepService(session.file()).create(new SweepDefinition("b", BuiltinSpaces.all().get(0).name(), 2, 1,
+                org.ndsw.complexity.Window.NONE, org.ndsw.complexity.Convention.NDS, org.ndsw.train.Recipe.NDS_CIFAR,
+                data.toString(), 0, 0, 0, "djl", 1), null);
+        var status = new SweepService(session.file()).status("b");
+        var done = new org.ndsw.catalog.SweepRun(1, 0, "m", 1L, RunStatus.DONE, 1, 1, 50.0, 50.0, 1, null, null,
+                null, null, null);
+        var dead = new org.ndsw.catalog.SweepRun(2, 1, "m", 1L, RunStatus.RUNNING, 0, 1, null, null, 1, null, "h",
+                999_999_999L, null, null);
+        SweepItem interrupted = SweepItem.of(new org.ndsw.app.sweep.SweepStatus("b", false, List.of(done, dead)),
+                false, pid -> false);
+        assertTrue(interrupted.interrupted());
+        assertEquals("interrupted — resume", interrupted.state());
+        SweepItem elsewhere = SweepItem.of(new org.ndsw.app.sweep.SweepStatus("b", false, List.of(done, dead)),
+                false, pid -> true);
+        assertEquals("training in another process", elsewhere.state());
+        assertEquals(2, status.total());
+        vm.refresh();
+        assertEquals(1, vm.sweeps.size());
+        assertTrue(vm.messageProperty().get().startsWith("1 trainable sweeps"), vm.messageProperty().get());
+    }
+
+    @Test
+    void aFailedRunShowsItsReasonAndLogTail() throws IOException {
+        TrainingViewModel vm = vm(new ArrayList<>());
+        Path data = TinyCifar.pngFolders(dir.resolve("cifar"), 40, 20);
+        // A loss threshold no network meets: the run diverges in its first batch and fails.
+        SweepDefinition def = new SweepDefinition("div", tinySpace(dir.resolve("s2")).file().toString(), 1, 1,
+                org.ndsw.complexity.Window.NONE, org.ndsw.complexity.Convention.NDS,
+                new org.ndsw.train.Recipe(1, 10, 25, 0.1, 0.9, true, 5e-4, 1e-3), data.toString(), 0, 0, 0, "djl", 1);
+        SweepService s = new SweepService(session.file());
+        s.create(def, null);
+        s.run("div", new org.ndsw.app.sweep.RunOptions(1, 1, "512m", false, 60, 3, List.of()),
+                org.ndsw.app.sweep.SweepListener.NONE);
+        vm.select("div");
+        assertEquals("div", vm.selectedSweep.get().name());
+        assertEquals("finished, 1 failed", vm.selectedSweep.get().state());
+        vm.selectedRun.set(vm.runs.get(0));
+        String text = vm.failureProperty().get();
+        assertTrue(text.startsWith("Failed: diverged in epoch 1, batch 1 (loss "), text);
+        assertTrue(text.contains("worker.log:\n") && text.lines().count() > 3, text);
+    }
+
+    @Test
+    void onStartASweepLeftRunningOrInterruptedIsSelected() throws Exception {
+        Path data = TinyCifar.pngFolders(dir.resolve("cifar"), 20, 10);
+        Path space = tinySpace(dir.resolve("s3")).file();
+        Path file = dir.resolve("c.db");
+        SweepService s = new SweepService(file);
+        for (String name : List.of("fresh", "cut", "away")) {
+            s.create(new SweepDefinition(name, space.toString(), 2, 1, org.ndsw.complexity.Window.NONE,
+                    org.ndsw.complexity.Convention.NDS, org.ndsw.train.Recipe.NDS_CIFAR, data.toString(), 0, 0, 0,
+                    "djl", 1), null);
+        }
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        try (org.ndsw.catalog.Catalog c = org.ndsw.catalog.Catalog.open(file)) {
+            // "cut": its process died mid-run; "away": a live process (this one) holds a run.
+            c.runQueue().claimNext("cut", new org.ndsw.catalog.Owner("t1", "h", gone.pid())).orElseThrow();
+            c.runQueue().claimNext("away", new org.ndsw.catalog.Owner("t2", "h", ProcessHandle.current().pid()))
+                    .orElseThrow();
+        }
+        TrainingViewModel vm = vm(new ArrayList<>());
+        assertEquals("away", vm.selectedSweep.get().name(), vm.sweeps.toString());
+        assertEquals("training in another process", vm.selectedSweep.get().state());
+        assertTrue(vm.messageProperty().get().endsWith("2 with interrupted or running runs: select one and Resume"),
+                vm.messageProperty().get());
+        SweepItem cut = vm.sweeps.stream().filter(i -> i.name().equals("cut")).findFirst().orElseThrow();
+        assertEquals("interrupted — resume", cut.state());
+        assertEquals("not started", vm.sweeps.stream().filter(i -> i.name().equals("fresh")).findFirst()
+                .orElseThrow().state());
+    }
+
+    @Test
+    void theCoalescerHandsOverOnceWhateverArrives() {
+        List<Runnable> queued = new ArrayList<>();
+        int[] flushes = {0};
+        Coalescer c = new Coalescer(queued::add, () -> flushes[0]++);
+        for (int i = 0; i < 1000; i++) {
+            c.poke();
+        }
+        assertEquals(1, queued.size());
+        queued.remove(0).run();
+        assertEquals(1, flushes[0]);
+        c.poke();
+        assertEquals(1, queued.size(), "a new event after the flush schedules the next one");
+    }
+
+    @Test
+    void durations() {
+        assertEquals("1:05", TrainingViewModel.duration(65));
+        assertEquals("2:00:01", TrainingViewModel.duration(7201));
+    }
+}
