@@ -23,7 +23,7 @@ public final class RunFigures {
         if (series.isEmpty()) {
             return null;
         }
-        return new Figure(FigureKind.CURVES, title, "", Axis.linear("epoch"), Axis.linear(Figures.ERROR_LABEL),
+        return new Figure(FigureKind.CURVES, title, "", Axis.count("epoch"), Axis.linear(Figures.ERROR_LABEL),
                 series, List.of(), LegendPlacement.INSIDE_UPPER_RIGHT);
     }
 

@@ -68,9 +68,12 @@ public final class ChartBuilder {
 
     private static ValueAxis axis(Axis a, float fontPt) {
         ValueAxis axis;
-        if (a.scale() == Axis.Scale.LINEAR) {
+        if (a.scale() == Axis.Scale.LINEAR || a.scale() == Axis.Scale.COUNT) {
             NumberAxis n = new NumberAxis(a.label());
             n.setAutoRangeIncludesZero(false);
+            if (a.scale() == Axis.Scale.COUNT) {
+                n.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            }
             axis = n;
         } else {
             LogAxis log = new PlainLogAxis(a.label(), a.scale() == Axis.Scale.LOG2 ? 2 : 10);

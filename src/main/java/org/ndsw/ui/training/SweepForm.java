@@ -32,7 +32,7 @@ public final class SweepForm {
     final StringProperty epochs = new SimpleStringProperty(Integer.toString(Recipe.NDS_CIFAR.epochs()));
     final StringProperty batch = new SimpleStringProperty(Integer.toString(Recipe.NDS_CIFAR.batchSize()));
     final StringProperty lr = new SimpleStringProperty(Double.toString(Recipe.NDS_CIFAR.baseLr()));
-    final StringProperty wd = new SimpleStringProperty(Double.toString(Recipe.NDS_CIFAR.weightDecay()));
+    final StringProperty wd = new SimpleStringProperty(new java.math.BigDecimal(Double.toString(Recipe.NDS_CIFAR.weightDecay())).toPlainString());
     final StringProperty dataset = new SimpleStringProperty("");
     final StringProperty trainSubset = new SimpleStringProperty("0");
     final StringProperty testSubset = new SimpleStringProperty("0");
