@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.ndsw.NdswException;
 import org.ndsw.complexity.Complexities;
 import org.ndsw.complexity.Convention;
@@ -95,6 +96,11 @@ public final class TrainBenchmark {
 
     /** Runs the benchmark with an engine. */
     public static Result run(TrainingEngine engine, Options o, ProgressSink progress) {
+        return run(engine, o, progress, n -> { });
+    }
+
+    /** Runs the benchmark with an engine, handing each network's result to `finished` as soon as it is measured. */
+    public static Result run(TrainingEngine engine, Options o, ProgressSink progress, Consumer<NetResult> finished) {
         int images = o.batch() * o.steps();
         progress.update("preparing " + images + " images", 0);
         ImageSet set = o.data() == null ? random(images, o.seed())
@@ -105,7 +111,9 @@ public final class TrainBenchmark {
         try (PyTorchReference ref = new PyTorchReference(o.python(), o.script(), dir, o.threads(), o.batch())) {
             torch = ref.torchVersion();
             for (int i = 0; i < o.nets().size(); i++) {
-                results.add(runNet(engine, ref, o.nets().get(i), set, o, progress, i));
+                NetResult n = runNet(engine, ref, o.nets().get(i), set, o, progress, i);
+                results.add(n);
+                finished.accept(n);
             }
         } finally {
             deleteTree(dir);

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         description = {"Training throughput (images/s) of an engine and of the PyTorch reference",
             "(bench/train_pytorch.py under Debian's python3-torch) on ResNet-20, a ResNeXt",
             "and a DARTS net. Rounds alternate between the two; medians and the ratio",
-            "engine/PyTorch are reported."})
+            "engine/PyTorch are reported. Each net's line (with its rounds) goes to stderr",
+            "as soon as it is measured."})
 final class TrainBenchCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -64,7 +65,8 @@ final class TrainBenchCommand implements Runnable {
         var options = new TrainBenchmark.Options(chosen, data, batch, steps, rounds, t, python, script, seed);
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress bar = new ConsoleProgress(err, System.console() != null, 60);
-        TrainBenchmark.Result r = TrainBenchmark.run(TrainingEngines.find(engine), options, bar);
+        TrainBenchmark.Result r = TrainBenchmark.run(TrainingEngines.find(engine), options, bar,
+                n -> bar.println(row(n) + "   rounds " + rounds(n.engine()) + " vs " + rounds(n.pytorch())));
         bar.println("");
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? Json.pretty(toJson(r)) : table(r));
@@ -79,10 +81,20 @@ final class TrainBenchCommand implements Runnable {
         b.append(String.format(Locale.ROOT, "%-16s %9s %8s %12s %12s %7s%n", "net", "params", "MFLOPs",
                 r.engine() + " img/s", "torch img/s", "ratio"));
         for (TrainBenchmark.NetResult n : r.nets()) {
-            b.append(String.format(Locale.ROOT, "%-16s %,9d %8.1f %12.1f %12.1f %6.2fx%n", n.label(), n.params(),
-                    n.flops() / 1e6, n.engineMedian(), n.pytorchMedian(), n.ratio()));
+            b.append(row(n)).append(System.lineSeparator());
         }
         return b.toString().stripTrailing();
+    }
+
+    /** One network's line of the table. */
+    private static String row(TrainBenchmark.NetResult n) {
+        return String.format(Locale.ROOT, "%-16s %,9d %8.1f %12.1f %12.1f %6.2fx", n.label(), n.params(),
+                n.flops() / 1e6, n.engineMedian(), n.pytorchMedian(), n.ratio());
+    }
+
+    private static String rounds(double[] v) {
+        return Arrays.stream(v).mapToObj(x -> String.format(Locale.ROOT, "%.1f", x))
+                .collect(java.util.stream.Collectors.joining(" ", "[", "]"));
     }
 
     private static ObjectNode toJson(TrainBenchmark.Result r) {
