@@ -10,7 +10,8 @@ cropped to 32x32 and flipped, batch by batch on the training thread.
 Modes:
   --serve   read commands from stdin, one JSON object per line, answer one JSON line each:
               {"cmd": "load", "net": {...}, "seed": 1}  -> {"params": N}
-              {"cmd": "train", "steps": S}              -> {"images": n, "seconds": t, "loss": l}
+              {"cmd": "train", "steps": S}              -> {"images": n, "seconds": t, "cpu_seconds": c, "loss": l}
+            (cpu_seconds: CPU time of the whole process, all threads, during the steps)
               {"cmd": "quit"}
   otherwise train --net for --epochs on --data and print one JSON line per epoch.
 
@@ -272,7 +273,7 @@ class Trainer:
             for group in self.opt.param_groups:
                 group["lr"] = lr
         self.model.train()
-        start, loss_sum, correct, seen = time.perf_counter(), 0.0, 0, 0
+        start, cpu, loss_sum, correct, seen = time.perf_counter(), time.process_time(), 0.0, 0, 0
         for _ in range(steps):
             x, y = self.next_batch()
             logits = self.model(x)
@@ -283,7 +284,8 @@ class Trainer:
             loss_sum += loss.item() * len(y)
             correct += int((logits.argmax(1) == y).sum())
             seen += len(y)
-        return {"images": seen, "seconds": time.perf_counter() - start, "loss": loss_sum / seen,
+        return {"images": seen, "seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu,
+                "loss": loss_sum / seen,
                 "top1": 100.0 * (seen - correct) / seen}
 
     @torch.no_grad()

@@ -59,10 +59,12 @@ final class PyTorchReference implements AutoCloseable {
         return send(cmd).path("params").asLong();
     }
 
-    /** Trains `steps` batches and returns images per second. */
-    double train(int steps) {
+    /** Trains `steps` batches: images per wall second and per CPU second of the whole Python process. */
+    TrainBenchmark.Speed train(int steps) {
         JsonNode r = send(MAPPER.createObjectNode().put("cmd", "train").put("steps", steps));
-        return r.path("images").asDouble() / r.path("seconds").asDouble();
+        double images = r.path("images").asDouble();
+        return new TrainBenchmark.Speed(images / r.path("seconds").asDouble(),
+                images / r.path("cpu_seconds").asDouble());
     }
 
     private JsonNode send(ObjectNode cmd) {

@@ -1,6 +1,7 @@
 package org.ndsw.app;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.ndsw.NdswException;
 import org.ndsw.complexity.Complexities;
 import org.ndsw.complexity.Convention;
@@ -34,6 +36,10 @@ import org.ndsw.train.data.Subsets;
  * pipeline. Rounds alternate between the two, the first engine of a round alternating too, so machine noise hits both
  * alike; each reports the median of its rounds. Our rounds run the real training loop: batches prepared on the
  * background thread, one SGD step each, timed from the first batch to the last.
+ *
+ * <p>Besides wall time, each side reports the CPU time of its whole process (all threads: compute, batch preparation,
+ * garbage collection) over the round, as images per CPU second. On a machine shared with other jobs, wall time mostly
+ * measures how much of the CPU each side got; CPU time measures how much work each image cost.
  */
 public final class TrainBenchmark {
     private TrainBenchmark() {}
@@ -71,8 +77,15 @@ public final class TrainBenchmark {
     public record Options(List<Net> nets, Path data, int batch, int steps, int rounds, int threads, Path python,
             Path script, long seed) {}
 
-    /** Rounds and medians of one network, in images per second. */
-    public record NetResult(String label, ModelSpec spec, long params, long flops, double[] engine, double[] pytorch) {
+    /** One round's speed: images per wall second and per CPU second of the process. */
+    public record Speed(double wall, double cpu) {}
+
+    /**
+     * Rounds and medians of one network: images per wall second (engine, pytorch) and per CPU second (engineCpu,
+     * pytorchCpu).
+     */
+    public record NetResult(String label, ModelSpec spec, long params, long flops, double[] engine, double[] pytorch,
+            double[] engineCpu, double[] pytorchCpu) {
         /** Median of our rounds. */
         public double engineMedian() {
             return ComplexityBenchmark.median(engine);
@@ -87,6 +100,21 @@ public final class TrainBenchmark {
         public double ratio() {
             return engineMedian() / pytorchMedian();
         }
+
+        /** Median of our rounds in images per CPU second. */
+        public double engineCpuMedian() {
+            return ComplexityBenchmark.median(engineCpu);
+        }
+
+        /** Median of the reference's rounds in images per CPU second. */
+        public double pytorchCpuMedian() {
+            return ComplexityBenchmark.median(pytorchCpu);
+        }
+
+        /** Our images per CPU second over the reference's. */
+        public double cpuRatio() {
+            return engineCpuMedian() / pytorchCpuMedian();
+        }
     }
 
     /** The whole benchmark. */
@@ -95,6 +123,11 @@ public final class TrainBenchmark {
 
     /** Runs the benchmark with an engine. */
     public static Result run(TrainingEngine engine, Options o, ProgressSink progress) {
+        return run(engine, o, progress, n -> { });
+    }
+
+    /** Runs the benchmark with an engine, handing each network's result to `finished` as soon as it is measured. */
+    public static Result run(TrainingEngine engine, Options o, ProgressSink progress, Consumer<NetResult> finished) {
         int images = o.batch() * o.steps();
         progress.update("preparing " + images + " images", 0);
         ImageSet set = o.data() == null ? random(images, o.seed())
@@ -105,7 +138,9 @@ public final class TrainBenchmark {
         try (PyTorchReference ref = new PyTorchReference(o.python(), o.script(), dir, o.threads(), o.batch())) {
             torch = ref.torchVersion();
             for (int i = 0; i < o.nets().size(); i++) {
-                results.add(runNet(engine, ref, o.nets().get(i), set, o, progress, i));
+                NetResult n = runNet(engine, ref, o.nets().get(i), set, o, progress, i);
+                results.add(n);
+                finished.accept(n);
             }
         } finally {
             deleteTree(dir);
@@ -123,8 +158,8 @@ public final class TrainBenchmark {
             throw new NdswException(net.label() + ": the PyTorch reference builds " + refParams + " parameters, the"
                     + " graph " + complexity.params() + "; the reference script and the network graph disagree");
         }
-        double[] ours = new double[o.rounds()];
-        double[] theirs = new double[o.rounds()];
+        Speed[] ours = new Speed[o.rounds()];
+        Speed[] theirs = new Speed[o.rounds()];
         try (EngineModel model = engine.build(graph, new EngineOptions(org.ndsw.train.Device.CPU, o.threads()))) {
             model.loadWeights(WeightInit.initial(graph, o.seed()));
             Recipe recipe = Recipe.NDS_CIFAR.withBatchSizes(o.batch(), o.batch());
@@ -143,11 +178,21 @@ public final class TrainBenchmark {
                 }
             }
         }
-        return new NetResult(net.label(), net.spec(), complexity.params(), complexity.flops(), ours, theirs);
+        return new NetResult(net.label(), net.spec(), complexity.params(), complexity.flops(), wall(ours), wall(theirs),
+                cpu(ours), cpu(theirs));
     }
 
-    /** One pass over the images with the real loop: background batches, one SGD step each; images per second. */
-    private static double round(EngineModel model, ImageSet set, Recipe recipe, SplittableRandom rng) {
+    private static double[] wall(Speed[] s) {
+        return Arrays.stream(s).mapToDouble(Speed::wall).toArray();
+    }
+
+    private static double[] cpu(Speed[] s) {
+        return Arrays.stream(s).mapToDouble(Speed::cpu).toArray();
+    }
+
+    /** One pass over the images with the real loop: background batches, one SGD step each. */
+    private static Speed round(EngineModel model, ImageSet set, Recipe recipe, SplittableRandom rng) {
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         long seen = 0;
         try (BatchLoader loader = BatchLoader.training(set, recipe.batchSize(), rng.split(), rng.split())) {
@@ -155,7 +200,16 @@ public final class TrainBenchmark {
                 seen += model.trainStep(loader.next(), recipe.sgd(0)).size();
             }
         }
-        return seen / ((System.nanoTime() - start) / 1e9);
+        double wall = (System.nanoTime() - start) / 1e9;
+        return new Speed(seen / wall, seen / ((processCpuNanos() - cpu) / 1e9));
+    }
+
+    /** CPU time of this process, all threads (native PyTorch threads included), in nanoseconds. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        throw new NdswException("this JVM does not report process CPU time");
     }
 
     /** Seeded random 32x32 images with balanced labels. */

@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
         description = {"Training throughput (images/s) of an engine and of the PyTorch reference",
             "(bench/train_pytorch.py under Debian's python3-torch) on ResNet-20, a ResNeXt",
             "and a DARTS net. Rounds alternate between the two; medians and the ratio",
-            "engine/PyTorch are reported."})
+            "engine/PyTorch are reported, per wall second and per CPU second of each",
+            "process (the latter is less sensitive to other jobs on the machine). Each",
+            "net's line (with its rounds) goes to stderr as soon as it is measured."})
 final class TrainBenchCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -64,7 +66,9 @@ final class TrainBenchCommand implements Runnable {
         var options = new TrainBenchmark.Options(chosen, data, batch, steps, rounds, t, python, script, seed);
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress bar = new ConsoleProgress(err, System.console() != null, 60);
-        TrainBenchmark.Result r = TrainBenchmark.run(TrainingEngines.find(engine), options, bar);
+        TrainBenchmark.Result r = TrainBenchmark.run(TrainingEngines.find(engine), options, bar,
+                n -> bar.println(row(n) + "   rounds " + rounds(n.engine()) + " vs " + rounds(n.pytorch()) + ", per CPU s "
+                        + rounds(n.engineCpu()) + " vs " + rounds(n.pytorchCpu())));
         bar.println("");
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? Json.pretty(toJson(r)) : table(r));
@@ -76,13 +80,24 @@ final class TrainBenchCommand implements Runnable {
                 "%s (%s) vs PyTorch %s; batch %d, %d threads, %d rounds of %d steps, %s%n", r.engine(), r.versions(),
                 r.torchVersion(), r.options().batch(), r.options().threads(), r.options().rounds(), r.options().steps(),
                 r.data()));
-        b.append(String.format(Locale.ROOT, "%-16s %9s %8s %12s %12s %7s%n", "net", "params", "MFLOPs",
-                r.engine() + " img/s", "torch img/s", "ratio"));
+        b.append(String.format(Locale.ROOT, "%-16s %9s %8s %12s %12s %7s %14s %14s %7s%n", "net", "params", "MFLOPs",
+                r.engine() + " img/s", "torch img/s", "ratio", r.engine() + " img/CPU-s", "torch img/CPU-s", "ratio"));
         for (TrainBenchmark.NetResult n : r.nets()) {
-            b.append(String.format(Locale.ROOT, "%-16s %,9d %8.1f %12.1f %12.1f %6.2fx%n", n.label(), n.params(),
-                    n.flops() / 1e6, n.engineMedian(), n.pytorchMedian(), n.ratio()));
+            b.append(row(n)).append(System.lineSeparator());
         }
         return b.toString().stripTrailing();
+    }
+
+    /** One network's line of the table. */
+    private static String row(TrainBenchmark.NetResult n) {
+        return String.format(Locale.ROOT, "%-16s %,9d %8.1f %12.1f %12.1f %6.2fx %14.1f %14.1f %6.2fx", n.label(),
+                n.params(), n.flops() / 1e6, n.engineMedian(), n.pytorchMedian(), n.ratio(), n.engineCpuMedian(),
+                n.pytorchCpuMedian(), n.cpuRatio());
+    }
+
+    private static String rounds(double[] v) {
+        return Arrays.stream(v).mapToObj(x -> String.format(Locale.ROOT, "%.1f", x))
+                .collect(java.util.stream.Collectors.joining(" ", "[", "]"));
     }
 
     private static ObjectNode toJson(TrainBenchmark.Result r) {
@@ -110,6 +125,13 @@ final class TrainBenchCommand implements Runnable {
             Arrays.stream(n.engine()).forEach(ours::add);
             ArrayNode theirs = e.putArray("pytorch_rounds");
             Arrays.stream(n.pytorch()).forEach(theirs::add);
+            e.put("engine_img_per_cpu_s", n.engineCpuMedian());
+            e.put("pytorch_img_per_cpu_s", n.pytorchCpuMedian());
+            e.put("cpu_ratio", n.cpuRatio());
+            ArrayNode ourCpu = e.putArray("engine_cpu_rounds");
+            Arrays.stream(n.engineCpu()).forEach(ourCpu::add);
+            ArrayNode theirCpu = e.putArray("pytorch_cpu_rounds");
+            Arrays.stream(n.pytorchCpu()).forEach(theirCpu::add);
         }
         return o;
     }

@@ -28,6 +28,10 @@ class TrainBenchCommandTest {
             assertTrue(n.get("pytorch_img_per_s").asDouble() > 0);
             assertEquals(n.get("engine_img_per_s").asDouble() / n.get("pytorch_img_per_s").asDouble(),
                     n.get("ratio").asDouble(), 1e-9);
+            assertTrue(n.get("engine_img_per_cpu_s").asDouble() > 0);
+            assertTrue(n.get("pytorch_img_per_cpu_s").asDouble() > 0);
+            assertEquals(n.get("engine_img_per_cpu_s").asDouble() / n.get("pytorch_img_per_cpu_s").asDouble(),
+                    n.get("cpu_ratio").asDouble(), 1e-9);
         }
     }
 

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Stream;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,18 +22,40 @@ import org.ndsw.space.DesignSpace;
 import org.ndsw.space.ModelSpec;
 import org.ndsw.space.Sampler;
 import org.ndsw.train.Batch;
+import org.ndsw.train.DataSummary;
 import org.ndsw.train.Device;
 import org.ndsw.train.EngineModel;
 import org.ndsw.train.EngineOptions;
+import org.ndsw.train.EpochRecord;
 import org.ndsw.train.Recipe;
+import org.ndsw.train.Seeds;
+import org.ndsw.train.Status;
 import org.ndsw.train.StepResult;
 import org.ndsw.train.Tensor;
+import org.ndsw.train.TinyCifar;
+import org.ndsw.train.TrainingJob;
+import org.ndsw.train.TrainingListener;
+import org.ndsw.train.TrainingResult;
+import org.ndsw.train.TrainingService;
 import org.ndsw.train.WeightInit;
+import org.ndsw.train.data.Cifar10;
 
-/** Random models of every space build, count the complexity code's params, give [batch, 10] and train. */
+/**
+ * Random models of every space build, count the complexity code's params, give [batch, 10], train, and run the whole
+ * training loop (reader, loader, epoch, evaluation, result) on a tiny generated data set.
+ */
 class DjlSpacesTest {
     /** Keeps the default suite quick: samples above this many flops are redrawn (the slow suite has no bound). */
     private static final long QUICK_FLOPS = 100_000_000L;
+
+    @TempDir static Path tiny;
+    /** 8 training and 4 test images in the binary format, read back through the real reader. */
+    private static Cifar10 tinyData;
+
+    @BeforeAll
+    static void writeTinyData() {
+        tinyData = Cifar10.load(TinyCifar.binary(tiny.resolve("data"), 8, 4, 1));
+    }
 
     static Stream<Arguments> quickSamples() {
         return BuiltinSpaces.all().stream().map(s -> Arguments.of(s.name(), sample(s, 1, 21, QUICK_FLOPS).get(0)));
@@ -45,6 +70,23 @@ class DjlSpacesTest {
     @MethodSource("quickSamples")
     void sampledModelTrainsWithTheComplexityParams(String space, ModelSpec spec) {
         check(spec, 4);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("quickSamples")
+    void sampledModelRunsTheWholeLoopOnTinyData(String space, ModelSpec spec) {
+        TrainingJob job = new TrainingJob(spec, space, tinyData, new DataSummary(tinyData.name(), tinyData.format(),
+                tinyData.path().toString(), tinyData.train().size(), tinyData.test().size(), 0, 0),
+                new Recipe(1, 4, 8, 0.05, 0.9, true, 5e-4, Recipe.DEFAULT_DIVERGE_LOSS), 1, Seeds.of(1),
+                new EngineOptions(Device.CPU, 2), null, false);
+        TrainingResult r = new TrainingService(new DjlEngine()).run(job, TrainingListener.NONE);
+        assertEquals(Status.DONE, r.status(), r.error());
+        assertEquals(1, r.epochs().size());
+        assertEquals(r.complexity().params(), r.engineParams());
+        EpochRecord e = r.epochs().get(0);
+        assertEquals(tinyData.train().size(), e.trainImages());
+        assertTrue(Double.isFinite(e.trainLoss()), "train loss " + e.trainLoss());
+        assertTrue(e.testTop1() >= 0 && e.testTop1() <= 100, "test error " + e.testTop1());
     }
 
     @Tag("slow")
