@@ -31,8 +31,8 @@ import org.ndsw.train.data.Subsets;
  * Training throughput of an engine against the PyTorch reference, side by side on the same machine.
  *
  * <p>Both train the same network (checked by parameter count) on the same images with the same recipe and input
- * pipeline. Rounds alternate between the two, the first engine of a round alternating too, so machine noise hits both
- * alike; each reports the median of its rounds. Our rounds run the real training loop: batches prepared on the
+ * pipeline. Rounds alternate between the two (three with a peer engine, e.g. DL4J against DJL), the first of a round
+ * rotating too, so machine noise hits all alike; each reports the median of its rounds. Our rounds run the real training loop: batches prepared on the
  * background thread, one SGD step each, timed from the first batch to the last.
  */
 public final class TrainBenchmark {
@@ -71,8 +71,9 @@ public final class TrainBenchmark {
     public record Options(List<Net> nets, Path data, int batch, int steps, int rounds, int threads, Path python,
             Path script, long seed) {}
 
-    /** Rounds and medians of one network, in images per second. */
-    public record NetResult(String label, ModelSpec spec, long params, long flops, double[] engine, double[] pytorch) {
+    /** Rounds and medians of one network, in images per second; peer is empty without a peer engine. */
+    public record NetResult(String label, ModelSpec spec, long params, long flops, double[] engine, double[] pytorch,
+            double[] peer) {
         /** Median of our rounds. */
         public double engineMedian() {
             return ComplexityBenchmark.median(engine);
@@ -87,14 +88,24 @@ public final class TrainBenchmark {
         public double ratio() {
             return engineMedian() / pytorchMedian();
         }
+
+        /** Median of the peer engine's rounds (NaN without a peer). */
+        public double peerMedian() {
+            return peer.length == 0 ? Double.NaN : ComplexityBenchmark.median(peer);
+        }
     }
 
     /** The whole benchmark. */
     public record Result(String engine, Map<String, String> versions, String torchVersion, String data, Options options,
-            List<NetResult> nets) {}
+            List<NetResult> nets, String peer) {}
 
     /** Runs the benchmark with an engine. */
     public static Result run(TrainingEngine engine, Options o, ProgressSink progress) {
+        return run(engine, null, o, progress);
+    }
+
+    /** Runs the benchmark with an engine and, if not null, a peer engine timed in the same interleaved rounds. */
+    public static Result run(TrainingEngine engine, TrainingEngine peer, Options o, ProgressSink progress) {
         int images = o.batch() * o.steps();
         progress.update("preparing " + images + " images", 0);
         ImageSet set = o.data() == null ? random(images, o.seed())
@@ -105,17 +116,17 @@ public final class TrainBenchmark {
         try (PyTorchReference ref = new PyTorchReference(o.python(), o.script(), dir, o.threads(), o.batch())) {
             torch = ref.torchVersion();
             for (int i = 0; i < o.nets().size(); i++) {
-                results.add(runNet(engine, ref, o.nets().get(i), set, o, progress, i));
+                results.add(runNet(engine, peer, ref, o.nets().get(i), set, o, progress, i));
             }
         } finally {
             deleteTree(dir);
         }
         return new Result(engine.name(), engine.versions(), torch, o.data() == null ? "random images"
-                : o.data().toString(), o, results);
+                : o.data().toString(), o, results, peer == null ? null : peer.name());
     }
 
-    private static NetResult runNet(TrainingEngine engine, PyTorchReference ref, Net net, ImageSet set, Options o,
-            ProgressSink progress, int index) {
+    private static NetResult runNet(TrainingEngine engine, TrainingEngine peer, PyTorchReference ref, Net net,
+            ImageSet set, Options o, ProgressSink progress, int index) {
         Graph graph = Networks.cifar(net.spec());
         var complexity = Complexities.cifar(net.spec(), Convention.NDS);
         long refParams = ref.load(net.spec(), o.seed());
@@ -125,25 +136,32 @@ public final class TrainBenchmark {
         }
         double[] ours = new double[o.rounds()];
         double[] theirs = new double[o.rounds()];
-        try (EngineModel model = engine.build(graph, new EngineOptions(org.ndsw.train.Device.CPU, o.threads()))) {
-            model.loadWeights(WeightInit.initial(graph, o.seed()));
+        double[] peers = new double[peer == null ? 0 : o.rounds()];
+        EngineOptions cpu = new EngineOptions(org.ndsw.train.Device.CPU, o.threads());
+        try (EngineModel model = engine.build(graph, cpu);
+                EngineModel other = peer == null ? null : peer.build(graph, cpu)) {
             Recipe recipe = Recipe.NDS_CIFAR.withBatchSizes(o.batch(), o.batch());
             SplittableRandom rng = new SplittableRandom(o.seed());
-            round(model, set, recipe, rng);
-            ref.train(o.steps());
+            List<java.util.function.DoubleSupplier> runs = new ArrayList<>();
+            runs.add(() -> round(model, set, recipe, rng));
+            runs.add(() -> ref.train(o.steps()));
+            if (other != null) {
+                other.loadWeights(WeightInit.initial(graph, o.seed()));
+                runs.add(() -> round(other, set, recipe, rng));
+            }
+            model.loadWeights(WeightInit.initial(graph, o.seed()));
+            runs.forEach(java.util.function.DoubleSupplier::getAsDouble);
+            double[][] out = {ours, theirs, peers};
             for (int r = 0; r < o.rounds(); r++) {
                 progress.update(String.format(java.util.Locale.ROOT, "%s: round %d/%d", net.label(), r + 1, o.rounds()),
                         (index + (double) r / o.rounds()) / o.nets().size());
-                if (r % 2 == 0) {
-                    ours[r] = round(model, set, recipe, rng);
-                    theirs[r] = ref.train(o.steps());
-                } else {
-                    theirs[r] = ref.train(o.steps());
-                    ours[r] = round(model, set, recipe, rng);
+                for (int k = 0; k < runs.size(); k++) {
+                    int who = (r + k) % runs.size();
+                    out[who][r] = runs.get(who).getAsDouble();
                 }
             }
         }
-        return new NetResult(net.label(), net.spec(), complexity.params(), complexity.flops(), ours, theirs);
+        return new NetResult(net.label(), net.spec(), complexity.params(), complexity.flops(), ours, theirs, peers);
     }
 
     /** One pass over the images with the real loop: background batches, one SGD step each; images per second. */

@@ -19,12 +19,16 @@ import picocli.CommandLine.Spec;
         description = {"Training throughput (images/s) of an engine and of the PyTorch reference",
             "(bench/train_pytorch.py under Debian's python3-torch) on ResNet-20, a ResNeXt",
             "and a DARTS net. Rounds alternate between the two; medians and the ratio",
-            "engine/PyTorch are reported."})
+            "engine/PyTorch are reported. --peer adds a second engine to the same",
+            "interleaved rounds (e.g. --engine dl4j --peer djl)."})
 final class TrainBenchCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Option(names = "--engine", defaultValue = TrainingEngines.DEFAULT, description = "Engine. Default: ${DEFAULT-VALUE}.")
     String engine;
+
+    @Option(names = "--peer", paramLabel = "ENGINE", description = "A second engine timed in the same rounds, e.g. djl.")
+    String peer;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Take images from this CIFAR-10 directory (default: random images).")
     Path data;
@@ -64,7 +68,8 @@ final class TrainBenchCommand implements Runnable {
         var options = new TrainBenchmark.Options(chosen, data, batch, steps, rounds, t, python, script, seed);
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress bar = new ConsoleProgress(err, System.console() != null, 60);
-        TrainBenchmark.Result r = TrainBenchmark.run(TrainingEngines.find(engine), options, bar);
+        TrainBenchmark.Result r = TrainBenchmark.run(TrainingEngines.find(engine),
+                peer == null ? null : TrainingEngines.find(peer), options, bar);
         bar.println("");
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? Json.pretty(toJson(r)) : table(r));
@@ -76,11 +81,15 @@ final class TrainBenchCommand implements Runnable {
                 "%s (%s) vs PyTorch %s; batch %d, %d threads, %d rounds of %d steps, %s%n", r.engine(), r.versions(),
                 r.torchVersion(), r.options().batch(), r.options().threads(), r.options().rounds(), r.options().steps(),
                 r.data()));
-        b.append(String.format(Locale.ROOT, "%-16s %9s %8s %12s %12s %7s%n", "net", "params", "MFLOPs",
+        b.append(String.format(Locale.ROOT, "%-16s %9s %8s %12s %12s %7s", "net", "params", "MFLOPs",
                 r.engine() + " img/s", "torch img/s", "ratio"));
+        b.append(r.peer() == null ? "%n".formatted() : String.format(Locale.ROOT, " %12s %9s%n", r.peer() + " img/s",
+                "vs " + r.peer()));
         for (TrainBenchmark.NetResult n : r.nets()) {
-            b.append(String.format(Locale.ROOT, "%-16s %,9d %8.1f %12.1f %12.1f %6.2fx%n", n.label(), n.params(),
+            b.append(String.format(Locale.ROOT, "%-16s %,9d %8.1f %12.1f %12.1f %6.2fx", n.label(), n.params(),
                     n.flops() / 1e6, n.engineMedian(), n.pytorchMedian(), n.ratio()));
+            b.append(r.peer() == null ? "%n".formatted() : String.format(Locale.ROOT, " %12.1f %8.2fx%n",
+                    n.peerMedian(), n.engineMedian() / n.peerMedian()));
         }
         return b.toString().stripTrailing();
     }
@@ -110,6 +119,13 @@ final class TrainBenchCommand implements Runnable {
             Arrays.stream(n.engine()).forEach(ours::add);
             ArrayNode theirs = e.putArray("pytorch_rounds");
             Arrays.stream(n.pytorch()).forEach(theirs::add);
+            if (r.peer() != null) {
+                e.put("peer", r.peer());
+                e.put("peer_img_per_s", n.peerMedian());
+                e.put("ratio_to_peer", n.engineMedian() / n.peerMedian());
+                ArrayNode peers = e.putArray("peer_rounds");
+                Arrays.stream(n.peer()).forEach(peers::add);
+            }
         }
         return o;
     }

@@ -61,7 +61,7 @@ public final class Dl4jEngine implements TrainingEngine {
             throw new NdswException("--device gpu: this build of the DL4J engine carries ND4J's CPU backend only."
                     + " Use the DJL engine for GPUs (--engine djl --device gpu, CUDA 12 natives with `mvn -Pcuda"
                     + " package`), or build with `mvn -Pcuda-dl4j package` for an NVIDIA GPU up to the Ampere"
-                    + " generation with CUDA 11.6 (docs/training.md, \"DL4J engine\")");
+                    + " generation with CUDA 11.6 (docs/engines.md, \"GPU\")");
         }
         if (device == Device.CPU && cuda) {
             throw new NdswException("--device cpu: this build of the DL4J engine carries ND4J's CUDA backend; use"

@@ -66,6 +66,8 @@ final class Dl4jGraphs {
         b.setInputTypes(InputType.convolutional(in.shape().height(), in.shape().width(), in.shape().channels(),
                 CNN2DFormat.NCHW));
         b.allowNoOutput(false);
+        // A cell may leave a preprocessed input unused; DJL computes it too, and its weights decay alike.
+        b.allowDisconnected(true);
         return new Built(b.build(), bindings, graph.output().name());
     }
 
