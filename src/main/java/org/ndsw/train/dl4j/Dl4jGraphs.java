@@ -79,8 +79,9 @@ final class Dl4jGraphs {
         if (layer instanceof Layer.Conv c) {
             conv(b, name, inputs[0], c, entries.get(name + "." + ParameterLayout.WEIGHT), bindings);
         } else if (layer instanceof Layer.BatchNorm bn) {
-            b.addLayer(name, new BatchNormalization.Builder().nIn(bn.channels()).nOut(bn.channels()).eps(bn.eps())
-                    .decay(FlatSgd.BN_DECAY).useLogStd(false).activation(Activation.IDENTITY).build(), inputs);
+            b.addLayer(name, new FastLayers.BatchNorm(new BatchNormalization.Builder().nIn(bn.channels())
+                    .nOut(bn.channels()).eps(bn.eps()).decay(FlatSgd.BN_DECAY).useLogStd(false)
+                    .activation(Activation.IDENTITY).build()), inputs);
             for (String suffix : new String[] {ParameterLayout.WEIGHT, ParameterLayout.BIAS,
                     ParameterLayout.RUNNING_MEAN, ParameterLayout.RUNNING_VAR}) {
                 bindings.add(new Binding.Direct(entries.get(name + "." + suffix), name, bnKey(suffix)));
@@ -125,9 +126,9 @@ final class Dl4jGraphs {
         if (c.isDepthwise()) {
             int k = c.dilation() * (c.kernelH() - 1) + 1;
             int kw = c.dilation() * (c.kernelW() - 1) + 1;
-            b.addLayer(name, new DepthwiseConvolution2D.Builder(k, kw).stride(c.strideH(), c.strideW())
-                    .padding(c.padH(), c.padW()).nIn(c.inChannels()).depthMultiplier(1).hasBias(false)
-                    .activation(Activation.IDENTITY).build(), input);
+            b.addLayer(name, new FastLayers.Depthwise(new DepthwiseConvolution2D.Builder(k, kw)
+                    .stride(c.strideH(), c.strideW()).padding(c.padH(), c.padW()).nIn(c.inChannels())
+                    .depthMultiplier(1).hasBias(false).activation(Activation.IDENTITY)), input);
             bindings.add(new Binding.Depthwise(entry, name, c.dilation()));
         } else if (c.groups() == 1) {
             b.addLayer(name, convLayer(c, c.inChannels(), c.outChannels()), input);
@@ -150,9 +151,9 @@ final class Dl4jGraphs {
     }
 
     private static ConvolutionLayer convLayer(Layer.Conv c, int in, int out) {
-        return new ConvolutionLayer.Builder(c.kernelH(), c.kernelW()).stride(c.strideH(), c.strideW())
-                .padding(c.padH(), c.padW()).dilation(c.dilation(), c.dilation()).nIn(in).nOut(out).hasBias(false)
-                .activation(Activation.IDENTITY).build();
+        return new FastLayers.Conv(new ConvolutionLayer.Builder(c.kernelH(), c.kernelW()).stride(c.strideH(),
+                c.strideW()).padding(c.padH(), c.padW()).dilation(c.dilation(), c.dilation()).nIn(in).nOut(out)
+                .hasBias(false).activation(Activation.IDENTITY));
     }
 
     private static String bnKey(String suffix) {
