@@ -1,6 +1,7 @@
 package org.ndsw.train.dl4j;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -57,7 +58,7 @@ final class Dl4jGraphs {
         Node in = graph.input();
         b.addInputs(in.name());
         List<Binding> bindings = new ArrayList<>();
-        Map<String, ParameterLayout.Entry> entries = new java.util.HashMap<>();
+        Map<String, ParameterLayout.Entry> entries = new HashMap<>();
         ParameterLayout.of(graph).forEach(e -> entries.put(e.name(), e));
         for (Node n : graph.nodes().subList(1, graph.nodes().size())) {
             add(b, graph, n, entries, bindings);
