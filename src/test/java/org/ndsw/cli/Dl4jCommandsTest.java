@@ -71,6 +71,17 @@ class Dl4jCommandsTest {
         assertEquals(o.get("params").asLong(), o.get("engine_params").asLong());
     }
 
+    /** Amoeba's first sample for seed 2 leaves two preprocessed cell inputs unused: dead ends must still train. */
+    @Test
+    void trainsACellNetworkWithUnusedInputs() throws Exception {
+        CliRun r = CliRun.of("train", "--engine", "dl4j", "--space", "Amoeba", "--seed", "2", "--data",
+                data.toString(), "--epochs", "1", "--batch", "8", "--test-batch", "8", "--threads", "2", "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode o = Json.MAPPER.readTree(r.out());
+        assertEquals("done", o.get("status").asText(), r.out());
+        assertEquals(o.get("params").asLong(), o.get("engine_params").asLong());
+    }
+
     @Tag("slow")
     @ParameterizedTest(name = "{0}")
     @MethodSource("spaces")

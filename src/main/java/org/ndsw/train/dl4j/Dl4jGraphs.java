@@ -43,8 +43,14 @@ import org.ndsw.train.ParameterLayout;
 final class Dl4jGraphs {
     private Dl4jGraphs() {}
 
-    /** A configuration and the parameter bindings of its graph, in layout order. */
-    record Built(ComputationGraphConfiguration conf, List<Binding> bindings, String output) {}
+    /**
+     * A configuration and the parameter bindings of its graph, in layout order.
+     *
+     * @param output the vertex giving the logits (the first network output)
+     * @param deadEnds nodes nothing reads (a cell's unused preprocessed input): extra network outputs that get a zero
+     *     error, so they run and train (weight decay, BN statistics) as in DJL, which evaluates every node
+     */
+    record Built(ComputationGraphConfiguration conf, List<Binding> bindings, String output, List<String> deadEnds) {}
 
     /** Builds the configuration of a graph in NCHW (batch, channels, height, width). */
     static Built build(Graph graph, WorkspaceMode workspaces) {
@@ -63,13 +69,27 @@ final class Dl4jGraphs {
         for (Node n : graph.nodes().subList(1, graph.nodes().size())) {
             add(b, graph, n, entries, bindings);
         }
-        b.setOutputs(graph.output().name());
+        List<String> deadEnds = deadEnds(graph);
+        List<String> outputs = new ArrayList<>(List.of(graph.output().name()));
+        outputs.addAll(deadEnds);
+        b.setOutputs(outputs.toArray(String[]::new));
         b.setInputTypes(InputType.convolutional(in.shape().height(), in.shape().width(), in.shape().channels(),
                 CNN2DFormat.NCHW));
         b.allowNoOutput(false);
-        // A cell may leave a preprocessed input unused; DJL computes it too, and its weights decay alike.
-        b.allowDisconnected(true);
-        return new Built(b.build(), bindings, graph.output().name());
+        return new Built(b.build(), bindings, graph.output().name(), deadEnds);
+    }
+
+    /** Nodes other than the output that no node reads. */
+    private static List<String> deadEnds(Graph graph) {
+        boolean[] read = new boolean[graph.nodes().size()];
+        graph.nodes().forEach(n -> n.inputs().forEach(i -> read[i] = true));
+        List<String> out = new ArrayList<>();
+        for (Node n : graph.nodes()) {
+            if (!read[n.id()] && n.id() != graph.output().id()) {
+                out.add(n.name());
+            }
+        }
+        return out;
     }
 
     private static void add(ComputationGraphConfiguration.GraphBuilder b, Graph graph, Node n,

@@ -29,6 +29,7 @@ final class Dl4jModel implements EngineModel {
     private final ComputationGraph net;
     private final List<Binding> bindings;
     private final String output;
+    private final List<String> deadEnds;
     private final INDArray mask;
     private final FlatSgd sgd;
     private final String deviceDescription;
@@ -41,6 +42,7 @@ final class Dl4jModel implements EngineModel {
         net.initGradientsView();
         bindings = built.bindings();
         output = built.output();
+        deadEnds = built.deadEnds();
         mask = Nd4j.zeros(net.params().dataType(), net.params().length());
         Binding.Views maskViews = viewsOf(mask);
         for (Binding b : bindings) {
@@ -66,7 +68,12 @@ final class Dl4jModel implements EngineModel {
         Map<String, INDArray> acts = net.feedForward(new INDArray[] {images(batch)}, true, false);
         float[] logits = acts.get(output).dup('c').data().asFloat();
         Loss loss = Loss.of(logits, batch.labels());
-        net.backpropGradient(Nd4j.create(loss.gradient(), new long[] {batch.size(), loss.classes()}, 'c'));
+        INDArray[] errors = new INDArray[1 + deadEnds.size()];
+        errors[0] = Nd4j.create(loss.gradient(), new long[] {batch.size(), loss.classes()}, 'c');
+        for (int i = 0; i < deadEnds.size(); i++) {
+            errors[i + 1] = Nd4j.zeros(acts.get(deadEnds.get(i)).dataType(), acts.get(deadEnds.get(i)).shape());
+        }
+        net.backpropGradient(errors);
         sgd.step(net.getFlattenedGradients(), settings, batch.size());
         return new StepResult(loss.sum(), loss.correct(), batch.size());
     }
