@@ -67,6 +67,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheDl4jEnginePackageImportsDl4jOrNd4j() {
+        noClasses().that().resideOutsideOfPackage("org.ndsw.train.dl4j..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..")
+                .check(classes);
+    }
+
+    @Test
     void trainingCoreKnowsNoEngineAndNoFrontEnd() {
         noClasses().that().resideInAnyPackage("org.ndsw.train", "org.ndsw.train.data")
                 .should().dependOnClassesThat().resideInAnyPackage("org.ndsw.train.djl..", "org.ndsw.train.dl4j..",

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.ndsw.NdswException;
 import org.ndsw.complexity.Complexities;
 import org.ndsw.complexity.Convention;
@@ -33,8 +34,8 @@ import org.ndsw.train.data.Subsets;
  * Training throughput of an engine against the PyTorch reference, side by side on the same machine.
  *
  * <p>Both train the same network (checked by parameter count) on the same images with the same recipe and input
- * pipeline. Rounds alternate between the two, the first engine of a round alternating too, so machine noise hits both
- * alike; each reports the median of its rounds. Our rounds run the real training loop: batches prepared on the
+ * pipeline. Rounds alternate between the two (three with a peer engine, e.g. DL4J against DJL), the first of a round
+ * rotating too, so machine noise hits all alike; each reports the median of its rounds. Our rounds run the real training loop: batches prepared on the
  * background thread, one SGD step each, timed from the first batch to the last.
  *
  * <p>Besides wall time, each side reports the CPU time of its whole process (all threads: compute, batch preparation,
@@ -81,11 +82,11 @@ public final class TrainBenchmark {
     public record Speed(double wall, double cpu) {}
 
     /**
-     * Rounds and medians of one network: images per wall second (engine, pytorch) and per CPU second (engineCpu,
-     * pytorchCpu).
+     * Rounds and medians of one network: images per wall second (engine, pytorch, peer) and per CPU second (engineCpu,
+     * pytorchCpu, peerCpu); the peer arrays are empty without a peer engine.
      */
     public record NetResult(String label, ModelSpec spec, long params, long flops, double[] engine, double[] pytorch,
-            double[] engineCpu, double[] pytorchCpu) {
+            double[] engineCpu, double[] pytorchCpu, double[] peer, double[] peerCpu) {
         /** Median of our rounds. */
         public double engineMedian() {
             return ComplexityBenchmark.median(engine);
@@ -111,6 +112,16 @@ public final class TrainBenchmark {
             return ComplexityBenchmark.median(pytorchCpu);
         }
 
+        /** Median of the peer engine's rounds in images per second (NaN without a peer). */
+        public double peerMedian() {
+            return peer.length == 0 ? Double.NaN : ComplexityBenchmark.median(peer);
+        }
+
+        /** Median of the peer engine's rounds in images per CPU second (NaN without a peer). */
+        public double peerCpuMedian() {
+            return peerCpu.length == 0 ? Double.NaN : ComplexityBenchmark.median(peerCpu);
+        }
+
         /** Our images per CPU second over the reference's. */
         public double cpuRatio() {
             return engineCpuMedian() / pytorchCpuMedian();
@@ -119,15 +130,19 @@ public final class TrainBenchmark {
 
     /** The whole benchmark. */
     public record Result(String engine, Map<String, String> versions, String torchVersion, String data, Options options,
-            List<NetResult> nets) {}
+            List<NetResult> nets, String peer) {}
 
     /** Runs the benchmark with an engine. */
     public static Result run(TrainingEngine engine, Options o, ProgressSink progress) {
-        return run(engine, o, progress, n -> { });
+        return run(engine, null, o, progress, n -> { });
     }
 
-    /** Runs the benchmark with an engine, handing each network's result to `finished` as soon as it is measured. */
-    public static Result run(TrainingEngine engine, Options o, ProgressSink progress, Consumer<NetResult> finished) {
+    /**
+     * Runs the benchmark with an engine and, if not null, a peer engine timed in the same interleaved rounds, handing
+     * each network's result to `finished` as soon as it is measured.
+     */
+    public static Result run(TrainingEngine engine, TrainingEngine peer, Options o, ProgressSink progress,
+            Consumer<NetResult> finished) {
         int images = o.batch() * o.steps();
         progress.update("preparing " + images + " images", 0);
         ImageSet set = o.data() == null ? random(images, o.seed())
@@ -138,7 +153,7 @@ public final class TrainBenchmark {
         try (PyTorchReference ref = new PyTorchReference(o.python(), o.script(), dir, o.threads(), o.batch())) {
             torch = ref.torchVersion();
             for (int i = 0; i < o.nets().size(); i++) {
-                NetResult n = runNet(engine, ref, o.nets().get(i), set, o, progress, i);
+                NetResult n = runNet(engine, peer, ref, o.nets().get(i), set, o, progress, i);
                 results.add(n);
                 finished.accept(n);
             }
@@ -146,11 +161,11 @@ public final class TrainBenchmark {
             deleteTree(dir);
         }
         return new Result(engine.name(), engine.versions(), torch, o.data() == null ? "random images"
-                : o.data().toString(), o, results);
+                : o.data().toString(), o, results, peer == null ? null : peer.name());
     }
 
-    private static NetResult runNet(TrainingEngine engine, PyTorchReference ref, Net net, ImageSet set, Options o,
-            ProgressSink progress, int index) {
+    private static NetResult runNet(TrainingEngine engine, TrainingEngine peer, PyTorchReference ref, Net net,
+            ImageSet set, Options o, ProgressSink progress, int index) {
         Graph graph = Networks.cifar(net.spec());
         var complexity = Complexities.cifar(net.spec(), Convention.NDS);
         long refParams = ref.load(net.spec(), o.seed());
@@ -160,26 +175,33 @@ public final class TrainBenchmark {
         }
         Speed[] ours = new Speed[o.rounds()];
         Speed[] theirs = new Speed[o.rounds()];
-        try (EngineModel model = engine.build(graph, new EngineOptions(org.ndsw.train.Device.CPU, o.threads()))) {
-            model.loadWeights(WeightInit.initial(graph, o.seed()));
+        Speed[] peers = new Speed[peer == null ? 0 : o.rounds()];
+        EngineOptions cpu = new EngineOptions(org.ndsw.train.Device.CPU, o.threads());
+        try (EngineModel model = engine.build(graph, cpu);
+                EngineModel other = peer == null ? null : peer.build(graph, cpu)) {
             Recipe recipe = Recipe.NDS_CIFAR.withBatchSizes(o.batch(), o.batch());
             SplittableRandom rng = new SplittableRandom(o.seed());
-            round(model, set, recipe, rng);
-            ref.train(o.steps());
+            List<Supplier<Speed>> runs = new ArrayList<>();
+            runs.add(() -> round(model, set, recipe, rng));
+            runs.add(() -> ref.train(o.steps()));
+            if (other != null) {
+                other.loadWeights(WeightInit.initial(graph, o.seed()));
+                runs.add(() -> round(other, set, recipe, rng));
+            }
+            model.loadWeights(WeightInit.initial(graph, o.seed()));
+            runs.forEach(Supplier::get);
+            Speed[][] out = {ours, theirs, peers};
             for (int r = 0; r < o.rounds(); r++) {
                 progress.update(String.format(java.util.Locale.ROOT, "%s: round %d/%d", net.label(), r + 1, o.rounds()),
                         (index + (double) r / o.rounds()) / o.nets().size());
-                if (r % 2 == 0) {
-                    ours[r] = round(model, set, recipe, rng);
-                    theirs[r] = ref.train(o.steps());
-                } else {
-                    theirs[r] = ref.train(o.steps());
-                    ours[r] = round(model, set, recipe, rng);
+                for (int k = 0; k < runs.size(); k++) {
+                    int who = (r + k) % runs.size();
+                    out[who][r] = runs.get(who).get();
                 }
             }
         }
         return new NetResult(net.label(), net.spec(), complexity.params(), complexity.flops(), wall(ours), wall(theirs),
-                cpu(ours), cpu(theirs));
+                cpu(ours), cpu(theirs), wall(peers), cpu(peers));
     }
 
     private static double[] wall(Speed[] s) {

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             ModelsCommand.class,
             ExportCommand.class,
             TrainCommand.class,
+            EnginesCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class,
             CompareCommand.class,

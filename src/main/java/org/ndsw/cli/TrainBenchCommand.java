@@ -21,12 +21,17 @@ import picocli.CommandLine.Spec;
             "and a DARTS net. Rounds alternate between the two; medians and the ratio",
             "engine/PyTorch are reported, per wall second and per CPU second of each",
             "process (the latter is less sensitive to other jobs on the machine). Each",
-            "net's line (with its rounds) goes to stderr as soon as it is measured."})
+            "net's line (with its rounds) goes to stderr as soon as it is measured.",
+            "--peer adds a second engine to the same interleaved rounds (e.g. --engine",
+            "dl4j --peer djl)."})
 final class TrainBenchCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Option(names = "--engine", defaultValue = TrainingEngines.DEFAULT, description = "Engine. Default: ${DEFAULT-VALUE}.")
     String engine;
+
+    @Option(names = "--peer", paramLabel = "ENGINE", description = "A second engine timed in the same rounds, e.g. djl.")
+    String peer;
 
     @Option(names = "--data", paramLabel = "DIR", description = "Take images from this CIFAR-10 directory (default: random images).")
     Path data;
@@ -66,7 +71,8 @@ final class TrainBenchCommand implements Runnable {
         var options = new TrainBenchmark.Options(chosen, data, batch, steps, rounds, t, python, script, seed);
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress bar = new ConsoleProgress(err, System.console() != null, 60);
-        TrainBenchmark.Result r = TrainBenchmark.run(TrainingEngines.find(engine), options, bar,
+        TrainBenchmark.Result r = TrainBenchmark.run(TrainingEngines.find(engine),
+                peer == null ? null : TrainingEngines.find(peer), options, bar,
                 n -> bar.println(row(n) + "   rounds " + rounds(n.engine()) + " vs " + rounds(n.pytorch()) + ", per CPU s "
                         + rounds(n.engineCpu()) + " vs " + rounds(n.pytorchCpu())));
         bar.println("");
@@ -81,9 +87,15 @@ final class TrainBenchCommand implements Runnable {
                 r.torchVersion(), r.options().batch(), r.options().threads(), r.options().rounds(), r.options().steps(),
                 r.data()));
         b.append(String.format(Locale.ROOT, "%-16s %9s %8s %12s %12s %7s %14s %14s %7s%n", "net", "params", "MFLOPs",
-                r.engine() + " img/s", "torch img/s", "ratio", r.engine() + " img/CPU-s", "torch img/CPU-s", "ratio"));
+                r.engine() + " img/s", "torch img/s", "ratio", r.engine() + " img/CPU-s", "torch img/CPU-s", "ratio")
+                .stripTrailing());
+        b.append(r.peer() == null ? "%n".formatted() : String.format(Locale.ROOT, " %12s %9s %14s %9s%n",
+                r.peer() + " img/s", "vs " + r.peer(), r.peer() + " img/CPU-s", "vs " + r.peer()));
         for (TrainBenchmark.NetResult n : r.nets()) {
-            b.append(row(n)).append(System.lineSeparator());
+            b.append(row(n));
+            b.append(r.peer() == null ? "%n".formatted() : String.format(Locale.ROOT, " %12.1f %8.2fx %14.1f %8.2fx%n",
+                    n.peerMedian(), n.engineMedian() / n.peerMedian(), n.peerCpuMedian(),
+                    n.engineCpuMedian() / n.peerCpuMedian()));
         }
         return b.toString().stripTrailing();
     }
@@ -132,6 +144,17 @@ final class TrainBenchCommand implements Runnable {
             Arrays.stream(n.engineCpu()).forEach(ourCpu::add);
             ArrayNode theirCpu = e.putArray("pytorch_cpu_rounds");
             Arrays.stream(n.pytorchCpu()).forEach(theirCpu::add);
+            if (r.peer() != null) {
+                e.put("peer", r.peer());
+                e.put("peer_img_per_s", n.peerMedian());
+                e.put("ratio_to_peer", n.engineMedian() / n.peerMedian());
+                e.put("peer_img_per_cpu_s", n.peerCpuMedian());
+                e.put("cpu_ratio_to_peer", n.engineCpuMedian() / n.peerCpuMedian());
+                ArrayNode peers = e.putArray("peer_rounds");
+                Arrays.stream(n.peer()).forEach(peers::add);
+                ArrayNode peersCpu = e.putArray("peer_cpu_rounds");
+                Arrays.stream(n.peerCpu()).forEach(peersCpu::add);
+            }
         }
         return o;
     }

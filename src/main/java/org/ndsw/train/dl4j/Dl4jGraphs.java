@@ -1,0 +1,188 @@
+package org.ndsw.train.dl4j;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.ScaleVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
+import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.ndsw.net.Graph;
+import org.ndsw.net.Layer;
+import org.ndsw.net.Node;
+import org.ndsw.train.ParameterLayout;
+
+/**
+ * Turns an engine-neutral {@link Graph} into a DL4J ComputationGraph configuration, one vertex per node named after it,
+ * and records where each {@link ParameterLayout} tensor lives.
+ *
+ * <p>Ops DL4J lacks are composed exactly (TOOLCHAIN.md): grouped conv = per-group channel subset, conv, merge;
+ * dilated depthwise conv = undilated (d·(k-1)+1)² depthwise kernel with zeros off the lattice (kept at zero by the
+ * trainable mask of {@link FlatSgd}); "none" = 1x1 stride-s subsampling times 0; shift = zero pad right/bottom, crop
+ * top/left. Average pooling leaves padding out of the divisor, as the graph requires.
+ */
+final class Dl4jGraphs {
+    private Dl4jGraphs() {}
+
+    /**
+     * A configuration and the parameter bindings of its graph, in layout order.
+     *
+     * @param output the vertex giving the logits (the first network output)
+     * @param deadEnds nodes nothing reads (a cell's unused preprocessed input): extra network outputs that get a zero
+     *     error, so they run and train (weight decay, BN statistics) as in DJL, which evaluates every node
+     */
+    record Built(ComputationGraphConfiguration conf, List<Binding> bindings, String output, List<String> deadEnds) {}
+
+    /** Builds the configuration of a graph in NCHW (batch, channels, height, width). */
+    static Built build(Graph graph, WorkspaceMode workspaces) {
+        ComputationGraphConfiguration.GraphBuilder b = new NeuralNetConfiguration.Builder()
+                .dataType(DataType.FLOAT)
+                .updater(new NoOp())
+                .convolutionMode(ConvolutionMode.Truncate)
+                .trainingWorkspaceMode(workspaces)
+                .inferenceWorkspaceMode(workspaces)
+                .graphBuilder();
+        Node in = graph.input();
+        b.addInputs(in.name());
+        List<Binding> bindings = new ArrayList<>();
+        Map<String, ParameterLayout.Entry> entries = new HashMap<>();
+        ParameterLayout.of(graph).forEach(e -> entries.put(e.name(), e));
+        for (Node n : graph.nodes().subList(1, graph.nodes().size())) {
+            add(b, graph, n, entries, bindings);
+        }
+        List<String> deadEnds = deadEnds(graph);
+        List<String> outputs = new ArrayList<>(List.of(graph.output().name()));
+        outputs.addAll(deadEnds);
+        b.setOutputs(outputs.toArray(String[]::new));
+        b.setInputTypes(InputType.convolutional(in.shape().height(), in.shape().width(), in.shape().channels(),
+                CNN2DFormat.NCHW));
+        b.allowNoOutput(false);
+        return new Built(b.build(), bindings, graph.output().name(), deadEnds);
+    }
+
+    /** Nodes other than the output that no node reads. */
+    private static List<String> deadEnds(Graph graph) {
+        boolean[] read = new boolean[graph.nodes().size()];
+        graph.nodes().forEach(n -> n.inputs().forEach(i -> read[i] = true));
+        List<String> out = new ArrayList<>();
+        for (Node n : graph.nodes()) {
+            if (!read[n.id()] && n.id() != graph.output().id()) {
+                out.add(n.name());
+            }
+        }
+        return out;
+    }
+
+    private static void add(ComputationGraphConfiguration.GraphBuilder b, Graph graph, Node n,
+            Map<String, ParameterLayout.Entry> entries, List<Binding> bindings) {
+        String name = n.name();
+        String[] inputs = n.inputs().stream().map(i -> graph.node(i).name()).toArray(String[]::new);
+        Layer layer = n.layer();
+        if (layer instanceof Layer.Conv c) {
+            conv(b, name, inputs[0], c, entries.get(name + "." + ParameterLayout.WEIGHT), bindings);
+        } else if (layer instanceof Layer.BatchNorm bn) {
+            b.addLayer(name, new FastLayers.BatchNorm(new BatchNormalization.Builder().nIn(bn.channels())
+                    .nOut(bn.channels()).eps(bn.eps()).decay(FlatSgd.BN_DECAY).useLogStd(false)
+                    .activation(Activation.IDENTITY).build()), inputs);
+            for (String suffix : new String[] {ParameterLayout.WEIGHT, ParameterLayout.BIAS,
+                    ParameterLayout.RUNNING_MEAN, ParameterLayout.RUNNING_VAR}) {
+                bindings.add(new Binding.Direct(entries.get(name + "." + suffix), name, bnKey(suffix)));
+            }
+        } else if (layer instanceof Layer.Linear l) {
+            b.addLayer(name, new DenseLayer.Builder().nIn(l.inFeatures()).nOut(l.outFeatures()).hasBias(l.bias())
+                    .activation(Activation.IDENTITY).build(), inputs);
+            bindings.add(new Binding.Transposed(entries.get(name + "." + ParameterLayout.WEIGHT), name, "W"));
+            if (l.bias()) {
+                bindings.add(new Binding.Direct(entries.get(name + "." + ParameterLayout.BIAS), name, "b"));
+            }
+        } else if (layer instanceof Layer.Relu) {
+            b.addLayer(name, new ActivationLayer.Builder().activation(Activation.RELU).build(), inputs);
+        } else if (layer instanceof Layer.Add) {
+            b.addVertex(name, new ElementWiseVertex(ElementWiseVertex.Op.Add), inputs);
+        } else if (layer instanceof Layer.Concat) {
+            b.addVertex(name, new MergeVertex(), inputs);
+        } else if (layer instanceof Layer.Pool p) {
+            b.addLayer(name, new SubsamplingLayer.Builder(p.kind() == Layer.PoolKind.MAX ? PoolingType.MAX
+                    : PoolingType.AVG).kernelSize(p.kernel(), p.kernel()).stride(p.stride(), p.stride())
+                    .padding(p.padding(), p.padding()).avgPoolIncludePadInDivisor(false).build(), inputs);
+        } else if (layer instanceof Layer.Zero z) {
+            String from = inputs[0];
+            if (z.stride() > 1) {
+                from = name + "~sub";
+                b.addLayer(from, new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(1, 1)
+                        .stride(z.stride(), z.stride()).build(), inputs);
+            }
+            b.addVertex(name, new ScaleVertex(0.0), from);
+        } else if (layer instanceof Layer.Shift) {
+            b.addLayer(name + "~pad", new ZeroPaddingLayer.Builder(0, 1, 0, 1).build(), inputs);
+            b.addLayer(name, new Cropping2D.Builder(1, 0, 1, 0).build(), name + "~pad");
+        } else if (layer instanceof Layer.GlobalAvgPool) {
+            b.addLayer(name, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), inputs);
+        } else {
+            throw new IllegalStateException("no DL4J implementation of " + layer);
+        }
+    }
+
+    private static void conv(ComputationGraphConfiguration.GraphBuilder b, String name, String input, Layer.Conv c,
+            ParameterLayout.Entry entry, List<Binding> bindings) {
+        if (c.isDepthwise()) {
+            int k = c.dilation() * (c.kernelH() - 1) + 1;
+            int kw = c.dilation() * (c.kernelW() - 1) + 1;
+            b.addLayer(name, new FastLayers.Depthwise(new DepthwiseConvolution2D.Builder(k, kw)
+                    .stride(c.strideH(), c.strideW()).padding(c.padH(), c.padW()).nIn(c.inChannels())
+                    .depthMultiplier(1).hasBias(false).activation(Activation.IDENTITY)), input);
+            bindings.add(new Binding.Depthwise(entry, name, c.dilation()));
+        } else if (c.groups() == 1) {
+            b.addLayer(name, convLayer(c, c.inChannels(), c.outChannels()), input);
+            bindings.add(new Binding.Direct(entry, name, "W"));
+        } else {
+            int gin = c.inChannels() / c.groups();
+            int gout = c.outChannels() / c.groups();
+            List<String> layers = new ArrayList<>();
+            String[] outs = new String[c.groups()];
+            for (int g = 0; g < c.groups(); g++) {
+                String sub = name + "~in" + g;
+                b.addVertex(sub, new ChannelSubsetVertex(g * gin, (g + 1) * gin - 1), input);
+                outs[g] = name + "~g" + g;
+                b.addLayer(outs[g], convLayer(c, gin, gout), sub);
+                layers.add(outs[g]);
+            }
+            b.addVertex(name, new MergeVertex(), outs);
+            bindings.add(new Binding.Grouped(entry, layers));
+        }
+    }
+
+    private static ConvolutionLayer convLayer(Layer.Conv c, int in, int out) {
+        return new FastLayers.Conv(new ConvolutionLayer.Builder(c.kernelH(), c.kernelW()).stride(c.strideH(),
+                c.strideW()).padding(c.padH(), c.padW()).dilation(c.dilation(), c.dilation()).nIn(in).nOut(out)
+                .hasBias(false).activation(Activation.IDENTITY));
+    }
+
+    private static String bnKey(String suffix) {
+        return switch (suffix) {
+            case ParameterLayout.WEIGHT -> "gamma";
+            case ParameterLayout.BIAS -> "beta";
+            case ParameterLayout.RUNNING_MEAN -> "mean";
+            default -> "var";
+        };
+    }
+}

@@ -1,0 +1,196 @@
+package org.ndsw.train.dl4j;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.ndsw.NdswException;
+import org.ndsw.net.Graph;
+import org.ndsw.net.Layer;
+import org.ndsw.net.Node;
+import org.ndsw.train.Batch;
+import org.ndsw.train.EngineModel;
+import org.ndsw.train.ParameterLayout;
+import org.ndsw.train.Sgd;
+import org.ndsw.train.StepResult;
+import org.ndsw.train.Tensor;
+import org.ndsw.train.Weights;
+
+/**
+ * A graph's model in DL4J: a ComputationGraph whose last vertex gives the logits; the softmax cross-entropy and its
+ * gradient are computed here and fed back as the output error, and {@link FlatSgd} updates the flat parameters.
+ */
+final class Dl4jModel implements EngineModel {
+    private final Graph graph;
+    private final ComputationGraph net;
+    private final List<Binding> bindings;
+    private final String output;
+    private final List<String> deadEnds;
+    private final INDArray mask;
+    private final FlatSgd sgd;
+    private final String deviceDescription;
+
+    Dl4jModel(Graph graph, Dl4jGraphs.Built built, String deviceDescription) {
+        this.graph = graph;
+        this.deviceDescription = deviceDescription;
+        net = new ComputationGraph(built.conf());
+        net.init();
+        net.initGradientsView();
+        bindings = built.bindings();
+        output = built.output();
+        deadEnds = built.deadEnds();
+        mask = Nd4j.zeros(net.params().dataType(), net.params().length());
+        Binding.Views maskViews = viewsOf(mask);
+        for (Binding b : bindings) {
+            if (b.entry().trainable()) {
+                b.write(maskViews, Tensor.filled(b.entry().shape(), 1f));
+            }
+        }
+        sgd = new FlatSgd(net.params(), mask, runningStats());
+    }
+
+    @Override
+    public long trainableParameters() {
+        return mask.sumNumber().longValue();
+    }
+
+    @Override
+    public String deviceDescription() {
+        return deviceDescription;
+    }
+
+    @Override
+    public StepResult trainStep(Batch batch, Sgd settings) {
+        Map<String, INDArray> acts = net.feedForward(new INDArray[] {images(batch)}, true, false);
+        float[] logits = acts.get(output).dup('c').data().asFloat();
+        Loss loss = Loss.of(logits, batch.labels());
+        INDArray[] errors = new INDArray[1 + deadEnds.size()];
+        errors[0] = Nd4j.create(loss.gradient(), new long[] {batch.size(), loss.classes()}, 'c');
+        for (int i = 0; i < deadEnds.size(); i++) {
+            errors[i + 1] = Nd4j.zeros(acts.get(deadEnds.get(i)).dataType(), acts.get(deadEnds.get(i)).shape());
+        }
+        net.backpropGradient(errors);
+        sgd.step(net.getFlattenedGradients(), settings, batch.size());
+        return new StepResult(loss.sum(), loss.correct(), batch.size());
+    }
+
+    @Override
+    public StepResult evaluate(Batch batch) {
+        Loss loss = Loss.of(logits(batch), batch.labels());
+        return new StepResult(loss.sum(), loss.correct(), batch.size());
+    }
+
+    @Override
+    public Tensor predict(Batch batch) {
+        org.ndsw.net.Shape s = graph.output().shape();
+        int[] shape = s.height() == 1 && s.width() == 1 ? new int[] {batch.size(), s.channels()}
+                : new int[] {batch.size(), s.channels(), s.height(), s.width()};
+        return new Tensor(shape, logits(batch));
+    }
+
+    @Override
+    public Weights weights() {
+        Binding.Views views = paramViews();
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        bindings.forEach(b -> out.put(b.entry().name(), b.read(views)));
+        return new Weights(out);
+    }
+
+    @Override
+    public void loadWeights(Weights weights) {
+        Binding.Views views = paramViews();
+        for (Binding b : bindings) {
+            b.write(views, checked(weights, b.entry()));
+        }
+    }
+
+    @Override
+    public Weights optimizerState() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        if (sgd.started()) {
+            Binding.Views views = viewsOf(sgd.buffer());
+            bindings.stream().filter(b -> b.entry().trainable()).forEach(b -> out.put(b.entry().name(), b.read(views)));
+        }
+        return new Weights(out);
+    }
+
+    @Override
+    public void loadOptimizerState(Weights state) {
+        for (String name : state.tensors().keySet()) {
+            if (bindings.stream().noneMatch(b -> b.entry().trainable() && b.entry().name().equals(name))) {
+                throw new NdswException("optimizer state names an unknown parameter " + name);
+            }
+        }
+        sgd.setStarted(false);
+        Binding.Views views = viewsOf(sgd.buffer());
+        for (Binding b : bindings) {
+            Tensor t = state.get(b.entry().name());
+            if (t != null) {
+                b.write(views, t);
+            }
+        }
+        sgd.setStarted(!state.tensors().isEmpty());
+    }
+
+    @Override
+    public void close() {
+        net.close();
+    }
+
+    private float[] logits(Batch batch) {
+        return net.output(false, images(batch))[0].dup('c').data().asFloat();
+    }
+
+    private INDArray images(Batch batch) {
+        org.ndsw.net.Shape in = graph.input().shape();
+        return Nd4j.create(batch.images(), new long[] {batch.size(), in.channels(), in.height(), in.width()}, 'c');
+    }
+
+    private static Tensor checked(Weights weights, ParameterLayout.Entry e) {
+        Tensor t = weights.get(e.name());
+        if (t == null) {
+            throw new NdswException("weights have no tensor " + e.name());
+        }
+        if (!Arrays.equals(t.shape(), e.shape())) {
+            throw new NdswException("weights tensor " + e.name() + " has shape " + t.shapeText() + ", the model needs "
+                    + Arrays.toString(e.shape()));
+        }
+        return t;
+    }
+
+    /** Views of the layers' own parameters. */
+    private Binding.Views paramViews() {
+        return (layer, key) -> net.getLayer(layer).getParam(key);
+    }
+
+    /**
+     * Views into another flat vector laid out like the parameters (gradient, momentum buffer, mask): same shape,
+     * strides and order as the parameter view, at the same offset.
+     */
+    private Binding.Views viewsOf(INDArray flat) {
+        INDArray params = net.params();
+        return (layer, key) -> {
+            INDArray p = net.getLayer(layer).getParam(key);
+            return Nd4j.create(flat.data(), p.shape(), p.stride(), p.offset() - params.offset() + flat.offset(),
+                    p.ordering());
+        };
+    }
+
+    private List<FlatSgd.RunningStats> runningStats() {
+        Binding.Views grads = viewsOf(net.getFlattenedGradients());
+        List<FlatSgd.RunningStats> out = new ArrayList<>();
+        for (Node n : graph.nodes()) {
+            if (n.layer() instanceof Layer.BatchNorm) {
+                var layer = net.getLayer(n.name());
+                out.add(new FlatSgd.RunningStats(layer.getParam("mean"), layer.getParam("var"),
+                        grads.view(n.name(), "mean"), grads.view(n.name(), "var"),
+                        (long) n.shape().height() * n.shape().width()));
+            }
+        }
+        return out;
+    }
+}
