@@ -43,6 +43,11 @@ public final class CompareRedrawBenchmark {
         }
     }
 
+    /** The median of some timings. */
+    public static double median(double[] seconds) {
+        return ComplexityBenchmark.median(seconds);
+    }
+
     /** Runs one warm-up round, then the timed ones. */
     public static Result run(Options o) {
         List<RecordSet> sets = synthetic(o);
