@@ -155,7 +155,8 @@ public final class Download {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(record, StandardCharsets.UTF_8)) {
             p.load(r);
-            return url.strip().equals(p.getProperty("url")) && String.valueOf(Files.size(file)).equals(p.getProperty("bytes"));
+            return url.strip().equals(p.getProperty("url"))
+                    && String.valueOf(Files.size(file)).equals(p.getProperty("bytes"));
         } catch (IOException | IllegalArgumentException e) {
             return false;
         }

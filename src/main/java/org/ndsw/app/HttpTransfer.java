@@ -129,8 +129,8 @@ final class HttpTransfer {
             throw stop(dog);
         }
         if (length >= 0 && bytes != length) {
-            throw failure(String.format(Locale.ROOT, "the transfer ended after %,d of the %,d bytes the server announced",
-                    bytes, length));
+            throw failure(String.format(Locale.ROOT,
+                    "the transfer ended after %,d of the %,d bytes the server announced", bytes, length));
         }
         report(progress, bytes, length, System.nanoTime() - t0);
         return bytes;

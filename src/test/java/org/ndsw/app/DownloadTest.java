@@ -91,8 +91,8 @@ class DownloadTest {
         assertEquals(1.0, sink.fractions.get(sink.fractions.size() - 1));
         String last = sink.messages.get(sink.messages.size() - 1);
         assertTrue(last.matches("downloading data\\.zip: 0\\.7 of 0\\.7 MB, [0-9.]+ MB/s"), last);
-        assertTrue(r.summary().startsWith(http.url("/latest/data.zip") + ": downloaded to " + r.file() + " (0.7 MB in "),
-                r.summary());
+        String start = http.url("/latest/data.zip") + ": downloaded to " + r.file() + " (0.7 MB in ";
+        assertTrue(r.summary().startsWith(start), r.summary());
     }
 
     @Test
