@@ -15,6 +15,11 @@ public record ImportReport(List<SourceResult> sources) {
                 || s.sweeps().stream().anyMatch(w -> w.verification().skipped().count() > 0));
     }
 
+    /** The downloads of the inputs given as URLs, in order, each once. */
+    public List<Download.Result> downloads() {
+        return sources.stream().map(SourceResult::download).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
     /** What happened to one input. */
     public enum Outcome {
         /** Its sweeps were written. */
@@ -31,12 +36,24 @@ public record ImportReport(List<SourceResult> sources) {
      * @param input the file as shown to the user
      * @param message why it was rejected or left unchanged; null when imported
      * @param seconds wall time spent on it
+     * @param download the download the input came from when it was given as a URL, else null
      */
     public record SourceResult(String input, Outcome outcome, String message, List<SweepResult> sweeps, long bytes,
-            double seconds) {
+            double seconds, Download.Result download) {
         /** Copies the list. */
         public SourceResult {
             sweeps = List.copyOf(sweeps);
+        }
+
+        /** The result of a local input. */
+        public SourceResult(String input, Outcome outcome, String message, List<SweepResult> sweeps, long bytes,
+                double seconds) {
+            this(input, outcome, message, sweeps, bytes, seconds, null);
+        }
+
+        /** The same result, noted as coming from `d`. */
+        public SourceResult from(Download.Result d) {
+            return new SourceResult(input, outcome, message, sweeps, bytes, seconds, d);
         }
     }
 

@@ -3,7 +3,8 @@
  * ({@link org.ndsw.app.SamplingService}), the space editor's live preview ({@link org.ndsw.app.SpacePreview}),
  * comparisons ({@link org.ndsw.app.CompareService}, rendered by CompareJson, CompareFigures and CompareCsv; sets read by
  * {@code app.source} from files or by {@link org.ndsw.app.CatalogSets} from the catalogue), importing NDS data into the
- * catalogue ({@link org.ndsw.app.ImportService}, with its verification report), reading it
+ * catalogue ({@link org.ndsw.app.ImportService}, with its verification report; URLs fetched by
+ * {@link org.ndsw.app.Download}), reading it
  * ({@link org.ndsw.app.CatalogService}), exporting it ({@link org.ndsw.app.ExportService}), training
  * ({@link org.ndsw.app.TrainService}), and the benchmarks whose numbers the docs report. Services take and return
  * immutable records.

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.ndsw.app.Download;
 import org.ndsw.app.ImportReport;
 import org.ndsw.app.VerificationReport;
 
@@ -12,9 +13,17 @@ import org.ndsw.app.VerificationReport;
 final class ImportText {
     private ImportText() {}
 
-    /** Prints imported and unchanged inputs to `out`, rejected ones to `err` as "ndsw: message". */
+    /**
+     * Prints imported and unchanged inputs to `out`, rejected ones to `err` as "ndsw: message"; each download, with
+     * its URL and local file, before the inputs it gave.
+     */
     static void print(ImportReport report, PrintWriter out, PrintWriter err) {
+        Download.Result shown = null;
         for (ImportReport.SourceResult s : report.sources()) {
+            if (s.download() != null && !s.download().equals(shown)) {
+                shown = s.download();
+                out.println(shown.summary() + (shown.reused() ? "; --refetch downloads it again" : ""));
+            }
             switch (s.outcome()) {
                 case IMPORTED -> imported(s, out);
                 case UNCHANGED -> out.printf(Locale.ROOT, "%s: %s%n", s.input(), s.message());

@@ -68,7 +68,7 @@ public final class Workbench {
         BorderPane main = new BorderPane(tabs);
         main.setTop(menus());
         main.setBottom(statusBar());
-        Label hint = new Label("Drop NDS JSON files, folders or data.zip to import them into the catalogue");
+        Label hint = new Label("Drop NDS JSON files, folders, data.zip or a link to it to import them into the catalogue");
         hint.setId("drop-hint");
         StackPane root = new StackPane(main, hint);
         StackPane.setAlignment(hint, Pos.CENTER);
@@ -155,6 +155,7 @@ public final class Workbench {
                 item("Open catalogue…", "Shortcut+O", c::openCatalog),
                 item("New catalogue…", "Shortcut+N", c::newCatalog),
                 item("Import NDS files…", "Shortcut+I", c::importFiles),
+                item("Import from URL…", "Shortcut+U", c::importUrl),
                 item("Import NDS folder…", "Shortcut+Shift+I", c::importFolder),
                 new SeparatorMenuItem(),
                 item("Open design space…", "Shortcut+Shift+O", spaces.actions()::open),

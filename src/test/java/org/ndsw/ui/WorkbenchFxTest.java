@@ -11,11 +11,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.ndsw.app.Download;
+import org.ndsw.app.LocalHttp;
 import org.ndsw.app.PairResult;
 import org.ndsw.catalog.RunRow;
 import org.ndsw.catalog.SweepSummary;
@@ -139,6 +142,51 @@ class WorkbenchFxTest {
         assertTrue(content.getText().startsWith(bad.toString()), content.getText());
         assertTrue(content.getText().endsWith("import it again."), content.getText());
         assertEquals(List.of("ResNet"), workbench.catalog().viewModel().sweepNames());
+    }
+
+    @Test
+    void importFromUrlDownloadsAndImportsAndADroppedLinkToo(FxRobot robot) throws Exception {
+        Path a = CatalogFixtures.nds(dir, "ResNet.json", "ResNet", 40, 1);
+        Path b = CatalogFixtures.nds(dir, "Vanilla.json", "Vanilla", 30, 2);
+        try (LocalHttp http = new LocalHttp().file("/nds/data.zip", LocalHttp.ndsZip(List.of(a, b)))) {
+            String url = http.url("/nds/data.zip");
+            robot.clickOn("File").clickOn("Import from URL…");
+            TextField field = robot.lookup("#import-url").queryAs(TextField.class);
+            assertEquals(Download.NDS_DATA_URL, field.getText());
+            robot.interact(() -> field.setText(url));
+            robot.clickOn("OK");
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Stage.getWindows().size() > 1
+                    && workbench.catalog().viewModel().sweepNames().size() == 2);
+            WaitForAsyncUtils.waitForFxEvents();
+            Label header = robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class);
+            assertEquals("Imported 70 runs in 2 sweeps", header.getText());
+            assertTrue(Files.isRegularFile(dir.resolve("downloads/data.zip")));
+            closeDialogs(robot);
+
+            // What the window's DRAG_DROPPED handler does with a dragboard holding a link and no files.
+            robot.interact(() -> assertTrue(workbench.catalog().drop().dropUrl(url)));
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Stage.getWindows().size() > 1);
+            WaitForAsyncUtils.waitForFxEvents();
+            header = robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class);
+            assertEquals("Nothing new: 2 inputs were imported before", header.getText());
+            assertEquals(1, http.hits("/nds/data.zip"));
+        }
+    }
+
+    @Test
+    void cancellingADownloadStopsItQuietlyAndKeepsNoPartialFile(FxRobot robot) throws Exception {
+        try (LocalHttp http = new LocalHttp().stalling("/nds/data.zip", new byte[1_000_000], 50_000)) {
+            robot.interact(() -> workbench.select("Catalogue"));
+            robot.interact(() -> assertTrue(workbench.catalog().drop().dropUrl(http.url("/nds/data.zip"))));
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(dir.resolve("downloads/data.zip.part")));
+            robot.clickOn("#catalog-import-cancel");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> !Files.exists(dir.resolve("downloads/data.zip.part")));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(!robot.lookup("#catalog-import-bar").query().isVisible());
+            assertEquals(1, Stage.getWindows().size(), "no error dialog for a cancel the user asked for");
+            assertTrue(!Files.exists(dir.resolve("downloads/data.zip")));
+        }
     }
 
     @Test

@@ -19,6 +19,11 @@ public record NdsSource(String display, String fileName, long size, Opener opene
         InputStream open() throws IOException;
     }
 
+    /** The same content shown as `shown` (a downloaded file shown under its URL). */
+    public NdsSource shownAs(String shown) {
+        return new NdsSource(shown, fileName, size, opener);
+    }
+
     /** Opens the content. */
     public InputStream open() throws IOException {
         return opener.open();

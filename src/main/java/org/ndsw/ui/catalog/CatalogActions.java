@@ -17,6 +17,12 @@ public interface CatalogActions {
     /** Asks for a folder of NDS JSON files and imports it. */
     void importFolder();
 
+    /** Asks for the URL of NDS data (prefilled with the released data.zip), downloads it and imports it. */
+    void importUrl();
+
+    /** Downloads a URL (dropped or typed) in the background and imports it, then shows the outcome. */
+    void importUrl(String url);
+
     /** Imports paths (dropped or chosen) in the background, then shows what was imported and what was rejected. */
     void importPaths(List<Path> paths);
 

@@ -24,7 +24,7 @@ public record CatalogPanel(CatalogViewModel viewModel, CatalogActions actions, C
         if (Files.isRegularFile(defaultCatalog)) {
             vm.open(defaultCatalog, false).onFailure(dialogs::showError);
         }
-        return new CatalogPanel(vm, actions, view, new DropImport(actions::importPaths));
+        return new CatalogPanel(vm, actions, view, new DropImport(actions::importPaths, actions::importUrl));
     }
 
     /** The open catalogue's sweeps as sets for the compare panel. */

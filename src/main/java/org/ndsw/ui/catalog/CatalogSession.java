@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import org.ndsw.app.CatalogService;
+import org.ndsw.app.Download;
 import org.ndsw.app.ExportService;
 import org.ndsw.app.ImportReport;
 import org.ndsw.app.ImportService;
@@ -53,6 +54,17 @@ public final class CatalogSession implements AutoCloseable {
     public ImportReport importPaths(List<Path> paths, ProgressSink progress) {
         synchronized (writer) {
             return new ImportService(writer).importPaths(paths, ImportService.Options.DEFAULT, progress);
+        }
+    }
+
+    /**
+     * Downloads `url` (outside the writer's lock, so other writes go on meanwhile) and imports it; a failed download
+     * throws.
+     */
+    public ImportReport importUrl(String url, Download download, ProgressSink progress) {
+        Download.Result d = download.fetch(url, progress);
+        synchronized (writer) {
+            return new ImportService(writer).importDownloaded(d, ImportService.Options.DEFAULT, progress);
         }
     }
 

@@ -3,6 +3,7 @@ package org.ndsw.ui.catalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -18,8 +19,10 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.ndsw.NdswException;
+import org.ndsw.app.Download;
 import org.ndsw.app.ExportService;
 import org.ndsw.app.ImportReport;
+import org.ndsw.app.ProgressSink;
 import org.ndsw.catalog.Column;
 import org.ndsw.catalog.Condition;
 import org.ndsw.catalog.ModelQuery;
@@ -209,13 +212,35 @@ public final class CatalogViewModel {
      * progress; the handle delivers the report. Each file is one transaction, so a bad file leaves nothing behind.
      */
     public TaskHandle<Imported> importPaths(List<Path> paths, Path fallback) {
+        return runImport("Importing " + paths.size() + (paths.size() == 1 ? " item…" : " items…"), fallback,
+                (s, p) -> s.importPaths(paths, p));
+    }
+
+    /**
+     * Downloads `url` into the `downloads/` folder next to the catalogue (reusing a complete earlier download unless
+     * `refetch`) and imports it as {@link #importPaths} does; a failed download fails the handle.
+     */
+    public TaskHandle<Imported> importUrl(String url, boolean refetch, Path fallback) {
+        return runImport("Downloading " + url + "…", fallback, (s, p) -> s.importUrl(url,
+                new Download(new Download.Options(Download.defaultDir(s.file()), refetch)), p));
+    }
+
+    private TaskHandle<Imported> runImport(String status, Path fallback,
+            BiFunction<CatalogSession, ProgressSink, ImportReport> work) {
         CatalogSession open = session.get();
         importing.set(true);
         importProgress.set(-1);
-        importStatus.set("Importing " + paths.size() + (paths.size() == 1 ? " item…" : " items…"));
+        importStatus.set(status);
         TaskHandle<Imported> h = tasks.run("Importing", p -> {
             CatalogSession s = open != null ? open : CatalogSession.open(fallback, true);
-            return new Imported(s, s.importPaths(paths, p));
+            try {
+                return new Imported(s, work.apply(s, p));
+            } catch (RuntimeException e) {
+                if (s != open) {
+                    s.close();
+                }
+                throw e;
+            }
         });
         runningImport = h;
         return h.onProgress((m, f) -> {

@@ -9,17 +9,21 @@ import javafx.scene.Scene;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
+import org.ndsw.app.Download;
 
 /**
- * Imports what is dropped on the window: NDS JSON files, folders of them, or data.zip. The scene accepts a drag that
- * carries files, shows a drop hint meanwhile, and hands the dropped paths to the import.
+ * Imports what is dropped on the window: NDS JSON files, folders of them, data.zip, or an http(s) link to one (from a
+ * browser's address bar or page). The scene accepts a drag that carries files or such a link, shows a drop hint
+ * meanwhile, and hands the dropped paths, or else the link, to the import.
  */
 public final class DropImport {
     private final Consumer<List<Path>> importer;
+    private final Consumer<String> urlImporter;
 
-    /** A drop target passing dropped paths to `importer`. */
-    public DropImport(Consumer<List<Path>> importer) {
+    /** A drop target passing dropped paths to `importer` and dropped links to `urlImporter`. */
+    public DropImport(Consumer<List<Path>> importer, Consumer<String> urlImporter) {
         this.importer = importer;
+        this.urlImporter = urlImporter;
     }
 
     /** Listens for drags and drops anywhere on `scene`; `hint` is shown while files hover over the window. */
@@ -27,7 +31,7 @@ public final class DropImport {
         hint.setVisible(false);
         hint.setMouseTransparent(true);
         scene.addEventFilter(DragEvent.DRAG_OVER, e -> {
-            if (e.getDragboard().hasFiles()) {
+            if (e.getDragboard().hasFiles() || link(e.getDragboard()) != null) {
                 e.acceptTransferModes(TransferMode.COPY);
                 hint.setVisible(true);
             }
@@ -40,9 +44,28 @@ public final class DropImport {
         });
     }
 
-    /** Imports the files of a dragboard; false if it holds none. */
+    /** Imports the files of a dragboard, or else its http(s) link; false if it holds neither. */
     public boolean dropped(Dragboard board) {
-        return board.hasFiles() && drop(board.getFiles());
+        if (board.hasFiles()) {
+            return drop(board.getFiles());
+        }
+        String url = link(board);
+        return url != null && dropUrl(url);
+    }
+
+    /** The dragboard's http(s) link (as a URL, else as plain text), or null. */
+    private static String link(Dragboard board) {
+        String url = board.hasUrl() ? board.getUrl() : board.hasString() ? board.getString() : null;
+        return url != null && Download.isUrl(url) ? url.strip() : null;
+    }
+
+    /** Imports a dropped link: what the drop handler does with a dragboard's URL; false if not an http(s) URL. */
+    public boolean dropUrl(String url) {
+        if (url == null || !Download.isUrl(url)) {
+            return false;
+        }
+        urlImporter.accept(url.strip());
+        return true;
     }
 
     /** Imports dropped files: what the drop handler does with the dragboard's files. */

@@ -3,11 +3,14 @@ package org.ndsw.ui.catalog;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import javafx.scene.control.Alert;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.ndsw.NdswException;
+import org.ndsw.app.Download;
 import org.ndsw.ui.Dialogs;
 import org.ndsw.ui.FileDialogs;
 
@@ -91,13 +94,47 @@ final class FxCatalogActions implements CatalogActions {
 
     @Override
     public void importPaths(List<Path> paths) {
+        if (!busy()) {
+            vm.importPaths(paths, defaultCatalog).onSuccess(i -> show(ImportSummary.of(i.report())))
+                    .onFailure(this::failed);
+        }
+    }
+
+    @Override
+    public void importUrl() {
+        Path catalogFile = vm.session.get() != null ? vm.session.get().file() : defaultCatalog;
+        UrlDialog.ask(window, Download.defaultDir(catalogFile)).ifPresent(a -> {
+            if (!Download.isUrl(a.url())) {
+                dialogs.showError(new NdswException("\"" + a.url() + "\" is not an http:// or https:// URL"));
+            } else if (!busy()) {
+                vm.importUrl(a.url().strip(), a.refetch(), defaultCatalog)
+                        .onSuccess(i -> show(ImportSummary.of(i.report()))).onFailure(this::failed);
+            }
+        });
+    }
+
+    @Override
+    public void importUrl(String url) {
+        if (!busy()) {
+            vm.importUrl(url, false, defaultCatalog).onSuccess(i -> show(ImportSummary.of(i.report())))
+                    .onFailure(this::failed);
+        }
+    }
+
+    /** True (and says so) while an import runs: one import at a time. */
+    private boolean busy() {
         if (vm.importing.get()) {
             dialogs.report(Alert.AlertType.INFORMATION, "Import", "An import is running",
-                    "Wait for it to finish (or cancel it), then drop the files again.", null, false);
-            return;
+                    "Wait for it to finish (or cancel it), then import again.", null, false);
         }
-        vm.importPaths(paths, defaultCatalog).onSuccess(i -> show(ImportSummary.of(i.report())))
-                .onFailure(dialogs::showError);
+        return vm.importing.get();
+    }
+
+    /** Shows why an import failed; a cancelled one needs no dialog (the user asked for it). */
+    private void failed(Throwable t) {
+        if (!(t instanceof CancellationException)) {
+            dialogs.showError(t);
+        }
     }
 
     private void show(ImportSummary s) {

@@ -2,12 +2,14 @@ package org.ndsw.ui.catalog;
 
 import java.util.List;
 import java.util.Locale;
+import org.ndsw.app.Download;
 import org.ndsw.app.ImportReport;
 import org.ndsw.app.VerificationReport;
 
 /**
- * The text of the dialogs after an import: what was imported with its verification findings, and, separately, which
- * inputs were rejected and why (file, field and value, from the import's message) and what to do.
+ * The text of the dialogs after an import: what was downloaded (URL and local file), what was imported with its
+ * verification findings, and, separately, which inputs were rejected and why (file, field and value, from the
+ * import's message) and what to do.
  *
  * @param imported one paragraph per imported or unchanged input; empty if none
  * @param rejected one paragraph per rejected input; empty if none
@@ -25,7 +27,13 @@ public record ImportSummary(String headline, String imported, String rejected) {
         int sweeps = 0;
         int rejected = 0;
         int unchanged = 0;
+        Download.Result shown = null;
         for (ImportReport.SourceResult s : report.sources()) {
+            if (s.download() != null && !s.download().equals(shown)) {
+                shown = s.download();
+                ok.append(shown.summary()).append(shown.reused() ? "; tick \u201cDownload again\u201d in File > Import"
+                        + " from URL\u2026 to replace it" : "").append('\n');
+            }
             switch (s.outcome()) {
                 case IMPORTED -> {
                     ok.append(s.input()).append(String.format(Locale.ROOT, ": imported in %.1f s%n", s.seconds()));

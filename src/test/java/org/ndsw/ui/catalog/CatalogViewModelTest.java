@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ndsw.app.ImportReport;
+import org.ndsw.app.LocalHttp;
 import org.ndsw.catalog.Column;
 import org.ndsw.catalog.RunRow;
 import org.ndsw.catalog.SortKey;
@@ -165,5 +166,49 @@ class CatalogViewModelTest {
         assertEquals("Nothing new: 1 input was imported before", s.headline());
         assertFalse(s.anyRejected());
         assertEquals(570, vm.rows().size());
+    }
+
+    @Test
+    void aUrlIsDownloadedNextToTheCatalogueImportedAndReusedTheNextTime() throws Exception {
+        Path a = CatalogFixtures.nds(dir, "ResNet.json", "ResNet", 30, 1);
+        Path b = CatalogFixtures.nds(dir, "Vanilla.json", "Vanilla", 20, 2);
+        try (LocalHttp http = new LocalHttp().file("/nds/data.zip", LocalHttp.ndsZip(List.of(a, b)))
+                .status("/nds/missing.zip", 404)) {
+            String url = http.url("/nds/data.zip");
+            ImportReport[] out = new ImportReport[1];
+            vm.importUrl(url, false, dir.resolve("c.db")).onSuccess(i -> out[0] = i.report());
+            assertEquals(List.of("ResNet", "Vanilla"), vm.sweepNames());
+            assertEquals(url + "!nds_data/ResNet.json", vm.sweeps.get(0).source());
+            assertFalse(vm.importing.get());
+            ImportSummary s = ImportSummary.of(out[0]);
+            assertEquals("Imported 50 runs in 2 sweeps", s.headline());
+            assertTrue(s.imported().startsWith(url + ": downloaded to " + dir.resolve("downloads/data.zip")), s.imported());
+
+            vm.importUrl(url, false, dir.resolve("c.db")).onSuccess(i -> out[0] = i.report());
+            s = ImportSummary.of(out[0]);
+            assertEquals("Nothing new: 2 inputs were imported before", s.headline());
+            assertTrue(s.imported().startsWith(url + ": using " + dir.resolve("downloads/data.zip")), s.imported());
+            assertEquals(1, http.hits("/nds/data.zip"));
+            vm.importUrl(url, true, dir.resolve("c.db"));
+            assertEquals(2, http.hits("/nds/data.zip"));
+
+            String missing = http.url("/nds/missing.zip");
+            Throwable[] failure = new Throwable[1];
+            vm.importUrl(missing, false, dir.resolve("c.db")).onFailure(t -> failure[0] = t);
+            assertEquals("cannot download " + missing + ": the server answered HTTP 404 (no such file on the server)",
+                    failure[0].getMessage());
+            assertFalse(vm.importing.get());
+            assertEquals(List.of("ResNet", "Vanilla"), vm.sweepNames());
+        }
+    }
+
+    @Test
+    void aDroppedLinkIsImportedAndOtherTextIsNot() {
+        List<String> urls = new ArrayList<>();
+        DropImport drop = new DropImport(p -> { }, urls::add);
+        assertTrue(drop.dropUrl(" https://dl.fbaipublicfiles.com/nds/data.zip\n"));
+        assertFalse(drop.dropUrl("file:///tmp/data.zip"));
+        assertFalse(drop.dropUrl("just some text"));
+        assertEquals(List.of("https://dl.fbaipublicfiles.com/nds/data.zip"), urls);
     }
 }
