@@ -25,7 +25,8 @@ class SweepServiceTest {
     void theSameDefinitionQueuesTheSameModelsAndSeeds() {
         Path space = SweepFixtures.tinySpace(dir);
         SweepDefinition def = new SweepDefinition("a", space.toString(), 5, 3, org.ndsw.complexity.Window.NONE,
-                org.ndsw.complexity.Convention.NDS, org.ndsw.train.Recipe.NDS_CIFAR, dir.toString(), 0, 0, 0, "djl", 2);
+                org.ndsw.complexity.Convention.NDS, org.ndsw.train.Recipe.NDS_CIFAR, dir.toString(), 0, 0, 0, "djl",
+                org.ndsw.train.Device.CPU, 2);
         SweepService one = new SweepService(dir.resolve("one.db"));
         SweepService two = new SweepService(dir.resolve("two.db"));
         SweepService.Created c = one.create(def, null);
@@ -116,7 +117,7 @@ class SweepServiceTest {
         // A loss threshold no network meets: every run diverges in its first batch.
         SweepDefinition diverging = new SweepDefinition(d.name(), d.space(), d.n(), d.seed(), d.window(),
                 d.convention(), new org.ndsw.train.Recipe(1, 10, 25, 0.1, 0.9, true, 5e-4, 1e-3), d.data(), 0, 0, 0,
-                "djl", 1);
+                "djl", org.ndsw.train.Device.CPU, 1);
         SweepService s = new SweepService(dir.resolve("c.db"));
         s.create(diverging, null);
         SweepOutcome o = s.run("div", new RunOptions(2, 1, "512m", false, 60, 3, List.of()), SweepListener.NONE);
