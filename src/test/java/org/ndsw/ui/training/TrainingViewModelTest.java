@@ -22,6 +22,7 @@ import org.ndsw.app.sweep.SweepService;
 import org.ndsw.catalog.RunStatus;
 import org.ndsw.space.BuiltinSpaces;
 import org.ndsw.space.SpaceFiles;
+import org.ndsw.train.Device;
 import org.ndsw.train.TinyCifar;
 import org.ndsw.ui.catalog.CatalogSession;
 import org.ndsw.ui.spaces.SpaceEntry;
@@ -98,6 +99,27 @@ class TrainingViewModelTest {
         assertEquals(100, def.recipe().epochs(), "the paper's recipe by default");
         assertEquals(dir.resolve("spaces/tiny-resnet.json").toString(), def.space());
         assertEquals(2, f.workers());
+    }
+
+    @Test
+    void theDeviceChoiceIsValidatedAndReachesTheDefinition() throws IOException {
+        TrainingViewModel vm = vm(new ArrayList<>());
+        SweepForm f = vm.form;
+        f.dataset.set(dir.toString());
+        f.count.set("3");
+        assertEquals(List.of("cpu", "gpu"), vm.devices);
+        assertEquals(Device.CPU, f.definition().device(), "cpu by default");
+        f.deviceProperty().set(null);
+        assertEquals("device", field(f));
+        assertEquals("Device: choose cpu or gpu", assertThrows(InvalidField.class, f::definition).getMessage());
+        f.deviceProperty().set("tpu");
+        assertEquals("Device: must be cpu or gpu, got \"tpu\"",
+                assertThrows(InvalidField.class, f::definition).getMessage());
+        f.deviceProperty().set("gpu");
+        assertEquals(Device.GPU, f.definition().device());
+        vm.create();
+        assertEquals("", vm.invalidFieldProperty().get(), vm.formMessageProperty().get());
+        assertEquals(Device.GPU, new SweepService(session.file()).definition("TinyResNet-s1").device());
     }
 
     private static String field(SweepForm f) {
