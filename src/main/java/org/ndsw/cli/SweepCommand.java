@@ -81,7 +81,8 @@ final class SweepCommand implements Runnable {
             SweepDefinition d = DefinitionJson.read(file);
             if (name != null) {
                 d = new SweepDefinition(name, d.space(), d.n(), d.seed(), d.window(), d.convention(), d.recipe(),
-                        d.data(), d.trainSubset(), d.testSubset(), d.subsetSeed(), d.engine(), d.seedsPerModel());
+                        d.data(), d.trainSubset(), d.testSubset(), d.subsetSeed(), d.engine(), d.device(),
+                        d.seedsPerModel());
             }
             SweepCreateCommand.report(spec, new SweepService(catalog.path()).create(d, workDir), catalog.path());
         }

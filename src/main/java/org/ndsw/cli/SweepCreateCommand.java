@@ -7,6 +7,7 @@ import org.ndsw.app.sweep.SweepDefinition;
 import org.ndsw.app.sweep.SweepService;
 import org.ndsw.complexity.Convention;
 import org.ndsw.complexity.Window;
+import org.ndsw.train.Device;
 import org.ndsw.train.Recipe;
 import org.ndsw.train.TrainingEngines;
 import picocli.CommandLine.Command;
@@ -47,6 +48,11 @@ final class SweepCreateCommand implements Runnable {
     @Option(names = "--test-subset", defaultValue = "0", paramLabel = "N", description = "Test on N images.") int testSubset;
     @Option(names = "--subset-seed", defaultValue = "0", description = "Seed of the subsets.") long subsetSeed;
     @Option(names = "--engine", defaultValue = TrainingEngines.DEFAULT, description = "Engine: djl or dl4j. Default: ${DEFAULT-VALUE}.") String engine;
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu", description = {
+        "Where every run trains. Default: ${DEFAULT-VALUE}. With gpu each worker trains on CUDA device 0 of its",
+        "machine (a build with CUDA natives: mvn -Pcuda package); workers on one machine share that GPU, so run",
+        "`sweep run --workers 1` per GPU machine. Without a CUDA device the first run fails with the reason and",
+        "the scheduler claims no more runs (docs/sweeps.md, \"GPU\")."}) String device;
     @Option(names = "--seeds-per-model", defaultValue = "1", description = "Runs per model (training seeds 1..K).") int seedsPerModel;
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Folder of checkpoints and logs."
             + " Default: <catalogue>-sweeps/NAME next to the catalogue.") Path workDir;
@@ -57,7 +63,8 @@ final class SweepCreateCommand implements Runnable {
                 orElse(maxFlops, Long.MAX_VALUE));
         Recipe recipe = new Recipe(epochs, batch, testBatch, lr, momentum, !noNesterov, wd, divergeLoss);
         SweepDefinition def = new SweepDefinition(name, space, n, seed, window, Convention.parse(convention), recipe,
-                data.toAbsolutePath().toString(), trainSubset, testSubset, subsetSeed, engine, seedsPerModel);
+                data.toAbsolutePath().toString(), trainSubset, testSubset, subsetSeed, engine, Device.parse(device),
+                seedsPerModel);
         report(spec, new SweepService(catalog.path()).create(def, workDir), catalog.path());
     }
 

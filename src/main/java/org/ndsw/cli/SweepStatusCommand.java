@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 /** `ndsw sweep status NAME [--json]`: the state of every run, read while the sweep runs. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show the sweep's runs: status, epochs done, best error, attempts, failure.",
-            "--json prints {\"name\", \"total\", \"done\", \"running\", \"failed\", \"pending\", \"runs\": [{\"model\",",
-            "\"seed\", \"status\", \"epochs_done\", \"best_error\"}]} (fields may be added, never renamed)."})
+            "--json prints {\"name\", \"total\", \"done\", \"running\", \"failed\", \"pending\", \"device\", \"runs\":",
+            "[{\"model\", \"seed\", \"status\", \"epochs_done\", \"best_error\"}]} (fields may be added, never renamed)."})
 final class SweepStatusCommand implements Runnable {
     @Spec CommandSpec spec;
     @Mixin CatalogOption catalog;
@@ -33,9 +33,9 @@ final class SweepStatusCommand implements Runnable {
         if (json) {
             out.println(Json.pretty(json(s)));
         } else {
-            out.printf(Locale.ROOT, "sweep %s: %d runs, %d done, %d running, %d failed, %d pending%s%n", s.name(),
-                    s.total(), s.count(RunStatus.DONE), s.count(RunStatus.RUNNING), s.count(RunStatus.FAILED),
-                    s.count(RunStatus.QUEUED), s.stopRequested() ? " (stop requested)" : "");
+            out.printf(Locale.ROOT, "sweep %s (%s): %d runs, %d done, %d running, %d failed, %d pending%s%n",
+                    s.name(), s.device().cliName(), s.total(), s.count(RunStatus.DONE), s.count(RunStatus.RUNNING),
+                    s.count(RunStatus.FAILED), s.count(RunStatus.QUEUED), s.stopRequested() ? " (stop requested)" : "");
             out.printf(Locale.ROOT, "%5s %-12s %5s %-8s %7s %8s %8s  %s%n", "SEQ", "MODEL", "SEED", "STATUS", "EPOCHS",
                     "BEST", "ATTEMPTS", "FAILURE");
             for (SweepRun r : s.runs()) {
@@ -58,6 +58,7 @@ final class SweepStatusCommand implements Runnable {
         o.put("failed", s.count(RunStatus.FAILED));
         o.put("pending", s.count(RunStatus.QUEUED));
         o.put("stop_requested", s.stopRequested());
+        o.put("device", s.device().cliName());
         ArrayNode runs = o.putArray("runs");
         for (SweepRun r : s.runs()) {
             ObjectNode j = runs.addObject();

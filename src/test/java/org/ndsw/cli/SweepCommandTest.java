@@ -54,7 +54,33 @@ class SweepCommandTest {
         assertEquals(0, run.get("epochs_done").asInt());
         assertTrue(run.get("best_error").isNull());
         CliRun text = CliRun.of("sweep", "status", "demo", "--catalog", db);
-        assertTrue(text.out().startsWith("sweep demo: 3 runs, 0 done, 0 running, 0 failed, 3 pending\n"), text.out());
+        assertTrue(text.out().startsWith("sweep demo (cpu): 3 runs, 0 done, 0 running, 0 failed, 3 pending\n"),
+                text.out());
+        assertEquals("cpu", o.get("device").asText(), "cpu is the default");
+    }
+
+    @Test
+    void aGpuSweepKeepsItsDeviceThroughStatusExportAndImport() throws Exception {
+        CliRun c = CliRun.of("sweep", "create", "g", "--space", space.toString(), "-n", "2", "--seed", "5",
+                "--epochs", "1", "--data", dir.toString(), "--device", "gpu", "--catalog", db);
+        assertEquals(0, c.exit(), c.err());
+        JsonNode status = Json.MAPPER.readTree(CliRun.of("sweep", "status", "g", "--json", "--catalog", db).out());
+        assertEquals("gpu", status.get("device").asText());
+        Path f = dir.resolve("g.json");
+        assertEquals(0, CliRun.of("sweep", "export", "g", "--out", f.toString(), "--catalog", db).exit());
+        assertEquals("gpu", Json.MAPPER.readTree(f.toFile()).get("device").asText());
+        assertEquals(0, CliRun.of("sweep", "import", f.toString(), "--name", "g2", "--catalog", db).exit());
+        assertTrue(CliRun.of("sweep", "status", "g2", "--catalog", db).out().startsWith("sweep g2 (gpu): 2 runs"));
+
+        CliRun bad = CliRun.of("sweep", "create", "t", "--space", space.toString(), "-n", "2", "--seed", "5",
+                "--data", dir.toString(), "--device", "tpu", "--catalog", db);
+        assertEquals(Main.EXIT_USER_ERROR, bad.exit());
+        assertEquals("ndsw: device must be cpu or gpu, got \"tpu\"\n", bad.err());
+        assertTrue(CliRun.of("sweep", "status", "t", "--catalog", db).err().contains("has no sweep named \"t\""),
+                "nothing is written for a bad device");
+        Files.writeString(f, Files.readString(f).replace("\"device\" : \"gpu\"", "\"device\" : \"GPU0\""));
+        CliRun badFile = CliRun.of("sweep", "import", f.toString(), "--name", "g3", "--catalog", db);
+        assertEquals("ndsw: " + f + ": field \"device\" must be \"cpu\" or \"gpu\", got \"GPU0\"\n", badFile.err());
     }
 
     @Test

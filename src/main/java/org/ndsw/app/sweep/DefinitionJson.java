@@ -14,18 +14,21 @@ import org.ndsw.AtomicWrite;
 import org.ndsw.NdswException;
 import org.ndsw.complexity.Convention;
 import org.ndsw.complexity.Window;
+import org.ndsw.train.Device;
 import org.ndsw.train.Recipe;
 
 /**
  * A sweep definition as a small JSON file (`ndsw sweep export` / `ndsw sweep import`) and as the `source` of a
- * sampled sweep in the catalogue. Field names are a contract: fields may be added, never renamed.
+ * sampled sweep in the catalogue. Field names are a contract: fields may be added, never renamed. A field added later
+ * reads as its old meaning when missing: `device` (added with GPU sweeps) reads as "cpu", so catalogues and files
+ * written before it keep their sweeps.
  */
 public final class DefinitionJson {
     /** The format tag written in every file. */
     public static final String FORMAT = "ndsw-sweep/1";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> FIELDS = Set.of("format", "name", "space", "n", "seed", "window", "convention",
-            "recipe", "data", "train_subset", "test_subset", "subset_seed", "engine", "seeds_per_model");
+            "recipe", "data", "train_subset", "test_subset", "subset_seed", "engine", "device", "seeds_per_model");
 
     private DefinitionJson() {}
 
@@ -58,6 +61,7 @@ public final class DefinitionJson {
         o.put("test_subset", d.testSubset());
         o.put("subset_seed", d.subsetSeed());
         o.put("engine", d.engine());
+        o.put("device", d.device().cliName());
         o.put("seeds_per_model", d.seedsPerModel());
         return o;
     }
@@ -117,11 +121,23 @@ public final class DefinitionJson {
             return new SweepDefinition(string(o, "name", where), string(o, "space", where), integer(o, "n", where),
                     longValue(o, "seed", where), window, Convention.parse(string(o, "convention", where)), recipe,
                     string(o, "data", where), integer(o, "train_subset", where), integer(o, "test_subset", where),
-                    longValue(o, "subset_seed", where), string(o, "engine", where),
+                    longValue(o, "subset_seed", where), string(o, "engine", where), device(o, where),
                     integer(o, "seeds_per_model", where));
         } catch (NdswException e) {
             throw e.getMessage().startsWith(where) ? e : new NdswException(where + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The device, "cpu" when the field is missing (definitions written before sweeps had a device). */
+    private static Device device(JsonNode o, String where) {
+        if (!o.has("device")) {
+            return Device.CPU;
+        }
+        JsonNode v = o.get("device");
+        if (!v.isTextual() || !Set.of("cpu", "gpu").contains(v.textValue())) {
+            throw new NdswException(where + ": field \"device\" must be \"cpu\" or \"gpu\", got " + v);
+        }
+        return Device.parse(v.textValue());
     }
 
     private static void putBound(ObjectNode w, String key, long v, long unset) {

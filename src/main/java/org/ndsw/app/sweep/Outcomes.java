@@ -54,6 +54,7 @@ final class Outcomes {
         extra.remove(IN_COLUMNS);
         ObjectNode provenance = Provenance.of("sweep worker");
         provenance.set("engine", record.get("versions"));
+        provenance.set("device", record.get("device"));
         RunData data = new RunData(record.get("optim").toString(), curves(r.epochs()), extra.toString());
         return new RunEntry(t.seq(), t.seed(), r.status() == Status.DONE ? RunStatus.DONE : RunStatus.FAILED,
                 best(r.epochs()), r.finalTestTop1().isPresent() ? r.finalTestTop1().getAsDouble() : null,

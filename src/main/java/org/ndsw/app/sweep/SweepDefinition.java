@@ -4,11 +4,12 @@ import java.util.regex.Pattern;
 import org.ndsw.NdswException;
 import org.ndsw.complexity.Convention;
 import org.ndsw.complexity.Window;
+import org.ndsw.train.Device;
 import org.ndsw.train.Recipe;
 
 /**
  * Everything that defines a sweep: which models (space, count, seed, complexity window), how each is trained (recipe,
- * data, engine) and with how many seeds. The same definition samples the same models on every machine.
+ * data, engine, device) and with how many seeds. The same definition samples the same models on every machine.
  *
  * @param space a built-in space name or a design space file
  * @param n number of distinct models sampled
@@ -19,10 +20,11 @@ import org.ndsw.train.Recipe;
  * @param testSubset test images kept (stratified), 0 for all
  * @param subsetSeed seed of the subsets (shared by all runs, so every model sees the same images)
  * @param engine training engine name
+ * @param device where every run of the sweep trains (GPU: CUDA device 0 of the worker's machine)
  * @param seedsPerModel runs per model, with training seeds 1..seedsPerModel
  */
 public record SweepDefinition(String name, String space, int n, long seed, Window window, Convention convention,
-        Recipe recipe, String data, int trainSubset, int testSubset, long subsetSeed, String engine,
+        Recipe recipe, String data, int trainSubset, int testSubset, long subsetSeed, String engine, Device device,
         int seedsPerModel) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -41,9 +43,9 @@ public record SweepDefinition(String name, String space, int n, long seed, Windo
         if (seedsPerModel < 1) {
             throw new NdswException("seeds per model must be at least 1, got " + seedsPerModel);
         }
-        if (space == null || data == null || engine == null || recipe == null || window == null
+        if (space == null || data == null || engine == null || device == null || recipe == null || window == null
                 || convention == null) {
-            throw new NdswException("a sweep needs a space, data, engine, recipe, window and convention");
+            throw new NdswException("a sweep needs a space, data, engine, device, recipe, window and convention");
         }
     }
 

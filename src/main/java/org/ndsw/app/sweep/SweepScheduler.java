@@ -24,9 +24,11 @@ import org.ndsw.catalog.SweepRun;
  * <p>Each tick (half a second) it reaps workers that exited, claims queued runs for free slots, tails the workers'
  * logs for progress and publishes a {@link SweepProgress}. At start it puts dead claims back in the queue (a run of a
  * killed scheduler or worker resumes from its checkpoint); a worker that died is resumed up to
- * {@link RunOptions#maxAttempts} times, then its run is failed with the exit code and log tail. Several schedulers
- * (processes) may run the same sweep: they share the queue. Not thread-safe: {@link #requestStop} is the only method
- * for other threads.
+ * {@link RunOptions#maxAttempts} times, then its run is failed with the exit code and log tail. A worker that found no
+ * usable device (a GPU sweep on a machine without CUDA) has recorded its run as failed; the scheduler then claims no
+ * more runs and ends once its other workers did, leaving the rest queued for a machine with the device. Several
+ * schedulers (processes) may run the same sweep: they share the queue. Not thread-safe: {@link #requestStop} is the
+ * only method for other threads.
  */
 final class SweepScheduler {
     private static final long TICK_MILLIS = 500;
@@ -42,6 +44,7 @@ final class SweepScheduler {
     private final Map<Long, RunStatus> lastStatus = new HashMap<>();
     private volatile boolean stop;
     private boolean stopWritten;
+    private boolean noDevice;
 
     SweepScheduler(Path catalogFile, String sweep, RunOptions options, SweepListener listener) {
         this.catalogFile = catalogFile;
@@ -77,13 +80,13 @@ final class SweepScheduler {
                     stopWritten = true;
                     listener.onMessage("stopping: running workers finish their epoch and exit");
                 }
-                if (!stopping) {
+                if (!stopping && !noDevice) {
                     fill(q, engine);
                 }
                 List<SweepRun> runs = q.runs(sweep);
                 publish(runs, throughput, stopping);
                 if (workers.isEmpty()) {
-                    if (stopping) {
+                    if (stopping || noDevice) {
                         stopped = true;
                         break;
                     }
@@ -151,6 +154,10 @@ final class SweepScheduler {
             }
             it.remove();
             int code = w.process.exitValue();
+            if (code == SweepWorker.EXIT_NO_DEVICE) {
+                noDevice(w);
+                continue;
+            }
             if (code == SweepWorker.EXIT_OK || code == SweepWorker.EXIT_CLAIM_LOST) {
                 continue;
             }
@@ -167,6 +174,15 @@ final class SweepScheduler {
                 listener.onMessage("run " + w.claim.seq() + ": " + why + "; back in the queue (attempt "
                         + run.attempts() + " of " + options.maxAttempts() + ")");
             }
+        }
+    }
+
+    /** Stops claiming after a worker found no usable device; its run is already recorded as failed. */
+    private void noDevice(Worker w) {
+        if (!noDevice) {
+            noDevice = true;
+            listener.onMessage("run " + w.claim.seq() + " found no usable device on this machine (see its failure);"
+                    + " no more runs are started here, the queued ones wait for a machine with the device");
         }
     }
 

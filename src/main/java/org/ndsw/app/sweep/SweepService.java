@@ -18,6 +18,7 @@ import org.ndsw.catalog.SweepRun;
 import org.ndsw.catalog.SweepSummary;
 import org.ndsw.space.BuiltinSpaces;
 import org.ndsw.space.DesignSpace;
+import org.ndsw.train.Device;
 import org.ndsw.train.ResultJson;
 import org.ndsw.train.TrainingEngines;
 
@@ -104,9 +105,9 @@ public final class SweepService {
     /** The status of every run of a sweep. */
     public SweepStatus status(String sweep) {
         try (Catalog c = Catalog.open(catalogFile)) {
-            definition(c, sweep);
+            Device device = definition(c, sweep).device();
             RunQueue q = c.runQueue();
-            return new SweepStatus(sweep, q.stopRequested(sweep), q.runs(sweep));
+            return new SweepStatus(sweep, device, q.stopRequested(sweep), q.runs(sweep));
         }
     }
 

@@ -17,7 +17,7 @@ import org.ndsw.catalog.RunTicket;
 import org.ndsw.space.SpecJson;
 import org.ndsw.train.Checkpoints;
 import org.ndsw.train.DataSummary;
-import org.ndsw.train.Device;
+import org.ndsw.train.DeviceUnavailableException;
 import org.ndsw.train.EngineOptions;
 import org.ndsw.train.EpochRecord;
 import org.ndsw.train.Progress;
@@ -44,6 +44,11 @@ public final class SweepWorker {
     public static final int EXIT_OK = 0;
     /** Exit code: the claim was not (or no longer) this worker's; nothing was recorded. */
     public static final int EXIT_CLAIM_LOST = 3;
+    /**
+     * Exit code: the run was recorded as failed because this machine cannot train on the sweep's device (no CUDA
+     * device, CPU-only natives); every other run would fail the same way here, so the scheduler claims no more.
+     */
+    public static final int EXIT_NO_DEVICE = 4;
     /** How often the claim is renewed and the stop request read. */
     static final long HEARTBEAT_MILLIS = 2_000;
     private static final long PROGRESS_NANOS = 1_000_000_000L;
@@ -121,7 +126,7 @@ public final class SweepWorker {
                 data.test().size(), def.trainSubset(), def.testSubset());
         long seed = ticket.seed();
         TrainingJob job = new TrainingJob(SpecJson.parseNet(readTree(ticket.net())), ticket.space(), data, summary,
-                def.recipe(), seed, Seeds.of(seed), new EngineOptions(Device.CPU, request.threads()), dir, resume);
+                def.recipe(), seed, Seeds.of(seed), new EngineOptions(def.device(), request.threads()), dir, resume);
         Listener listener = new Listener(queue, ticket.sweep(), epochs, def.recipe().epochs());
         TrainingResult result = new TrainingService(TrainingEngines.find(def.engine())).run(job, listener);
         if (lost) {
@@ -138,6 +143,10 @@ public final class SweepWorker {
         String failure = Outcomes.failure(result);
         boolean recorded = queue.finish(request.runId(), request.token(), Outcomes.entry(ticket, result),
                 failure, failure == null ? null : LogTail.of(Launcher.logFile(dir)));
+        if (recorded && result.failure() instanceof DeviceUnavailableException) {
+            log.println("this machine cannot train on " + def.device().cliName() + "; no more runs are claimed here");
+            return EXIT_NO_DEVICE;
+        }
         return recorded ? EXIT_OK : EXIT_CLAIM_LOST;
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ndsw.NdswException;
 import org.ndsw.net.Graph;
+import org.ndsw.train.DeviceUnavailableException;
 import org.ndsw.train.EngineModel;
 import org.ndsw.train.EngineOptions;
 import org.ndsw.train.TrainingEngine;
@@ -57,7 +58,7 @@ public final class DjlEngine implements TrainingEngine {
             return Device.cpu();
         }
         if (engine.getGpuCount() == 0) {
-            throw new NdswException("--device gpu: PyTorch " + engine.getVersion() + " found no CUDA device. This build"
+            throw new DeviceUnavailableException("--device gpu: PyTorch " + engine.getVersion() + " found no CUDA device. This build"
                     + " carries CPU natives only; build with `mvn -Pcuda package` (CUDA natives) and run on a machine"
                     + " with an NVIDIA driver, or use --device cpu (docs/training.md, \"GPU\").");
         }

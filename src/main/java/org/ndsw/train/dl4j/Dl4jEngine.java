@@ -6,9 +6,9 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
-import org.ndsw.NdswException;
 import org.ndsw.net.Graph;
 import org.ndsw.train.Device;
+import org.ndsw.train.DeviceUnavailableException;
 import org.ndsw.train.EngineModel;
 import org.ndsw.train.EngineOptions;
 import org.ndsw.train.TrainingEngine;
@@ -58,20 +58,20 @@ public final class Dl4jEngine implements TrainingEngine {
     static void checkDevice(Device device) {
         boolean cuda = hasClass(CUDA_BACKEND);
         if (device == Device.GPU && !cuda) {
-            throw new NdswException("--device gpu: this build of the DL4J engine carries ND4J's CPU backend only."
+            throw new DeviceUnavailableException("--device gpu: this build of the DL4J engine carries ND4J's CPU backend only."
                     + " Use the DJL engine for GPUs (--engine djl --device gpu, CUDA 12 natives with `mvn -Pcuda"
                     + " package`), or build with `mvn -Pcuda-dl4j package` for an NVIDIA GPU up to the Ampere"
                     + " generation with CUDA 11.6 (docs/engines.md, \"GPU\")");
         }
         if (device == Device.CPU && cuda) {
-            throw new NdswException("--device cpu: this build of the DL4J engine carries ND4J's CUDA backend; use"
+            throw new DeviceUnavailableException("--device cpu: this build of the DL4J engine carries ND4J's CUDA backend; use"
                     + " --device gpu, or the DJL engine (--engine djl) for CPU training");
         }
         if (device == Device.GPU) {
             try {
                 Nd4j.getBackend();
             } catch (RuntimeException | LinkageError e) {
-                throw new NdswException("--device gpu: ND4J's CUDA 11.6 backend could not start (" + e.getMessage()
+                throw new DeviceUnavailableException("--device gpu: ND4J's CUDA 11.6 backend could not start (" + e.getMessage()
                         + "); it runs on NVIDIA GPUs up to Ampere (sm_86) with CUDA 11.6. Use the DJL engine"
                         + " (--engine djl --device gpu) for newer GPUs", e);
             }

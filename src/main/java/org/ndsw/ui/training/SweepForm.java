@@ -12,6 +12,7 @@ import org.ndsw.NdswException;
 import org.ndsw.app.sweep.SweepDefinition;
 import org.ndsw.complexity.Convention;
 import org.ndsw.complexity.Window;
+import org.ndsw.train.Device;
 import org.ndsw.train.Recipe;
 import org.ndsw.ui.spaces.SpaceEntry;
 
@@ -37,14 +38,15 @@ public final class SweepForm {
     final StringProperty trainSubset = new SimpleStringProperty("0");
     final StringProperty testSubset = new SimpleStringProperty("0");
     final ObjectProperty<String> engine = new SimpleObjectProperty<>("djl");
+    final ObjectProperty<String> device = new SimpleObjectProperty<>(Device.CPU.cliName());
     final StringProperty workers = new SimpleStringProperty("1");
 
     /** The fields' keys, as {@link InvalidField#field()} names them. */
     public static final java.util.List<String> FIELDS = java.util.List.of("space", "name", "count", "seed",
             "minParams", "maxParams", "minFlops", "maxFlops", "epochs", "batch", "lr", "wd", "dataset",
-            "trainSubset", "testSubset", "engine", "workers");
+            "trainSubset", "testSubset", "engine", "device", "workers");
 
-    /** The text property of a field by key (space and engine are not text). */
+    /** The text property of a field by key (space, engine and device are not text). */
     public StringProperty text(String key) {
         return switch (key) {
             case "name" -> name;
@@ -76,6 +78,11 @@ public final class SweepForm {
         return engine;
     }
 
+    /** The selected device, "cpu" or "gpu". */
+    public ObjectProperty<String> deviceProperty() {
+        return device;
+    }
+
     /** The definition the form stands for; throws {@link InvalidField} naming the first bad field. */
     public SweepDefinition definition() {
         SpaceEntry s = space.get();
@@ -93,11 +100,12 @@ public final class SweepForm {
         if (engine.get() == null) {
             throw new InvalidField("engine", "Engine: choose a training engine");
         }
+        Device where = device();
         workers();
         String spaceRef = s.builtin() ? s.space().name() : s.file().toString();
         try {
             return new SweepDefinition(sweepName, spaceRef, n, sampleSeed, window, Convention.NDS, recipe,
-                    data.toString(), train, test, 0, engine.get(), 1);
+                    data.toString(), train, test, 0, engine.get(), where, 1);
         } catch (NdswException e) {
             throw new InvalidField("name", "Name: " + e.getMessage());
         }
@@ -110,6 +118,18 @@ public final class SweepForm {
             throw new InvalidField("workers", "Workers: at most 64 worker processes, got " + k);
         }
         return k;
+    }
+
+    private Device device() {
+        String d = device.get();
+        if (d == null) {
+            throw new InvalidField("device", "Device: choose cpu or gpu");
+        }
+        try {
+            return Device.parse(d);
+        } catch (NdswException e) {
+            throw new InvalidField("device", "Device: must be cpu or gpu, got \"" + d + "\"");
+        }
     }
 
     /** Suggests a sweep name from the space and seed while the name is blank or still a suggestion. */

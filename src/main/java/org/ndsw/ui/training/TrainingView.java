@@ -9,6 +9,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
@@ -61,6 +62,11 @@ public final class TrainingView extends SplitPane {
         ComboBox<String> engine = new ComboBox<>(vm.engines);
         engine.setId("training-engine");
         engine.valueProperty().bindBidirectional(f.engine);
+        ComboBox<String> device = new ComboBox<>(vm.devices);
+        device.setId("training-device");
+        device.valueProperty().bindBidirectional(f.device);
+        device.setTooltip(new Tooltip("gpu: every worker trains on CUDA device 0 of this machine (a build with CUDA"
+                + " natives); use 1 worker per GPU"));
         int row = 0;
         g.addRow(row++, new Label("Space"), span(space));
         g.addRow(row++, new Label("Name"), span(field(vm, "name", "sweep name: letters, digits, . _ -")));
@@ -82,7 +88,9 @@ public final class TrainingView extends SplitPane {
         g.addRow(row++, new Label("Dataset"), span(data));
         g.addRow(row++, new Label("Train"), field(vm, "trainSubset", "images, 0 = all"), new Label("Test"),
                 field(vm, "testSubset", "images, 0 = all"));
-        g.addRow(row++, new Label("Engine"), engine, new Label("Workers"), field(vm, "workers", "processes"));
+        g.addRow(row++, new Label("Engine"), marked(vm, "engine", engine), new Label("Device"),
+                marked(vm, "device", device));
+        g.addRow(row++, new Label("Workers"), field(vm, "workers", "processes"));
         Button create = new Button("Create sweep");
         create.setId("training-create");
         create.setDefaultButton(false);
@@ -110,15 +118,20 @@ public final class TrainingView extends SplitPane {
         t.setPromptText(prompt);
         t.setPrefColumnCount(7);
         t.textProperty().bindBidirectional(vm.form.text(key));
+        return marked(vm, key, t);
+    }
+
+    /** Outlines the control in red and focuses it while the form's invalid field is `key`. */
+    private static <C extends Control> C marked(TrainingViewModel vm, String key, C c) {
         vm.invalidFieldProperty().addListener((o, a, b) -> {
             if (key.equals(b)) {
-                t.getStyleClass().add("field-error");
-                t.requestFocus();
+                c.getStyleClass().add("field-error");
+                c.requestFocus();
             } else {
-                t.getStyleClass().remove("field-error");
+                c.getStyleClass().remove("field-error");
             }
         });
-        return t;
+        return c;
     }
 
     private static VBox sweepsPane(TrainingViewModel vm, TrainingActions actions) {

@@ -36,6 +36,7 @@ import org.ndsw.catalog.RunStatus;
 import org.ndsw.catalog.SweepRun;
 import org.ndsw.catalog.SweepSummary;
 import org.ndsw.figure.Figure;
+import org.ndsw.train.Device;
 import org.ndsw.train.TrainingEngine;
 import org.ndsw.train.TrainingEngines;
 import org.ndsw.ui.catalog.CatalogSession;
@@ -58,6 +59,8 @@ public final class TrainingViewModel {
     final SweepForm form = new SweepForm();
     final ObservableList<SpaceEntry> spaces;
     final ObservableList<String> engines = FXCollections.observableArrayList();
+    final ObservableList<String> devices = FXCollections.observableArrayList(
+            java.util.Arrays.stream(Device.values()).map(Device::cliName).toList());
     final ObservableList<SweepItem> sweeps = FXCollections.observableArrayList();
     final ObjectProperty<SweepItem> selectedSweep = new SimpleObjectProperty<>();
     final ObservableList<RunItem> runs = FXCollections.observableArrayList();

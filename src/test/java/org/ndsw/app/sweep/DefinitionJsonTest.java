@@ -2,6 +2,7 @@ package org.ndsw.app.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ndsw.NdswException;
 import org.ndsw.complexity.Convention;
 import org.ndsw.complexity.Window;
+import org.ndsw.train.Device;
 import org.ndsw.train.Recipe;
 
 /** The sweep definition file: round trip and one-line messages naming file, field and value. */
@@ -18,7 +20,7 @@ class DefinitionJsonTest {
 
     static final SweepDefinition DEF = new SweepDefinition("cifar-20", "ResNet", 20, 7,
             new Window(0, 500_000, 10_000_000, Long.MAX_VALUE), Convention.NDS, Recipe.NDS_CIFAR.withEpochs(2),
-            "/data/cifar", 5000, 1000, 3, "djl", 2);
+            "/data/cifar", 5000, 1000, 3, "djl", Device.CPU, 2);
 
     @Test
     void aDefinitionSurvivesTheFile() {
@@ -26,6 +28,56 @@ class DefinitionJsonTest {
         DefinitionJson.write(DEF, f);
         assertEquals(DEF, DefinitionJson.read(f));
         assertEquals(40, DEF.runs());
+    }
+
+    @Test
+    void aGpuDefinitionSurvivesTheFile() {
+        SweepDefinition gpu = withDevice(DEF, Device.GPU);
+        Path f = dir.resolve("gpu.json");
+        DefinitionJson.write(gpu, f);
+        assertEquals(gpu, DefinitionJson.read(f));
+        assertTrue(DefinitionJson.text(gpu).contains("\"device\" : \"gpu\""), DefinitionJson.text(gpu));
+    }
+
+    @Test
+    void aDefinitionWrittenBeforeSweepsHadADeviceReadsAsCpu() throws Exception {
+        // A file as `ndsw sweep export` wrote it before the device field existed.
+        String old = """
+                {
+                  "format" : "ndsw-sweep/1",
+                  "name" : "cifar-20",
+                  "space" : "ResNet",
+                  "n" : 20,
+                  "seed" : 7,
+                  "window" : {
+                    "min_params" : null,
+                    "max_params" : 500000,
+                    "min_flops" : 10000000,
+                    "max_flops" : null
+                  },
+                  "convention" : "nds",
+                  "recipe" : {
+                    "epochs" : 2,
+                    "batch_size" : 128,
+                    "test_batch_size" : 200,
+                    "base_lr" : 0.1,
+                    "momentum" : 0.9,
+                    "nesterov" : true,
+                    "wd" : 5.0E-4,
+                    "diverge_loss" : 100.0
+                  },
+                  "data" : "/data/cifar",
+                  "train_subset" : 5000,
+                  "test_subset" : 1000,
+                  "subset_seed" : 3,
+                  "engine" : "djl",
+                  "seeds_per_model" : 2
+                }
+                """;
+        Path f = dir.resolve("old.json");
+        Files.writeString(f, old);
+        assertEquals(DEF, DefinitionJson.read(f));
+        assertEquals(Device.CPU, DefinitionJson.read(f).device());
     }
 
     @Test
@@ -40,7 +92,16 @@ class DefinitionJsonTest {
         assertEquals("s.json: epochs must be a positive integer, got 0",
                 message(good.replace("\"epochs\" : 2", "\"epochs\" : 0")));
         assertEquals("s.json: field \"format\" must be \"ndsw-sweep/1\", got null", message("{}"));
+        assertEquals("s.json: field \"device\" must be \"cpu\" or \"gpu\", got \"tpu\"",
+                message(good.replace("\"device\" : \"cpu\"", "\"device\" : \"tpu\"")));
+        assertEquals("s.json: field \"device\" must be \"cpu\" or \"gpu\", got null",
+                message(good.replace("\"device\" : \"cpu\"", "\"device\" : null")));
         assertEquals("s.json: field \"data\" is missing", message(good.replace("\"data\" : \"/data/cifar\",", "")));
+    }
+
+    static SweepDefinition withDevice(SweepDefinition d, Device device) {
+        return new SweepDefinition(d.name(), d.space(), d.n(), d.seed(), d.window(), d.convention(), d.recipe(),
+                d.data(), d.trainSubset(), d.testSubset(), d.subsetSeed(), d.engine(), device, d.seedsPerModel());
     }
 
     private String message(String json) throws Exception {

@@ -35,6 +35,6 @@ final class SweepFixtures {
     static SweepDefinition definition(String name, Path space, Path data, int n, int epochs) {
         Recipe recipe = Recipe.NDS_CIFAR.withEpochs(epochs).withBatchSizes(10, 25);
         return new SweepDefinition(name, space.toString(), n, 1, Window.NONE, Convention.NDS, recipe, data.toString(),
-                0, 0, 0, "djl", 1);
+                0, 0, 0, "djl", org.ndsw.train.Device.CPU, 1);
     }
 }

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -16,6 +20,7 @@ import org.ndsw.catalog.Catalog;
 import org.ndsw.catalog.ErrorKind;
 import org.ndsw.catalog.RunStatus;
 import org.ndsw.catalog.SweepRun;
+import org.ndsw.train.Device;
 
 /** The sweep service on real catalogues: reproducible creation, status, stop and retry, one real run end to end. */
 class SweepServiceTest {
@@ -25,7 +30,8 @@ class SweepServiceTest {
     void theSameDefinitionQueuesTheSameModelsAndSeeds() {
         Path space = SweepFixtures.tinySpace(dir);
         SweepDefinition def = new SweepDefinition("a", space.toString(), 5, 3, org.ndsw.complexity.Window.NONE,
-                org.ndsw.complexity.Convention.NDS, org.ndsw.train.Recipe.NDS_CIFAR, dir.toString(), 0, 0, 0, "djl", 2);
+                org.ndsw.complexity.Convention.NDS, org.ndsw.train.Recipe.NDS_CIFAR, dir.toString(), 0, 0, 0, "djl",
+                org.ndsw.train.Device.CPU, 2);
         SweepService one = new SweepService(dir.resolve("one.db"));
         SweepService two = new SweepService(dir.resolve("two.db"));
         SweepService.Created c = one.create(def, null);
@@ -116,7 +122,7 @@ class SweepServiceTest {
         // A loss threshold no network meets: every run diverges in its first batch.
         SweepDefinition diverging = new SweepDefinition(d.name(), d.space(), d.n(), d.seed(), d.window(),
                 d.convention(), new org.ndsw.train.Recipe(1, 10, 25, 0.1, 0.9, true, 5e-4, 1e-3), d.data(), 0, 0, 0,
-                "djl", 1);
+                "djl", org.ndsw.train.Device.CPU, 1);
         SweepService s = new SweepService(dir.resolve("c.db"));
         s.create(diverging, null);
         SweepOutcome o = s.run("div", new RunOptions(2, 1, "512m", false, 60, 3, List.of()), SweepListener.NONE);
@@ -127,5 +133,56 @@ class SweepServiceTest {
         }
         assertEquals(2, s.retryFailed("div"));
         assertEquals(2, s.status("div").count(RunStatus.QUEUED));
+    }
+
+    @Test
+    void aSweepStoredBeforeSweepsHadADeviceReadsAsCpu() throws Exception {
+        Path space = SweepFixtures.tinySpace(dir);
+        SweepService s = new SweepService(dir.resolve("old.db"));
+        s.create(SweepFixtures.definition("old", space, dir, 2, 1), null);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("old.db"))) {
+            // The definition as catalogues stored it before the device field existed.
+            int changed = c.createStatement().executeUpdate("UPDATE sweeps SET source = json_remove(source, '$.device')"
+                    + " WHERE name = 'old'");
+            assertEquals(1, changed);
+            ResultSet rs = c.createStatement().executeQuery("SELECT instr(source, 'device') FROM sweeps");
+            assertEquals(0, rs.getInt(1));
+        }
+        assertEquals(Device.CPU, s.definition("old").device());
+        assertEquals(Device.CPU, s.status("old").device());
+    }
+
+    @Test
+    void aGpuSweepWithoutCudaFailsItsFirstRunWithTheReasonAndStartsNoMore() throws Exception {
+        // This build carries PyTorch's CPU natives, so the worker's engine finds no CUDA device.
+        Path data = SweepFixtures.data(dir, 40, 20);
+        SweepDefinition d = DefinitionJsonTest.withDevice(
+                SweepFixtures.definition("gpu", SweepFixtures.tinySpace(dir), data, 3, 1), Device.GPU);
+        SweepService s = new SweepService(dir.resolve("c.db"));
+        s.create(d, null);
+        List<String> messages = new CopyOnWriteArrayList<>();
+        SweepListener listener = new SweepListener() {
+            @Override
+            public void onProgress(SweepProgress p) {}
+
+            @Override
+            public void onMessage(String line) {
+                messages.add(line);
+            }
+        };
+        SweepOutcome o = s.run("gpu", new RunOptions(1, 1, "512m", false, 60, 3, List.of()), listener);
+        assertEquals(new SweepOutcome("gpu", 3, 0, 1, 2, true, o.seconds()), o);
+        SweepStatus status = s.status("gpu");
+        assertEquals(Device.GPU, status.device());
+        SweepRun failed = status.runs().get(0);
+        assertEquals(RunStatus.FAILED, failed.status());
+        assertTrue(failed.failure().startsWith("--device gpu: PyTorch 2.7.1 found no CUDA device"), failed.failure());
+        assertEquals(1, failed.attempts(), "a device failure is recorded once, not retried");
+        assertTrue(messages.stream().anyMatch(m -> m.contains("no more runs are started here")), messages.toString());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("c.db"));
+                ResultSet rs = c.createStatement().executeQuery(
+                        "SELECT provenance FROM runs WHERE failure IS NOT NULL")) {
+            assertEquals("gpu", new ObjectMapper().readTree(rs.getString(1)).get("device").asText());
+        }
     }
 }

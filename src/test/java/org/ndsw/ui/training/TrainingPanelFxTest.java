@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -93,6 +94,16 @@ class TrainingPanelFxTest {
             vm.form.workers.set("2");
             vm.setOptions(k -> new RunOptions(k, 1, "512m", false, 60, 3, List.of()));
         });
+        // The device choice sits next to the engine, cpu by default, and is validated like the other fields.
+        ComboBox<String> device = robot.lookup("#training-device").queryAs(ComboBox.class);
+        assertEquals("cpu", device.getValue());
+        assertEquals(List.of("cpu", "gpu"), device.getItems());
+        robot.interact(() -> device.setValue(null));
+        robot.clickOn("#training-create");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(device.getStyleClass().contains("field-error"));
+        assertEquals("Device: choose cpu or gpu", message.getText());
+        robot.interact(() -> device.setValue("cpu"));
         robot.clickOn("#training-create");
         ListView<SweepItem> sweeps = robot.lookup("#training-sweeps").queryAs(ListView.class);
         TableView<RunItem> runs = robot.lookup("#training-runs").queryAs(TableView.class);

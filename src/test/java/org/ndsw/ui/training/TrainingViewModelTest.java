@@ -22,6 +22,7 @@ import org.ndsw.app.sweep.SweepService;
 import org.ndsw.catalog.RunStatus;
 import org.ndsw.space.BuiltinSpaces;
 import org.ndsw.space.SpaceFiles;
+import org.ndsw.train.Device;
 import org.ndsw.train.TinyCifar;
 import org.ndsw.ui.catalog.CatalogSession;
 import org.ndsw.ui.spaces.SpaceEntry;
@@ -100,6 +101,27 @@ class TrainingViewModelTest {
         assertEquals(2, f.workers());
     }
 
+    @Test
+    void theDeviceChoiceIsValidatedAndReachesTheDefinition() throws IOException {
+        TrainingViewModel vm = vm(new ArrayList<>());
+        SweepForm f = vm.form;
+        f.dataset.set(dir.toString());
+        f.count.set("3");
+        assertEquals(List.of("cpu", "gpu"), vm.devices);
+        assertEquals(Device.CPU, f.definition().device(), "cpu by default");
+        f.deviceProperty().set(null);
+        assertEquals("device", field(f));
+        assertEquals("Device: choose cpu or gpu", assertThrows(InvalidField.class, f::definition).getMessage());
+        f.deviceProperty().set("tpu");
+        assertEquals("Device: must be cpu or gpu, got \"tpu\"",
+                assertThrows(InvalidField.class, f::definition).getMessage());
+        f.deviceProperty().set("gpu");
+        assertEquals(Device.GPU, f.definition().device());
+        vm.create();
+        assertEquals("", vm.invalidFieldProperty().get(), vm.formMessageProperty().get());
+        assertEquals(Device.GPU, new SweepService(session.file()).definition("TinyResNet-s1").device());
+    }
+
     private static String field(SweepForm f) {
         return assertThrows(InvalidField.class, f::definition).field();
     }
@@ -148,18 +170,18 @@ class TrainingViewModelTest {
         Path data = TinyCifar.pngFolders(dir.resolve("cifar"), 20, 10);
         new SweepService(session.file()).create(new SweepDefinition("b", BuiltinSpaces.all().get(0).name(), 2, 1,
                 org.ndsw.complexity.Window.NONE, org.ndsw.complexity.Convention.NDS, org.ndsw.train.Recipe.NDS_CIFAR,
-                data.toString(), 0, 0, 0, "djl", 1), null);
+                data.toString(), 0, 0, 0, "djl", org.ndsw.train.Device.CPU, 1), null);
         var status = new SweepService(session.file()).status("b");
         var done = new org.ndsw.catalog.SweepRun(1, 0, "m", 1L, RunStatus.DONE, 1, 1, 50.0, 50.0, 1, null, null,
                 null, null, null);
         var dead = new org.ndsw.catalog.SweepRun(2, 1, "m", 1L, RunStatus.RUNNING, 0, 1, null, null, 1, null, "h",
                 999_999_999L, null, null);
-        SweepItem interrupted = SweepItem.of(new org.ndsw.app.sweep.SweepStatus("b", false, List.of(done, dead)),
-                false, pid -> false);
+        SweepItem interrupted = SweepItem.of(new org.ndsw.app.sweep.SweepStatus("b", org.ndsw.train.Device.CPU, false,
+                List.of(done, dead)), false, pid -> false);
         assertTrue(interrupted.interrupted());
         assertEquals("interrupted — resume", interrupted.state());
-        SweepItem elsewhere = SweepItem.of(new org.ndsw.app.sweep.SweepStatus("b", false, List.of(done, dead)),
-                false, pid -> true);
+        SweepItem elsewhere = SweepItem.of(new org.ndsw.app.sweep.SweepStatus("b", org.ndsw.train.Device.CPU, false,
+                List.of(done, dead)), false, pid -> true);
         assertEquals("training in another process", elsewhere.state());
         assertEquals(2, status.total());
         vm.refresh();
@@ -174,7 +196,8 @@ class TrainingViewModelTest {
         // A loss threshold no network meets: the run diverges in its first batch and fails.
         SweepDefinition def = new SweepDefinition("div", tinySpace(dir.resolve("s2")).file().toString(), 1, 1,
                 org.ndsw.complexity.Window.NONE, org.ndsw.complexity.Convention.NDS,
-                new org.ndsw.train.Recipe(1, 10, 25, 0.1, 0.9, true, 5e-4, 1e-3), data.toString(), 0, 0, 0, "djl", 1);
+                new org.ndsw.train.Recipe(1, 10, 25, 0.1, 0.9, true, 5e-4, 1e-3), data.toString(), 0, 0, 0, "djl",
+                org.ndsw.train.Device.CPU, 1);
         SweepService s = new SweepService(session.file());
         s.create(def, null);
         s.run("div", new org.ndsw.app.sweep.RunOptions(1, 1, "512m", false, 60, 3, List.of()),
@@ -197,7 +220,7 @@ class TrainingViewModelTest {
         for (String name : List.of("fresh", "cut", "away")) {
             s.create(new SweepDefinition(name, space.toString(), 2, 1, org.ndsw.complexity.Window.NONE,
                     org.ndsw.complexity.Convention.NDS, org.ndsw.train.Recipe.NDS_CIFAR, data.toString(), 0, 0, 0,
-                    "djl", 1), null);
+                    "djl", org.ndsw.train.Device.CPU, 1), null);
         }
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
