@@ -68,7 +68,7 @@ done
 cp "$jar" "$work/input/"
 # The sample study ships with the app: the workbench opens it on first start ($APPDIR is lib/app in the image).
 # `samples` must match the folder the workbench opens by default (ndsw.samples in org.ndsw.ui.WorkbenchApp).
-samples=sample-data/nds-mini
+samples=sample-data/study
 if [ ! -d "$samples" ]; then
   echo "build-image.sh: $samples not found; point 'samples=' in this script at the sample study the workbench opens" >&2
   exit 1

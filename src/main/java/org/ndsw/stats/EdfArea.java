@@ -15,7 +15,9 @@ public final class EdfArea {
         for (int i = 0; i < edf.n(); i++) {
             sum += edf.weight(i) * Math.min(1, edf.error(i) / eps);
         }
-        return 1 - sum;
+        // Weights sum to 1 only up to rounding: with every error beyond ε the sum can exceed 1 by an ulp, and an area
+        // of -1e-16 would print as -0.0000.
+        return Math.max(0, 1 - sum);
     }
 
     /** Returns the area of a plain EDF up to ε (every weight 1/n). */

@@ -25,7 +25,7 @@ public final class WorkbenchApp extends Application {
         // Three threads: an import, a comparison and the catalogue table's page reads can all run at once.
         tasks = new FxTaskRunner(3, dialogs::showError);
         workbench = new Workbench(stage, tasks, dialogs, SpacesViewModel.defaultUserDir(), CatalogLocation.resolve(null),
-                Path.of(System.getProperty("ndsw.samples", "sample-data/nds-mini")));
+                Path.of(System.getProperty("ndsw.samples", "sample-data/study")));
         stage.setTitle("NDS Workbench");
         stage.setScene(workbench.scene());
         prefs.restoreWindow(stage);
