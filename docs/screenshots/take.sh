@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the real workbench under Xvfb once per panel and saves a screenshot of each to docs/screenshots/.
 # Needs Debian's xvfb, xauth, libgtk-3-0 and imagemagick (apt-get install -y xvfb xauth libgtk-3-0 imagemagick)
-# and a built jar (mvn -q -DskipTests package). Run from anywhere; the workbench opens sample-data/nds-mini.
+# and a built jar (mvn -q -DskipTests package). Run from anywhere; the workbench opens the sample study (sample-data/study).
 # The catalogue shot imports sample-data/nds-mini into a temporary catalogue first. Every run uses its own
 # preferences node and a temporary catalogue, so the user's layout and catalogue are never read or changed.
 # The training shot creates a small sweep on a CIFAR-10 folder (NDSW_SHOT_DATA, default /work/data: image folders or
