@@ -55,6 +55,7 @@ final class HttpTransfer {
             checkSpace(part.getParent(), length);
             return copy(body, part, length, progress);
         } catch (IOException e) {
+            Download.deleteQuietly(part);
             throw failure(cause(e));
         } catch (RuntimeException e) {
             Download.deleteQuietly(part);
