@@ -23,6 +23,38 @@ import org.ndsw.train.TrainingEngine;
 public final class DjlEngine implements TrainingEngine {
     /** The engine's name on the command line and in results. */
     public static final String NAME = "djl";
+    /** System property choosing the activation layout: auto (channels-last on CPU), nchw or nhwc. */
+    public static final String LAYOUT_PROPERTY = "ndsw.djl.layout";
+
+    /** How activations are laid out in memory; the network and its numbers are the same in each. */
+    enum Layout {
+        /** Channels-last on the CPU, NCHW on a GPU. */
+        AUTO,
+        /** PyTorch's default contiguous layout. */
+        NCHW,
+        /** PyTorch's channels_last: values of one pixel's channels side by side. */
+        NHWC;
+
+        static Layout parse(String text) {
+            try {
+                return valueOf(text.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new NdswException(LAYOUT_PROPERTY + "=" + text + ": expected auto, nchw or nhwc");
+            }
+        }
+    }
+
+    /** The layout asked for, or null to read {@value #LAYOUT_PROPERTY} (default auto) when a model is built. */
+    private final Layout layout;
+
+    /** The engine with the layout of {@value #LAYOUT_PROPERTY} (default auto). */
+    public DjlEngine() {
+        this(null);
+    }
+
+    DjlEngine(Layout layout) {
+        this.layout = layout;
+    }
 
     @Override
     public String name() {
@@ -41,12 +73,14 @@ public final class DjlEngine implements TrainingEngine {
     public EngineModel build(Graph graph, EngineOptions options) {
         Engine engine = pytorch();
         Device device = device(engine, options.device());
+        boolean channelsLast = channelsLast(device);
         JniUtils.setNumThreads(options.threads());
         NDManager manager = engine.newBaseManager(device);
-        String where = device.isGpu() ? "gpu " + device.getDeviceId()
-                : "cpu (" + options.threads() + (options.threads() == 1 ? " thread)" : " threads)");
+        String layoutNote = channelsLast ? ", channels-last" : "";
+        String where = device.isGpu() ? "gpu " + device.getDeviceId() + (channelsLast ? " (channels-last)" : "")
+                : "cpu (" + options.threads() + (options.threads() == 1 ? " thread" : " threads") + layoutNote + ")";
         try {
-            return new DjlModel(engine, manager, graph, where);
+            return new DjlModel(engine, manager, graph, where, channelsLast);
         } catch (EngineException e) {
             manager.close();
             throw new NdswException("DJL could not build the model: " + e.getMessage(), e);
@@ -63,6 +97,19 @@ public final class DjlEngine implements TrainingEngine {
                     + " with an NVIDIA driver, or use --device cpu (docs/training.md, \"GPU\").");
         }
         return Device.gpu(0);
+    }
+
+    /**
+     * Channels-last activations on the CPU unless the layout says otherwise: PyTorch 2.7.1's oneDNN convolutions then
+     * skip their per-call layout reorders (docs/training.md, "Measured"). GPUs keep NCHW, which was not measured.
+     */
+    private boolean channelsLast(Device device) {
+        Layout l = layout != null ? layout : Layout.parse(System.getProperty(LAYOUT_PROPERTY, "auto"));
+        return switch (l) {
+            case AUTO -> !device.isGpu();
+            case NCHW -> false;
+            case NHWC -> true;
+        };
     }
 
     /** Loads PyTorch through DJL once, offline and with one inter-op thread unless configured otherwise. */
