@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.ndsw.NdswException;
@@ -26,7 +25,7 @@ import org.ndsw.train.Weights;
  */
 final class Dl4jModel implements EngineModel {
     private final Graph graph;
-    private final ComputationGraph net;
+    private final TrainingGraph net;
     private final List<Binding> bindings;
     private final String output;
     private final List<String> deadEnds;
@@ -37,7 +36,7 @@ final class Dl4jModel implements EngineModel {
     Dl4jModel(Graph graph, Dl4jGraphs.Built built, String deviceDescription) {
         this.graph = graph;
         this.deviceDescription = deviceDescription;
-        net = new ComputationGraph(built.conf());
+        net = new TrainingGraph(built.conf());
         net.init();
         net.initGradientsView();
         bindings = built.bindings();
@@ -65,15 +64,15 @@ final class Dl4jModel implements EngineModel {
 
     @Override
     public StepResult trainStep(Batch batch, Sgd settings) {
-        Map<String, INDArray> acts = net.feedForward(new INDArray[] {images(batch)}, true, false);
-        float[] logits = acts.get(output).dup('c').data().asFloat();
-        Loss loss = Loss.of(logits, batch.labels());
-        INDArray[] errors = new INDArray[1 + deadEnds.size()];
-        errors[0] = Nd4j.create(loss.gradient(), new long[] {batch.size(), loss.classes()}, 'c');
-        for (int i = 0; i < deadEnds.size(); i++) {
-            errors[i + 1] = Nd4j.zeros(acts.get(deadEnds.get(i)).dataType(), acts.get(deadEnds.get(i)).shape());
-        }
-        net.backpropGradient(errors);
+        Loss loss = net.step(images(batch), acts -> {
+            Loss l = Loss.of(acts.get(output).dup('c').data().asFloat(), batch.labels());
+            INDArray[] errors = new INDArray[1 + deadEnds.size()];
+            errors[0] = Nd4j.create(l.gradient(), new long[] {batch.size(), l.classes()}, 'c');
+            for (int i = 0; i < deadEnds.size(); i++) {
+                errors[i + 1] = Nd4j.zeros(acts.get(deadEnds.get(i)).dataType(), acts.get(deadEnds.get(i)).shape());
+            }
+            return new TrainingGraph.Errors<>(errors, l);
+        });
         sgd.step(net.getFlattenedGradients(), settings, batch.size());
         return new StepResult(loss.sum(), loss.correct(), batch.size());
     }
