@@ -115,7 +115,7 @@ final class Dl4jGraphs {
                 bindings.add(new Binding.Direct(entries.get(name + "." + ParameterLayout.BIAS), name, "b"));
             }
         } else if (layer instanceof Layer.Relu) {
-            b.addLayer(name, new ActivationLayer.Builder().activation(Activation.RELU).build(), inputs);
+            b.addLayer(name, new ActivationLayer.Builder().activation(new FastLayers.Relu()).build(), inputs);
         } else if (layer instanceof Layer.Add) {
             b.addVertex(name, new ElementWiseVertex(ElementWiseVertex.Op.Add), inputs);
         } else if (layer instanceof Layer.Concat) {

@@ -21,6 +21,8 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
@@ -152,19 +154,23 @@ final class FastLayers {
      * (old - batch)·(1 - decay), which {@link FlatSgd} applies.
      */
     static final class FastBatchNorm extends org.deeplearning4j.nn.layers.normalization.BatchNormalization {
-        /** Batch mean, biased variance and 1/σ of the last training forward pass, outside any workspace; or null. */
+        /**
+         * Of the last training forward pass: batch mean, biased variance, 1/σ (outside any workspace) and x̂ (in the
+         * activation workspace, which lives until the backward pass of the same step); or null.
+         */
         private transient INDArray batchMean;
         private transient INDArray batchVar;
         private transient INDArray batchInvStd;
+        private transient INDArray batchXhat;
 
         FastBatchNorm(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
         }
 
         /**
-         * y = γ·(x - μ)/σ + β as one multiply and one add per value, with per-channel [1, C, 1, 1] operands; μ and σ²
-         * are the batch's in training (kept for the backward pass) and the running ones otherwise. DL4J's helper
-         * computes the batch statistics with TAD reductions that cost more than the normalization itself.
+         * y = γ·x̂ + β with x̂ = (x - μ)/σ; μ and σ² are the batch's in training (kept with x̂ for the backward pass)
+         * and the running ones otherwise. Per-channel values enter as [1, C, 1, 1] operands of the pairwise ops.
+         * DL4J's helper computes the batch statistics with TAD reductions that cost more than the normalization.
          */
         @Override
         public INDArray preOutput(INDArray x, TrainingMode mode, LayerWorkspaceMgr ws) {
@@ -175,33 +181,42 @@ final class FastLayers {
             long ch = x.size(1);
             long hw = x.size(2) * x.size(3);
             long[] perChannel = {1, ch, 1, 1};
+            INDArray gamma = getParam("gamma").reshape(ch);
+            INDArray beta = getParam("beta").reshape(ch);
             INDArray out = ws.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape(), 'c');
-            INDArray mean;
-            INDArray invStd;
-            try (MemoryWorkspace none = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                if (mode == TrainingMode.TRAIN) {
-                    mean = channelSum(x, n, ch, hw).divi(n * hw);
-                    Nd4j.exec(new SubOp(x, mean.reshape(perChannel), out));
-                    Nd4j.exec(new MulOp(out, out, out));
-                    batchVar = channelSum(out, n, ch, hw).divi(n * hw);
-                    invStd = Transforms.pow(batchVar.add(layerConf().getEps()), -0.5, false);
-                    batchMean = mean;
-                    batchInvStd = invStd;
-                } else {
-                    mean = getParam("mean").reshape(ch);
-                    invStd = Transforms.pow(getParam("var").reshape(ch).add(layerConf().getEps()), -0.5, false);
+            if (mode != TrainingMode.TRAIN) {
+                try (MemoryWorkspace none = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                    INDArray invStd = Transforms.pow(getParam("var").reshape(ch).add(layerConf().getEps()), -0.5,
+                            false);
+                    INDArray scale = invStd.mul(gamma);
+                    INDArray shift = beta.sub(getParam("mean").reshape(ch).mul(scale));
+                    Nd4j.exec(new MulOp(x, scale.reshape(perChannel), out));
+                    Nd4j.exec(new AddOp(out, shift.reshape(perChannel), out));
                 }
-                INDArray scale = invStd.mul(getParam("gamma").reshape(ch));
-                INDArray shift = getParam("beta").reshape(ch).sub(mean.mul(scale));
-                Nd4j.exec(new MulOp(x, scale.reshape(perChannel), out));
-                Nd4j.exec(new AddOp(out, shift.reshape(perChannel), out));
+                return out;
+            }
+            INDArray xhat = ws.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape(), 'c');
+            try (MemoryWorkspace none = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                double m = n * hw;
+                INDArray mean = channelSum(x, n, ch, hw).divi(m);
+                Nd4j.exec(new SubOp(x, mean.reshape(perChannel), xhat));
+                INDArray rowNorms = xhat.reshape('c', n, ch, hw).norm2(2);
+                INDArray var = rowNorms.muli(rowNorms).sum(0).divi(m);
+                INDArray invStd = Transforms.pow(var.add(layerConf().getEps()), -0.5, false);
+                Nd4j.exec(new MulOp(xhat, invStd.reshape(perChannel), xhat));
+                Nd4j.exec(new MulOp(xhat, gamma.reshape(perChannel), out));
+                Nd4j.exec(new AddOp(out, beta.reshape(perChannel), out));
+                batchMean = mean;
+                batchVar = var;
+                batchInvStd = invStd;
+                batchXhat = xhat;
             }
             return out;
         }
 
         @Override
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr ws) {
-            if (input.rank() != 4 || batchMean == null || batchMean.length() != input.size(1)) {
+            if (input.rank() != 4 || batchXhat == null || !java.util.Arrays.equals(batchXhat.shape(), input.shape())) {
                 return super.backpropGradient(epsilon, ws);
             }
             var c = layerConf();
@@ -214,24 +229,21 @@ final class FastLayers {
             INDArray mean = batchMean;
             INDArray var = batchVar;
             INDArray invStd = batchInvStd;
+            INDArray xhat = batchXhat;
             batchMean = null;
             batchVar = null;
             batchInvStd = null;
-            // x̂ = x·(1/σ) - μ/σ; broadcasts go through the pairwise ops with a [1, C, 1, 1] operand and sums over
-            // contiguous rows: libnd4j's BroadcastOp along dimension 1 is about 10x slower on these maps (decision 0007).
-            INDArray xhat = x.ulike();
-            Nd4j.exec(new MulOp(x, invStd.reshape(perChannel), xhat));
-            Nd4j.exec(new SubOp(xhat, mean.mul(invStd).reshape(perChannel), xhat));
+            batchXhat = null;
+            // dx = a·dy - a·x̂·dγ/m - a·dβ/m with a = γ/σ, dβ = Σdy and dγ = Σdy·x̂ per channel
             INDArray dx = ws.createUninitialized(ArrayType.ACTIVATION_GRAD, x.dataType(), x.shape(), 'c');
             INDArray dBeta = channelSum(epsilon, n, ch, hw);
             Nd4j.exec(new MulOp(epsilon, xhat, dx));
             INDArray dGamma = channelSum(dx, n, ch, hw);
-            // dx = γ/σ·(dy - x̂·dγ/m - dβ/m)
-            Nd4j.exec(new MulOp(xhat, dGamma.div(m).reshape(perChannel), xhat));
-            Nd4j.exec(new SubOp(epsilon, xhat, dx));
-            Nd4j.exec(new SubOp(dx, dBeta.div(m).reshape(perChannel), dx));
-            INDArray gamma = getParam("gamma").reshape(ch);
-            Nd4j.exec(new MulOp(dx, invStd.mul(gamma).reshape(perChannel), dx));
+            INDArray a = invStd.mul(getParam("gamma").reshape(ch));
+            Nd4j.exec(new MulOp(epsilon, a.reshape(perChannel), dx));
+            Nd4j.exec(new MulOp(xhat, a.mul(dGamma).divi(m).reshape(perChannel), xhat));
+            Nd4j.exec(new SubOp(dx, xhat, dx));
+            Nd4j.exec(new SubOp(dx, a.mul(dBeta).divi(m).reshape(perChannel), dx));
 
             Gradient g = new DefaultGradient();
             g.setGradientFor("gamma", assign(gradientViews.get("gamma"), dGamma));
@@ -253,6 +265,26 @@ final class FastLayers {
         private static INDArray assign(INDArray view, INDArray values) {
             view.assign(values.reshape(view.shape()));
             return view;
+        }
+    }
+
+    /**
+     * max(x, 0) with the derivative PyTorch uses (1 where x > 0, else 0), each one elementwise op: DL4J's ReLU
+     * backward goes through the relu_bp op, which took about 4x a pairwise multiply on a 128x16x32x32 map.
+     */
+    static final class Relu extends org.nd4j.linalg.activations.impl.ActivationReLU {
+        @Override
+        public INDArray getActivation(INDArray in, boolean training) {
+            Nd4j.exec(new RectifiedLinear(in, in, 0.0));
+            return in;
+        }
+
+        @Override
+        public Pair<INDArray, INDArray> backprop(INDArray in, INDArray epsilon) {
+            assertShape(in, epsilon);
+            Nd4j.exec(new Step(in, in, 0.0));
+            Nd4j.exec(new MulOp(in, epsilon, in));
+            return new Pair<>(in, null);
         }
     }
 
