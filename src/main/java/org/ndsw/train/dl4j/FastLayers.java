@@ -155,21 +155,21 @@ final class FastLayers {
      */
     static final class FastBatchNorm extends org.deeplearning4j.nn.layers.normalization.BatchNormalization {
         /**
-         * Of the last training forward pass: batch mean, biased variance, 1/σ (outside any workspace) and x̂ (in the
-         * activation workspace, which lives until the backward pass of the same step); or null.
+         * Of the last training forward pass: batch mean, biased variance, 1/σ (outside any workspace) and x - μ (in
+         * the activation workspace, which lives until the backward pass of the same step); or null.
          */
         private transient INDArray batchMean;
         private transient INDArray batchVar;
         private transient INDArray batchInvStd;
-        private transient INDArray batchXhat;
+        private transient INDArray batchCentered;
 
         FastBatchNorm(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
         }
 
         /**
-         * y = γ·x̂ + β with x̂ = (x - μ)/σ; μ and σ² are the batch's in training (kept with x̂ for the backward pass)
-         * and the running ones otherwise. Per-channel values enter as [1, C, 1, 1] operands of the pairwise ops.
+         * y = γ·x̂ + β with x̂ = (x - μ)/σ; μ and σ² are the batch's in training (kept with x - μ for the backward
+         * pass) and the running ones otherwise. Per-channel values enter as [1, C, 1, 1] operands of the pairwise ops.
          * DL4J's helper computes the batch statistics with TAD reductions that cost more than the normalization.
          */
         @Override
@@ -195,28 +195,28 @@ final class FastLayers {
                 }
                 return out;
             }
-            INDArray xhat = ws.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape(), 'c');
+            INDArray centered = ws.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape(), 'c');
             try (MemoryWorkspace none = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
                 double m = n * hw;
                 INDArray mean = channelSum(x, n, ch, hw).divi(m);
-                Nd4j.exec(new SubOp(x, mean.reshape(perChannel), xhat));
-                INDArray rowNorms = xhat.reshape('c', n, ch, hw).norm2(2);
+                Nd4j.exec(new SubOp(x, mean.reshape(perChannel), centered));
+                INDArray rowNorms = centered.reshape('c', n, ch, hw).norm2(2);
                 INDArray var = rowNorms.muli(rowNorms).sum(0).divi(m);
                 INDArray invStd = Transforms.pow(var.add(layerConf().getEps()), -0.5, false);
-                Nd4j.exec(new MulOp(xhat, invStd.reshape(perChannel), xhat));
-                Nd4j.exec(new MulOp(xhat, gamma.reshape(perChannel), out));
+                Nd4j.exec(new MulOp(centered, invStd.mul(gamma).reshape(perChannel), out));
                 Nd4j.exec(new AddOp(out, beta.reshape(perChannel), out));
                 batchMean = mean;
                 batchVar = var;
                 batchInvStd = invStd;
-                batchXhat = xhat;
+                batchCentered = centered;
             }
             return out;
         }
 
         @Override
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr ws) {
-            if (input.rank() != 4 || batchXhat == null || !java.util.Arrays.equals(batchXhat.shape(), input.shape())) {
+            if (input.rank() != 4 || batchCentered == null
+                    || !java.util.Arrays.equals(batchCentered.shape(), input.shape())) {
                 return super.backpropGradient(epsilon, ws);
             }
             var c = layerConf();
@@ -229,20 +229,20 @@ final class FastLayers {
             INDArray mean = batchMean;
             INDArray var = batchVar;
             INDArray invStd = batchInvStd;
-            INDArray xhat = batchXhat;
+            INDArray centered = batchCentered;
             batchMean = null;
             batchVar = null;
             batchInvStd = null;
-            batchXhat = null;
-            // dx = a·dy - a·x̂·dγ/m - a·dβ/m with a = γ/σ, dβ = Σdy and dγ = Σdy·x̂ per channel
+            batchCentered = null;
+            // dx = a·dy - a·x̂·dγ/m - a·dβ/m with a = γ/σ, dβ = Σdy and dγ = Σdy·x̂ per channel, x̂ = (x - μ)/σ
             INDArray dx = ws.createUninitialized(ArrayType.ACTIVATION_GRAD, x.dataType(), x.shape(), 'c');
             INDArray dBeta = channelSum(epsilon, n, ch, hw);
-            Nd4j.exec(new MulOp(epsilon, xhat, dx));
-            INDArray dGamma = channelSum(dx, n, ch, hw);
+            Nd4j.exec(new MulOp(epsilon, centered, dx));
+            INDArray dGamma = channelSum(dx, n, ch, hw).muli(invStd);
             INDArray a = invStd.mul(getParam("gamma").reshape(ch));
             Nd4j.exec(new MulOp(epsilon, a.reshape(perChannel), dx));
-            Nd4j.exec(new MulOp(xhat, a.mul(dGamma).divi(m).reshape(perChannel), xhat));
-            Nd4j.exec(new SubOp(dx, xhat, dx));
+            Nd4j.exec(new MulOp(centered, a.mul(dGamma).muli(invStd).divi(m).reshape(perChannel), centered));
+            Nd4j.exec(new SubOp(dx, centered, dx));
             Nd4j.exec(new SubOp(dx, a.mul(dBeta).divi(m).reshape(perChannel), dx));
 
             Gradient g = new DefaultGradient();
