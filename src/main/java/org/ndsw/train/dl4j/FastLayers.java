@@ -30,12 +30,14 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * DL4J layers with a faster backward pass, found with ND4J's op profiler on ResNet-20 (decision 0007):
+ * Faster DL4J layers, found by profiling ResNet-20 training (decision 0007):
  * <ul>
  *   <li>conv and depthwise conv: DL4J recomputes the whole forward convolution in backward to apply the activation's
  *   derivative; with the identity activation every graph conv has, the error passes through unchanged instead;</li>
- *   <li>batch norm: libnd4j's batchnorm_bp took ~35% of a training step; the same gradient is composed of a few
- *   reductions and broadcast ops (NCHW, batch statistics, as PyTorch's training mode).</li>
+ *   <li>batch norm: libnd4j's batchnorm_bp, DL4J's helper statistics and ND4J's broadcast ops along dimension 1 were
+ *   the largest costs of a step; forward and backward are composed of per-channel sums and pairwise ops with
+ *   [1, C, 1, 1] operands instead (NCHW, batch statistics, as PyTorch's training mode);</li>
+ *   <li>ReLU: one elementwise op each way instead of DL4J's relu_bp.</li>
  * </ul>
  */
 final class FastLayers {
@@ -149,7 +151,7 @@ final class FastLayers {
     }
 
     /**
-     * BN whose backward is composed of reductions and broadcasts over NCHW: with x̂ = (x - μ)/σ over the batch,
+     * BN over NCHW composed of per-channel sums and pairwise ops: with x̂ = (x - μ)/σ over the batch,
      * dβ = Σdy, dγ = Σdy·x̂, dx = γ/σ·(dy - dβ/m - x̂·dγ/m). Running statistics get DL4J's usual "gradient"
      * (old - batch)·(1 - decay), which {@link FlatSgd} applies.
      */
@@ -215,9 +217,12 @@ final class FastLayers {
 
         @Override
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr ws) {
-            if (input.rank() != 4 || batchCentered == null
-                    || !java.util.Arrays.equals(batchCentered.shape(), input.shape())) {
+            if (input.rank() != 4 || layerConf().getCnn2DFormat() != CNN2DFormat.NCHW) {
                 return super.backpropGradient(epsilon, ws);
+            }
+            if (batchCentered == null || !java.util.Arrays.equals(batchCentered.shape(), input.shape())) {
+                throw new IllegalStateException("batch norm " + layerConf().getLayerName()
+                        + ": backward pass without the training forward pass of the same batch");
             }
             var c = layerConf();
             INDArray x = input;
