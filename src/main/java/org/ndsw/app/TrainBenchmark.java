@@ -83,10 +83,12 @@ public final class TrainBenchmark {
 
     /**
      * Rounds and medians of one network: images per wall second (engine, pytorch, peer) and per CPU second (engineCpu,
-     * pytorchCpu, peerCpu); the peer arrays are empty without a peer engine.
+     * pytorchCpu, peerCpu); the peer arrays are empty without a peer engine. The devices are the engines' own
+     * descriptions of where and how they ran (e.g. "cpu (2 threads, channels-last)"); peerDevice is null without a peer.
      */
     public record NetResult(String label, ModelSpec spec, long params, long flops, double[] engine, double[] pytorch,
-            double[] engineCpu, double[] pytorchCpu, double[] peer, double[] peerCpu) {
+            double[] engineCpu, double[] pytorchCpu, double[] peer, double[] peerCpu, String engineDevice,
+            String peerDevice) {
         /** Median of our rounds. */
         public double engineMedian() {
             return ComplexityBenchmark.median(engine);
@@ -176,9 +178,13 @@ public final class TrainBenchmark {
         Speed[] ours = new Speed[o.rounds()];
         Speed[] theirs = new Speed[o.rounds()];
         Speed[] peers = new Speed[peer == null ? 0 : o.rounds()];
+        String ourDevice;
+        String peerDevice;
         EngineOptions cpu = new EngineOptions(org.ndsw.train.Device.CPU, o.threads());
         try (EngineModel model = engine.build(graph, cpu);
                 EngineModel other = peer == null ? null : peer.build(graph, cpu)) {
+            ourDevice = model.deviceDescription();
+            peerDevice = other == null ? null : other.deviceDescription();
             Recipe recipe = Recipe.NDS_CIFAR.withBatchSizes(o.batch(), o.batch());
             SplittableRandom rng = new SplittableRandom(o.seed());
             List<Supplier<Speed>> runs = new ArrayList<>();
@@ -201,7 +207,7 @@ public final class TrainBenchmark {
             }
         }
         return new NetResult(net.label(), net.spec(), complexity.params(), complexity.flops(), wall(ours), wall(theirs),
-                cpu(ours), cpu(theirs), wall(peers), cpu(peers));
+                cpu(ours), cpu(theirs), wall(peers), cpu(peers), ourDevice, peerDevice);
     }
 
     private static double[] wall(Speed[] s) {

@@ -82,10 +82,14 @@ final class TrainBenchCommand implements Runnable {
     }
 
     private static String table(TrainBenchmark.Result r) {
+        String device = r.nets().isEmpty() ? "" : " on " + r.nets().get(0).engineDevice();
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                "%s (%s) vs PyTorch %s; batch %d, %d threads, %d rounds of %d steps, %s%n", r.engine(), r.versions(),
-                r.torchVersion(), r.options().batch(), r.options().threads(), r.options().rounds(), r.options().steps(),
-                r.data()));
+                "%s (%s)%s vs PyTorch %s; batch %d, %d threads, %d rounds of %d steps, %s%n", r.engine(), r.versions(),
+                device, r.torchVersion(), r.options().batch(), r.options().threads(), r.options().rounds(),
+                r.options().steps(), r.data()));
+        if (r.peer() != null && !r.nets().isEmpty()) {
+            b.append(String.format(Locale.ROOT, "peer %s on %s%n", r.peer(), r.nets().get(0).peerDevice()));
+        }
         b.append(String.format(Locale.ROOT, "%-16s %9s %8s %12s %12s %7s %14s %14s %7s%n", "net", "params", "MFLOPs",
                 r.engine() + " img/s", "torch img/s", "ratio", r.engine() + " img/CPU-s", "torch img/CPU-s", "ratio")
                 .stripTrailing());
@@ -127,6 +131,10 @@ final class TrainBenchCommand implements Runnable {
         for (TrainBenchmark.NetResult n : r.nets()) {
             ObjectNode e = a.addObject();
             e.put("label", n.label());
+            e.put("engine_device", n.engineDevice());
+            if (n.peerDevice() != null) {
+                e.put("peer_device", n.peerDevice());
+            }
             e.set("net", SpecJson.toJson(n.spec()));
             e.put("params", n.params());
             e.put("flops", n.flops());

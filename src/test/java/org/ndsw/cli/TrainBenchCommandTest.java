@@ -24,6 +24,7 @@ class TrainBenchCommandTest {
         JsonNode o = Json.MAPPER.readTree(r.out());
         assertEquals(3, o.get("nets").size());
         for (JsonNode n : o.get("nets")) {
+            assertEquals("cpu (1 thread, channels-last)", n.get("engine_device").asText());
             assertTrue(n.get("engine_img_per_s").asDouble() > 0);
             assertTrue(n.get("pytorch_img_per_s").asDouble() > 0);
             assertEquals(n.get("engine_img_per_s").asDouble() / n.get("pytorch_img_per_s").asDouble(),
