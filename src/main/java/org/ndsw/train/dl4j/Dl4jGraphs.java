@@ -2,8 +2,10 @@ package org.ndsw.train.dl4j;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -32,8 +34,9 @@ import org.ndsw.net.Node;
 import org.ndsw.train.ParameterLayout;
 
 /**
- * Turns an engine-neutral {@link Graph} into a DL4J ComputationGraph configuration, one vertex per node named after it,
- * and records where each {@link ParameterLayout} tensor lives.
+ * Turns an engine-neutral {@link Graph} into a DL4J ComputationGraph configuration, one vertex per node named after it
+ * (a BN node read only by a ReLU shares one vertex with it, named after the ReLU), and records where each
+ * {@link ParameterLayout} tensor lives.
  *
  * <p>Ops DL4J lacks are composed exactly (TOOLCHAIN.md): grouped conv = per-group channel subset, conv, merge;
  * dilated depthwise conv = undilated (d·(k-1)+1)² depthwise kernel with zeros off the lattice (kept at zero by the
@@ -66,8 +69,19 @@ final class Dl4jGraphs {
         List<Binding> bindings = new ArrayList<>();
         Map<String, ParameterLayout.Entry> entries = new HashMap<>();
         ParameterLayout.of(graph).forEach(e -> entries.put(e.name(), e));
+        Set<Integer> fused = bnBeforeRelu(graph);
         for (Node n : graph.nodes().subList(1, graph.nodes().size())) {
-            add(b, graph, n, entries, bindings);
+            if (fused.contains(n.id())) {
+                continue;
+            }
+            Node before = n.layer() instanceof Layer.Relu ? graph.node(n.inputs().get(0)) : null;
+            if (before != null && fused.contains(before.id())) {
+                String[] inputs = before.inputs().stream().map(i -> graph.node(i).name()).toArray(String[]::new);
+                batchNorm(b, n.name(), before.name(), (Layer.BatchNorm) before.layer(), true, inputs, entries,
+                        bindings);
+            } else {
+                add(b, graph, n, entries, bindings);
+            }
         }
         List<String> deadEnds = deadEnds(graph);
         List<String> outputs = new ArrayList<>(List.of(graph.output().name()));
@@ -77,6 +91,26 @@ final class Dl4jGraphs {
                 CNN2DFormat.NCHW));
         b.allowNoOutput(false);
         return new Built(b.build(), bindings, graph.output().name(), deadEnds);
+    }
+
+    /**
+     * BN nodes whose only reader is a ReLU: each pair becomes one BN layer with the ReLU built in, named after the
+     * ReLU node, which saves DL4J's copies of the map and two passes over it each way (decision 0007).
+     */
+    private static Set<Integer> bnBeforeRelu(Graph graph) {
+        int[] readers = new int[graph.nodes().size()];
+        graph.nodes().forEach(n -> n.inputs().forEach(i -> readers[i]++));
+        Set<Integer> out = new HashSet<>();
+        for (Node n : graph.nodes()) {
+            if (n.layer() instanceof Layer.Relu) {
+                Node in = graph.node(n.inputs().get(0));
+                if (in.layer() instanceof Layer.BatchNorm && readers[in.id()] == 1
+                        && in.id() != graph.output().id()) {
+                    out.add(in.id());
+                }
+            }
+        }
+        return out;
     }
 
     /** Nodes other than the output that no node reads. */
@@ -100,13 +134,7 @@ final class Dl4jGraphs {
         if (layer instanceof Layer.Conv c) {
             conv(b, name, inputs[0], c, entries.get(name + "." + ParameterLayout.WEIGHT), bindings);
         } else if (layer instanceof Layer.BatchNorm bn) {
-            b.addLayer(name, new FastLayers.BatchNorm(new BatchNormalization.Builder().nIn(bn.channels())
-                    .nOut(bn.channels()).eps(bn.eps()).decay(FlatSgd.BN_DECAY).useLogStd(false)
-                    .activation(Activation.IDENTITY).build()), inputs);
-            for (String suffix : new String[] {ParameterLayout.WEIGHT, ParameterLayout.BIAS,
-                    ParameterLayout.RUNNING_MEAN, ParameterLayout.RUNNING_VAR}) {
-                bindings.add(new Binding.Direct(entries.get(name + "." + suffix), name, bnKey(suffix)));
-            }
+            batchNorm(b, name, name, bn, false, inputs, entries, bindings);
         } else if (layer instanceof Layer.Linear l) {
             b.addLayer(name, new DenseLayer.Builder().nIn(l.inFeatures()).nOut(l.outFeatures()).hasBias(l.bias())
                     .activation(Activation.IDENTITY).build(), inputs);
@@ -139,6 +167,19 @@ final class Dl4jGraphs {
             b.addLayer(name, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), inputs);
         } else {
             throw new IllegalStateException("no DL4J implementation of " + layer);
+        }
+    }
+
+    /** A BN layer named {@code vertex} holding the parameters of BN node {@code node}, optionally with ReLU. */
+    private static void batchNorm(ComputationGraphConfiguration.GraphBuilder b, String vertex, String node,
+            Layer.BatchNorm bn, boolean relu, String[] inputs, Map<String, ParameterLayout.Entry> entries,
+            List<Binding> bindings) {
+        b.addLayer(vertex, new FastLayers.BatchNorm(new BatchNormalization.Builder().nIn(bn.channels())
+                .nOut(bn.channels()).eps(bn.eps()).decay(FlatSgd.BN_DECAY).useLogStd(false)
+                .activation(Activation.IDENTITY).build(), relu), inputs);
+        for (String suffix : new String[] {ParameterLayout.WEIGHT, ParameterLayout.BIAS,
+                ParameterLayout.RUNNING_MEAN, ParameterLayout.RUNNING_VAR}) {
+            bindings.add(new Binding.Direct(entries.get(node + "." + suffix), vertex, bnKey(suffix)));
         }
     }
 

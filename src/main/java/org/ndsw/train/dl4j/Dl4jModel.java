@@ -14,6 +14,7 @@ import org.ndsw.net.Node;
 import org.ndsw.train.Batch;
 import org.ndsw.train.EngineModel;
 import org.ndsw.train.ParameterLayout;
+import org.ndsw.train.ParameterLayout;
 import org.ndsw.train.Sgd;
 import org.ndsw.train.StepResult;
 import org.ndsw.train.Tensor;
@@ -184,9 +185,13 @@ final class Dl4jModel implements EngineModel {
         List<FlatSgd.RunningStats> out = new ArrayList<>();
         for (Node n : graph.nodes()) {
             if (n.layer() instanceof Layer.BatchNorm) {
-                var layer = net.getLayer(n.name());
+                // the layer holding the node's parameters (a BN node read only by a ReLU shares the ReLU's layer)
+                String name = bindings.stream().filter(b -> b.entry().name().equals(n.name() + "."
+                        + ParameterLayout.RUNNING_MEAN)).map(b -> ((Binding.Direct) b).layer()).findFirst()
+                        .orElseThrow();
+                var layer = net.getLayer(name);
                 out.add(new FlatSgd.RunningStats(layer.getParam("mean"), layer.getParam("var"),
-                        grads.view(n.name(), "mean"), grads.view(n.name(), "var"),
+                        grads.view(name, "mean"), grads.view(name, "var"),
                         (long) n.shape().height() * n.shape().width()));
             }
         }
