@@ -35,7 +35,7 @@ import org.ndsw.train.ParameterLayout;
 
 /**
  * Turns an engine-neutral {@link Graph} into a DL4J ComputationGraph configuration, one vertex per node named after it
- * (a BN or add node read only by a ReLU shares one vertex with it, named after the ReLU), and records where each
+ * (a BN node read only by a ReLU shares one vertex with it, named after the ReLU), and records where each
  * {@link ParameterLayout} tensor lives.
  *
  * <p>Ops DL4J lacks are composed exactly (TOOLCHAIN.md): grouped conv = per-group channel subset, conv, merge;
@@ -69,7 +69,7 @@ final class Dl4jGraphs {
         List<Binding> bindings = new ArrayList<>();
         Map<String, ParameterLayout.Entry> entries = new HashMap<>();
         ParameterLayout.of(graph).forEach(e -> entries.put(e.name(), e));
-        Set<Integer> fused = fusedWithRelu(graph);
+        Set<Integer> fused = bnBeforeRelu(graph);
         for (Node n : graph.nodes().subList(1, graph.nodes().size())) {
             if (fused.contains(n.id())) {
                 continue;
@@ -77,11 +77,8 @@ final class Dl4jGraphs {
             Node before = n.layer() instanceof Layer.Relu ? graph.node(n.inputs().get(0)) : null;
             if (before != null && fused.contains(before.id())) {
                 String[] inputs = before.inputs().stream().map(i -> graph.node(i).name()).toArray(String[]::new);
-                if (before.layer() instanceof Layer.BatchNorm bn) {
-                    batchNorm(b, n.name(), before.name(), bn, true, inputs, entries, bindings);
-                } else {
-                    b.addVertex(n.name(), new AddReluVertex(), inputs);
-                }
+                batchNorm(b, n.name(), before.name(), (Layer.BatchNorm) before.layer(), true, inputs, entries,
+                        bindings);
             } else {
                 add(b, graph, n, entries, bindings);
             }
@@ -97,19 +94,18 @@ final class Dl4jGraphs {
     }
 
     /**
-     * BN and add nodes whose only reader is a ReLU: each pair becomes one vertex with the ReLU built in, named after
-     * the ReLU node, which saves DL4J's copies of the map and passes over it each way (decision 0007).
+     * BN nodes whose only reader is a ReLU: each pair becomes one BN layer with the ReLU built in, named after the
+     * ReLU node, which saves DL4J's copies of the map and two passes over it each way (decision 0007).
      */
-    private static Set<Integer> fusedWithRelu(Graph graph) {
+    private static Set<Integer> bnBeforeRelu(Graph graph) {
         int[] readers = new int[graph.nodes().size()];
         graph.nodes().forEach(n -> n.inputs().forEach(i -> readers[i]++));
         Set<Integer> out = new HashSet<>();
         for (Node n : graph.nodes()) {
             if (n.layer() instanceof Layer.Relu) {
                 Node in = graph.node(n.inputs().get(0));
-                boolean fusable = in.layer() instanceof Layer.BatchNorm
-                        || in.layer() instanceof Layer.Add && in.inputs().size() >= 2;
-                if (fusable && readers[in.id()] == 1 && in.id() != graph.output().id()) {
+                if (in.layer() instanceof Layer.BatchNorm && readers[in.id()] == 1
+                        && in.id() != graph.output().id()) {
                     out.add(in.id());
                 }
             }
