@@ -183,13 +183,19 @@ final class FastLayers {
 
         /**
          * Batch statistics per channel, x - μ when the forward pass centred the batch (else null), and the output.
-         * Both arrays live in the activation workspace, which lasts until the backward pass of the same step.
+         * Both arrays live in the activation workspace, which lasts until the backward pass of the same step. For a
+         * map DL4J's own BN handles, only the shape and the output are kept (for the ReLU).
          */
         private record Batch(long[] shape, double[] mean, double[] var, double[] invStd, INDArray centered,
                 INDArray out) {}
 
         FastBatchNorm(NeuralNetConfiguration conf, DataType dataType) {
             super(conf, dataType);
+        }
+
+        /** True for the maps this class normalizes itself (NCHW); others go to DL4J's own BN, ReLU added here. */
+        private boolean composed(INDArray x) {
+            return x.rank() == 4 && layerConf().getCnn2DFormat() == CNN2DFormat.NCHW;
         }
 
         private boolean relu() {
@@ -203,8 +209,13 @@ final class FastLayers {
          */
         @Override
         public INDArray preOutput(INDArray x, TrainingMode mode, LayerWorkspaceMgr ws) {
-            if (x.rank() != 4 || layerConf().getCnn2DFormat() != CNN2DFormat.NCHW) {
-                return super.preOutput(x, mode, ws);
+            if (!composed(x)) {
+                INDArray y = super.preOutput(x, mode, ws);
+                if (relu()) {
+                    Nd4j.exec(new RectifiedLinear(y, y, 0.0));
+                }
+                batch = mode == TrainingMode.TRAIN ? new Batch(x.shape(), null, null, null, null, y) : null;
+                return y;
             }
             int ch = (int) x.size(1);
             double eps = layerConf().getEps();
@@ -261,9 +272,6 @@ final class FastLayers {
          */
         @Override
         public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr ws) {
-            if (input.rank() != 4 || layerConf().getCnn2DFormat() != CNN2DFormat.NCHW) {
-                return super.backpropGradient(epsilon, ws);
-            }
             Batch b = batch;
             batch = null;
             if (b == null || !java.util.Arrays.equals(b.shape(), input.shape())) {
@@ -275,6 +283,9 @@ final class FastLayers {
                 Nd4j.exec(new Step(b.out(), b.out(), 0.0));
                 Nd4j.exec(new MulOp(b.out(), epsilon, b.out()));
                 epsilon = b.out();
+            }
+            if (!composed(input)) {
+                return super.backpropGradient(epsilon, ws);
             }
             INDArray x = input;
             long n = x.size(0);

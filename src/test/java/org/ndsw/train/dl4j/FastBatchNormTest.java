@@ -53,7 +53,7 @@ class FastBatchNormTest {
         double[] y = layer.activate(true, NO_WS).dup().data().asDouble();
         Pair<Gradient, INDArray> back = layer.backpropGradient(array(dy), NO_WS);
 
-        Reference ref = new Reference(x, dy, gamma, beta, relu);
+        Reference ref = new Reference(x, dy, gamma, beta, relu, H * W);
         assertClose(ref.y, y, "output");
         assertClose(ref.dx, back.getSecond().dup().data().asDouble(), "input error");
         assertClose(ref.dGamma, vector(back.getFirst(), "gamma"), "dγ");
@@ -66,6 +66,31 @@ class FastBatchNormTest {
         }
         assertClose(meanStep, vector(back.getFirst(), "mean"), "running mean step");
         assertClose(varStep, vector(back.getFirst(), "var"), "running variance step");
+    }
+
+    /** Vectors ([N, C], e.g. after a linear layer) go through DL4J's own BN; the built-in ReLU still applies. */
+    @Test
+    void vectorsGoThroughDl4jsBatchNormWithTheRelu() {
+        Random rng = new Random(5);
+        int n = 16;
+        double[] x = new double[n * C];
+        double[] dy = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextGaussian();
+            dy[i] = rng.nextGaussian();
+        }
+        double[] gamma = {1.5, -0.7, 0.3};
+        double[] beta = {0.2, 0.5, -1.0};
+        Layer layer = layer(true, gamma, beta);
+        layer.setInput(Nd4j.create(x, new long[] {n, C}, DataType.FLOAT), NO_WS);
+        double[] y = layer.activate(true, NO_WS).dup().data().asDouble();
+        Pair<Gradient, INDArray> back = layer.backpropGradient(Nd4j.create(dy, new long[] {n, C}, DataType.FLOAT),
+                NO_WS);
+        Reference ref = new Reference(x, dy, gamma, beta, true, 1);
+        assertClose(ref.y, y, "output");
+        assertClose(ref.dx, back.getSecond().dup().data().asDouble(), "input error");
+        assertClose(ref.dGamma, vector(back.getFirst(), "gamma"), "dγ");
+        assertClose(ref.dBeta, vector(back.getFirst(), "beta"), "dβ");
     }
 
     @Test
@@ -146,8 +171,11 @@ class FastBatchNormTest {
         final double[] dGamma = new double[C];
         final double[] dBeta = new double[C];
 
-        Reference(double[] x, double[] dy, double[] gamma, double[] beta, boolean relu) {
-            int m = N * H * W;
+        private final int hw;
+
+        Reference(double[] x, double[] dy, double[] gamma, double[] beta, boolean relu, int hw) {
+            this.hw = hw;
+            int m = x.length / C;
             for (int i = 0; i < x.length; i++) {
                 mean[channel(i)] += x[i] / m;
             }
@@ -174,8 +202,8 @@ class FastBatchNormTest {
             }
         }
 
-        private static int channel(int i) {
-            return (i / (H * W)) % C;
+        private int channel(int i) {
+            return (i / hw) % C;
         }
     }
 }
