@@ -12,7 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$here/../..
 mkdir -p "$out"
 java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$threads" -Dai.djl.pytorch.num_interop_threads=1 \
-    -cp "$root/target/ndsw.jar:$root/target/lib/*" "$here/ProfileDjlStep.java" "$net" "$steps" "$threads" \
+    -cp "$root/target/ndsw.jar:$root/target/lib/*" "$here/StepTime.java" djl "$net" "$steps" "$threads" \
     "$out/djl.json" 2>/dev/null
 /usr/bin/python3 "$here/profile_torch_step.py" "$net" "$steps" "$threads" "$out/torch.json"
 /usr/bin/python3 "$here/profile_compare.py" "$steps" "$out/djl.json" "$out/torch.json"
