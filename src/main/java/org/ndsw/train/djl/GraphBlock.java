@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -79,7 +80,11 @@ final class GraphBlock extends AbstractBlock {
     private NDArray evaluate(ParameterStore store, Node n, NDArray[] v, boolean training) {
         NDArray x = v[n.inputs().get(0)];
         Layer layer = n.layer();
-        if (layer instanceof Layer.Conv || layer instanceof Layer.BatchNorm) {
+        if (layer instanceof Layer.Conv c && isStridedPointwise(c)) {
+            try (NDArray sub = x.get(new NDIndex(":, :, ::{}, ::{}", c.strideH(), c.strideW()))) {
+                return blocks[n.id()].forward(store, new NDList(sub), training).singletonOrThrow();
+            }
+        } else if (layer instanceof Layer.Conv || layer instanceof Layer.BatchNorm) {
             return blocks[n.id()].forward(store, new NDList(x), training).singletonOrThrow();
         } else if (layer instanceof Layer.Linear) {
             NDArray flat = x.reshape(x.getShape().get(0), -1);
@@ -128,12 +133,24 @@ final class GraphBlock extends AbstractBlock {
         }
     }
 
+    /**
+     * True for a 1x1 convolution without padding and with a stride above one. Such a convolution is run as the
+     * subsampled input x[:, :, ::s, ::s] into a unit-stride 1x1 convolution: the same function and gradients, and it
+     * keeps PyTorch's oneDNN off its strided 1x1 path, whose weight gradient overruns its workspace when the input
+     * channels are not a multiple of the kernel's channel block (docs/decisions/0011-known-answer-self-test.md).
+     */
+    static boolean isStridedPointwise(Layer.Conv c) {
+        return c.kernelH() == 1 && c.kernelW() == 1 && c.padH() == 0 && c.padW() == 0
+                && (c.strideH() > 1 || c.strideW() > 1);
+    }
+
     private static Block childFor(Layer layer) {
         if (layer instanceof Layer.Conv c) {
+            boolean subsampled = isStridedPointwise(c);
             return Conv2d.builder()
                     .setFilters(c.outChannels())
                     .setKernelShape(new Shape(c.kernelH(), c.kernelW()))
-                    .optStride(new Shape(c.strideH(), c.strideW()))
+                    .optStride(subsampled ? new Shape(1, 1) : new Shape(c.strideH(), c.strideW()))
                     .optPadding(new Shape(c.padH(), c.padW()))
                     .optDilation(new Shape(c.dilation(), c.dilation()))
                     .optGroups(c.groups())

@@ -192,6 +192,13 @@ final class Dl4jGraphs {
                     .stride(c.strideH(), c.strideW()).padding(c.padH(), c.padW()).nIn(c.inChannels())
                     .depthMultiplier(1).hasBias(false).activation(Activation.IDENTITY)), input);
             bindings.add(new Binding.Depthwise(entry, name, c.dilation()));
+        } else if (c.groups() == 1 && stridedPointwise(c)) {
+            String sub = name + "~sub";
+            b.addLayer(sub, new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(1, 1)
+                    .stride(c.strideH(), c.strideW()).build(), input);
+            Layer.Conv unit = new Layer.Conv(c.inChannels(), c.outChannels(), 1, 1, 1, 1, 0, 0, c.dilation(), 1);
+            b.addLayer(name, convLayer(unit, c.inChannels(), c.outChannels()), sub);
+            bindings.add(new Binding.Direct(entry, name, "W"));
         } else if (c.groups() == 1) {
             b.addLayer(name, convLayer(c, c.inChannels(), c.outChannels()), input);
             bindings.add(new Binding.Direct(entry, name, "W"));
@@ -210,6 +217,15 @@ final class Dl4jGraphs {
             b.addVertex(name, new MergeVertex(), outs);
             bindings.add(new Binding.Grouped(entry, layers));
         }
+    }
+
+    /**
+     * A 1x1 convolution without padding and with a stride above one runs as a 1x1 subsampling into a unit-stride 1x1
+     * convolution: the same function and gradients without oneDNN's strided 1x1 path (decision 0011).
+     */
+    static boolean stridedPointwise(Layer.Conv c) {
+        return c.kernelH() == 1 && c.kernelW() == 1 && c.padH() == 0 && c.padW() == 0
+                && (c.strideH() > 1 || c.strideW() > 1);
     }
 
     private static ConvolutionLayer convLayer(Layer.Conv c, int in, int out) {
