@@ -18,4 +18,17 @@ public interface TrainingEngine {
 
     /** Builds the model of a graph on a device; its weights are set with {@link EngineModel#loadWeights}. */
     EngineModel build(Graph graph, EngineOptions options);
+
+    /**
+     * The configurations this engine can run in with these options, preferred first (e.g. activation layouts); the
+     * self-test ({@code org.ndsw.train.selftest}) trains with the first one whose numbers are right on this machine.
+     */
+    default java.util.List<TrainingEngine> configurations(EngineOptions options) {
+        return java.util.List.of(this);
+    }
+
+    /** A short name of this configuration for messages, e.g. "channels-last"; empty if the engine has one. */
+    default String configuration() {
+        return "";
+    }
 }

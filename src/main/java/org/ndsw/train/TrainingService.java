@@ -10,6 +10,7 @@ import org.ndsw.complexity.Convention;
 import org.ndsw.net.Graph;
 import org.ndsw.net.Networks;
 import org.ndsw.train.data.BatchLoader;
+import org.ndsw.train.selftest.SelfTest;
 
 /**
  * Trains one network on CIFAR-10 with a recipe, through any engine: the loop, schedule, divergence check, evaluation,
@@ -33,8 +34,22 @@ public final class TrainingService {
         Complexity complexity = Complexities.cifar(job.spec(), Convention.NDS);
         Graph graph = Networks.cifar(job.spec());
         Run run = new Run(job, listener);
+        TrainingEngine engine = this.engine;
+        String selfTest = "";
+        try {
+            if (SelfTest.enabled()) {
+                SelfTest.Outcome outcome = SelfTest.standard().verify(engine, graph, job.options());
+                engine = outcome.chosen();
+                selfTest = outcome.fellBack() ? "; " + outcome.summary() : "";
+            }
+        } catch (RuntimeException e) {
+            run.status = Status.FAILED;
+            run.failure = e;
+            run.error = e.getMessage() == null ? e.toString() : e.getMessage();
+            return finish(job, complexity, engine, run, started, t0);
+        }
         try (EngineModel model = engine.build(graph, job.options())) {
-            run.engineDescription = model.deviceDescription();
+            run.engineDescription = model.deviceDescription() + selfTest;
             run.engineParams = model.trainableParameters();
             if (run.engineParams != complexity.params()) {
                 throw new IllegalStateException("engine " + engine.name() + " counts " + run.engineParams
@@ -46,6 +61,11 @@ public final class TrainingService {
             run.failure = e;
             run.error = e.getMessage() == null ? e.toString() : e.getMessage();
         }
+        return finish(job, complexity, engine, run, started, t0);
+    }
+
+    private static TrainingResult finish(TrainingJob job, Complexity complexity, TrainingEngine engine, Run run,
+            Instant started, long t0) {
         double wall = (System.nanoTime() - t0) / 1e9;
         EngineInfo info = new EngineInfo(engine.name(), run.status == Status.FAILED && run.engineParams < 0
                 ? java.util.Map.of() : engine.versions(), job.options().device().cliName(), job.options().threads(),

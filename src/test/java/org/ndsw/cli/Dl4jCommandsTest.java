@@ -41,10 +41,19 @@ class Dl4jCommandsTest {
         for (JsonNode s : o.get("specs")) {
             Set<String> fields = new TreeSet<>();
             s.fieldNames().forEachRemaining(fields::add);
-            assertEquals(Set.of("space", "max_rel_diff", "params_djl", "params_dl4j"), fields);
+            assertEquals(Set.of("space", "max_rel_diff", "max_rel_diff_djl_reference", "max_rel_diff_dl4j_reference",
+                    "params_djl", "params_dl4j"), fields);
             assertEquals("ResNeXt-A", s.get("space").asText());
             assertTrue(s.get("max_rel_diff").asDouble() < 1e-4);
+            assertTrue(s.get("max_rel_diff_djl_reference").asDouble() < 1e-4);
+            assertTrue(s.get("max_rel_diff_dl4j_reference").asDouble() < 1e-4);
             assertEquals(s.get("params_djl").asLong(), s.get("params_dl4j").asLong());
+        }
+        assertEquals(2, o.get("self_test").size(), "one self-test per engine");
+        for (JsonNode t : o.get("self_test")) {
+            assertTrue(t.get("passed").asBoolean(), t.toString());
+            assertTrue(t.get("summary").asText().startsWith("self-test " + t.get("engine").asText() + ": "),
+                    t.toString());
         }
     }
 

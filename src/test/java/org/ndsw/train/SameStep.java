@@ -20,6 +20,8 @@ import org.ndsw.train.dl4j.CrossEngineCheck;
 public final class SameStep {
     /** Largest relative L2 difference of two update vectors. */
     public static final double TOLERANCE = 1e-2;
+    /** Largest relative L2 difference of one convolution's updates (see {@link #worstConvolution}). */
+    public static final double TENSOR_TOLERANCE = 5e-2;
 
     private SameStep() {}
 
@@ -39,6 +41,8 @@ public final class SameStep {
             Weights wb = b.weights();
             double steps = relativeL2(w, wa, wb);
             assertTrue(steps < TOLERANCE, "updates differ by " + steps + " (relative L2)");
+            String worst = worstConvolution(w, wa, wb);
+            assertTrue(worst.isEmpty(), worst);
             Weights none = zeros(a.optimizerState());
             double momentum = relativeL2(none, a.optimizerState(), b.optimizerState());
             assertTrue(momentum < TOLERANCE, "momentum buffers differ by " + momentum);
@@ -70,6 +74,48 @@ public final class SameStep {
             }
         }
         return Math.sqrt(diff / norm);
+    }
+
+    /**
+     * A convolution whose own update differs by more than {@link #TENSOR_TOLERANCE} of the larger of its update's
+     * norm and 1% of the whole update's norm, or "" if none does: a wrong gradient of one small convolution (a strided
+     * 1x1 projection has a few dozen values) is invisible in the whole vector.
+     */
+    static String worstConvolution(Weights before, Weights a, Weights b) {
+        double total = 0;
+        for (String name : before.tensors().keySet()) {
+            if (!isRunningStat(name)) {
+                total += squaredUpdate(before.get(name).data(), a.get(name).data());
+            }
+        }
+        double floor = 0.01 * Math.sqrt(total);
+        for (String name : before.tensors().keySet()) {
+            if (before.get(name).shape().length != 4) {
+                continue;
+            }
+            float[] w0 = before.get(name).data();
+            float[] wa = a.get(name).data();
+            float[] wb = b.get(name).data();
+            double diff = 0;
+            for (int i = 0; i < w0.length; i++) {
+                double d = (double) wa[i] - wb[i];
+                diff += d * d;
+            }
+            double rel = Math.sqrt(diff) / Math.max(Math.sqrt(squaredUpdate(w0, wa)), floor);
+            if (rel > TENSOR_TOLERANCE) {
+                return "the update of " + name + " differs by " + rel + " (relative L2)";
+            }
+        }
+        return "";
+    }
+
+    private static double squaredUpdate(float[] w0, float[] w) {
+        double s = 0;
+        for (int i = 0; i < w0.length; i++) {
+            double d = (double) w[i] - w0[i];
+            s += d * d;
+        }
+        return s;
     }
 
     private static boolean isRunningStat(String name) {

@@ -21,7 +21,8 @@ final class Launcher {
     /** The command-line entry point of workers (named, not referenced, so this layer stays below the CLI). */
     static final String MAIN = "org.ndsw.cli.Main";
     /** Prefixes of this process's system properties handed on to workers (engine caches, offline mode). */
-    private static final List<String> INHERITED = List.of("ai.djl.", "org.eclipse.deeplearning4j.", "org.bytedeco.");
+    private static final List<String> INHERITED = List.of("ai.djl.", "org.eclipse.deeplearning4j.", "org.bytedeco.",
+            "ndsw.djl.", "ndsw.dl4j.", "ndsw.selftest");
 
     private Launcher() {}
 

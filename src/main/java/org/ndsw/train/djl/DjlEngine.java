@@ -87,6 +87,29 @@ public final class DjlEngine implements TrainingEngine {
         }
     }
 
+    /**
+     * On the CPU with the layout left to the engine: channels-last, then NCHW. Otherwise only the layout asked for
+     * (a GPU keeps NCHW).
+     */
+    @Override
+    public java.util.List<TrainingEngine> configurations(EngineOptions options) {
+        Layout l = layout != null ? layout : Layout.parse(System.getProperty(LAYOUT_PROPERTY, "auto"));
+        if (l == Layout.AUTO && options.device() == org.ndsw.train.Device.CPU) {
+            return java.util.List.of(new DjlEngine(Layout.NHWC), new DjlEngine(Layout.NCHW));
+        }
+        return java.util.List.of(this);
+    }
+
+    @Override
+    public String configuration() {
+        Layout l = layout != null ? layout : Layout.parse(System.getProperty(LAYOUT_PROPERTY, "auto"));
+        return switch (l) {
+            case AUTO -> "auto layout";
+            case NCHW -> "nchw";
+            case NHWC -> "channels-last";
+        };
+    }
+
     private static Device device(Engine engine, org.ndsw.train.Device wanted) {
         if (wanted == org.ndsw.train.Device.CPU) {
             return Device.cpu();
