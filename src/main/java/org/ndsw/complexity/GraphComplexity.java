@@ -7,7 +7,8 @@ import org.ndsw.net.Node;
 /**
  * Counts the complexity of a network graph node by node (NDS-SPEC §2): the count that mirrors what engines build.
  *
- * <p>Only convs, BNs and the fc layer cost anything; ReLU, add, concat, pooling, zero and shift are free.
+ * <p>Only convs, BNs and the fc layer cost anything; ReLU, add, concat, pooling, zero, shift and drop-path are free.
+ * An auxiliary head is not counted: it is trained but not part of the network that is used (DARTS convention).
  */
 public final class GraphComplexity {
     private GraphComplexity() {}
@@ -17,7 +18,11 @@ public final class GraphComplexity {
         long flops = 0;
         long params = 0;
         long acts = 0;
+        boolean[] auxiliary = graph.auxiliaryNodes();
         for (Node n : graph.nodes()) {
+            if (auxiliary[n.id()]) {
+                continue;
+            }
             long out = n.shape().elements();
             Layer layer = n.layer();
             if (layer instanceof Layer.Conv c) {

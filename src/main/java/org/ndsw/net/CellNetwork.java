@@ -9,11 +9,21 @@ import org.ndsw.space.Genotype;
 /**
  * Builds NAS cell networks in the DARTS CIFAR skeleton (NDS-SPEC §3): stem, `depth` cells, head.
  *
- * <p>Node names: {@code stem.conv}, {@code c3.pre0.conv}, {@code c3.n1.e0.sep1.dw}, {@code head.fc}.
+ * <p>Node names: {@code stem.conv}, {@code c3.pre0.conv}, {@code c3.n1.e0.sep1.dw}, {@code head.fc}. With
+ * {@code aux} the auxiliary head (DARTS AuxiliaryHeadCIFAR) reads the output of cell floor(2d/3), the second reduction
+ * cell: {@code aux.relu}, {@code aux.pool}, {@code aux.conv1}, {@code aux.bn1}, ..., {@code aux.fc}. With a drop
+ * probability above 0 every op output that is not an identity passes a drop-path node ({@code c3.n1.e0.drop}), as
+ * in DARTS' Cell.forward.
  */
 final class CellNetwork {
     /** The stem has 3·w channels (DARTS stem_multiplier). */
     private static final int STEM_MULTIPLIER = 3;
+    /** Channels of the auxiliary head's 1x1 and 2x2 convolutions (DARTS AuxiliaryHeadCIFAR). */
+    private static final int AUX_HIDDEN = 128;
+    private static final int AUX_FEATURES = 768;
+    /** The auxiliary head's average pooling: 5x5, stride 3, no padding, on the 8x8 map of CIFAR (DARTS). */
+    private static final int AUX_POOL = 5;
+    private static final int AUX_POOL_STRIDE = 3;
 
     private CellNetwork() {}
 
@@ -29,18 +39,40 @@ final class CellNetwork {
             if (reduction) {
                 c *= 2;
             }
-            int out = cell(g, "c" + i, spec.genotype(), reduction, reductionPrev, s0, s1, c);
+            int out = cell(g, "c" + i, spec, reduction, reductionPrev, s0, s1, c);
             s0 = s1;
             s1 = out;
             reductionPrev = reduction;
+            if (spec.aux() && i == 2 * spec.depth() / 3) {
+                g.auxOutput(auxHead(g, s1, classes, i));
+            }
         }
         int pooled = g.globalAvgPool("head.pool", s1);
         g.linear("head.fc", pooled, classes, true);
         return g.build();
     }
 
-    private static int cell(GraphBuilder g, String n, Genotype genotype, boolean reduction, boolean reductionPrev,
+    /**
+     * DARTS AuxiliaryHeadCIFAR on node x: ReLU, avg pool 5x5 stride 3 (no padding), conv1x1 to 128, BN, ReLU, conv2x2 to
+     * 768, BN, ReLU, fc to the classes with bias. DARTS builds it for an 8x8 map (1x1 after the 2x2 conv).
+     */
+    private static int auxHead(GraphBuilder g, int x, int classes, int cell) {
+        Shape in = g.shape(x);
+        if (in.height() != 8 || in.width() != 8) {
+            throw new org.ndsw.NdswException("net.aux: the auxiliary head (DARTS AuxiliaryHeadCIFAR) needs the 8x8 map"
+                    + " of the second reduction cell, but cell " + cell + " gives " + in.height() + "x" + in.width()
+                    + " (net.depth must be at least 2 on 32x32 images)");
+        }
+        int r = g.relu("aux.relu", x);
+        int p = g.pool("aux.pool", r, Layer.PoolKind.AVG, AUX_POOL, AUX_POOL_STRIDE, 0);
+        int a = g.relu("aux.relu1", g.bn("aux.bn1", g.conv("aux.conv1", p, AUX_HIDDEN, 1, 1, 0)));
+        int b = g.relu("aux.relu2", g.bn("aux.bn2", g.conv("aux.conv2", a, AUX_FEATURES, 2, 1, 0)));
+        return g.linear("aux.fc", b, classes, true);
+    }
+
+    private static int cell(GraphBuilder g, String n, CellSpec spec, boolean reduction, boolean reductionPrev,
             int s0, int s1, int c) {
+        Genotype genotype = spec.genotype();
         int p0 = reductionPrev ? factorizedReduce(g, n + ".pre0", s0, c) : reluConvBn(g, n + ".pre0", s0, c);
         int p1 = reluConvBn(g, n + ".pre1", s1, c);
         List<Genotype.Edge> edges = reduction ? genotype.reduce() : genotype.normal();
@@ -51,7 +83,12 @@ final class CellNetwork {
             for (int e = 0; e < 2; e++) {
                 Genotype.Edge edge = edges.get(2 * i + e);
                 int stride = reduction && edge.input() < 2 ? 2 : 1;
-                terms[e] = op(g, n + ".n" + i + ".e" + e, edge.op(), states.get(edge.input()), c, stride);
+                String name = n + ".n" + i + ".e" + e;
+                int x = states.get(edge.input());
+                terms[e] = op(g, name, edge.op(), x, c, stride);
+                if (spec.dropProb() > 0 && terms[e] != x) {
+                    terms[e] = g.dropPath(name + ".drop", terms[e]);
+                }
             }
             states.add(g.sum(n + ".n" + i + ".add", List.of(terms[0], terms[1])));
         }

@@ -10,6 +10,8 @@ public final class GraphBuilder {
     public static final double BN_EPS = 1e-5;
 
     private final List<Node> nodes = new ArrayList<>();
+    private int dropPathSlots;
+    private int auxOutput = Graph.NO_AUX;
 
     /** Starts a graph whose input has this shape. */
     public GraphBuilder(Shape input) {
@@ -106,9 +108,19 @@ public final class GraphBuilder {
         return add(name, new Layer.Linear(in, out, bias), List.of(x), new Shape(out, 1, 1));
     }
 
+    /** Drop-path on a node's output, with the next free mask slot. */
+    public int dropPath(String name, int x) {
+        return add(name, new Layer.DropPath(dropPathSlots++), List.of(x), shape(x));
+    }
+
+    /** Marks node `id` as the auxiliary output (the logits of an auxiliary head). */
+    public void auxOutput(int id) {
+        auxOutput = id;
+    }
+
     /** The finished graph; the last node added is its output. */
     public Graph build() {
-        return new Graph(nodes);
+        return new Graph(nodes, auxOutput);
     }
 
     /** Spatial size after a conv or pool: floor((h + 2p - d·(k-1) - 1) / s) + 1. */

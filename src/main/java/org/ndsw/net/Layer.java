@@ -54,4 +54,11 @@ public sealed interface Layer {
 
     /** A fully connected layer on the flattened input, with or without bias. */
     record Linear(int inFeatures, int outFeatures, boolean bias) implements Layer {}
+
+    /**
+     * Drop-path (DARTS {@code drop_path}): in training, each sample's map is multiplied by its factor in mask
+     * {@code slot} of the batch (0 or 1/keep, drawn by the training loop); the identity in inference or when the batch
+     * carries no masks. No parameters, no cost.
+     */
+    record DropPath(int slot) implements Layer {}
 }

@@ -5,8 +5,10 @@ import org.ndsw.NdswException;
 /**
  * A NAS cell network in the DARTS skeleton (NDS-SPEC §3): a genotype, the initial width C and the number of cells.
  *
- * <p>`aux` and `dropProb` are training options kept from the record form. Neither changes the inference network,
- * so complexity never counts an auxiliary head (the convention of the DARTS papers).
+ * <p>`aux` and `dropProb` are training options kept from the record form: `aux` adds DARTS' auxiliary head after the
+ * second reduction cell, `dropProb` is the base drop-path probability (DARTS drop_path_prob, scaled linearly over the
+ * epochs by the training loop). Neither changes the inference network, so complexity never counts an auxiliary head
+ * (the convention of the DARTS papers).
  */
 public record CellSpec(Genotype genotype, int width, int depth, boolean aux, double dropProb) implements ModelSpec {
 
@@ -21,6 +23,11 @@ public record CellSpec(Genotype genotype, int width, int depth, boolean aux, dou
         if (!(dropProb >= 0.0 && dropProb < 1.0)) {
             throw new NdswException("net.drop_prob must be in [0, 1), got " + dropProb);
         }
+    }
+
+    /** The same network trained with or without the auxiliary head and with this base drop-path probability. */
+    public CellSpec withTraining(boolean withAux, double dropPathProb) {
+        return new CellSpec(genotype, width, depth, withAux, dropPathProb);
     }
 
     /** True if cell `i` (0-based) is a reduction cell: cells floor(d/3) and floor(2d/3). */

@@ -19,36 +19,52 @@ public final class ParameterLayout {
 
     private ParameterLayout() {}
 
-    /** One tensor: its full name, the node it belongs to, its suffix, its shape, and whether SGD trains it. */
-    public record Entry(String name, Node node, String suffix, int[] shape, boolean trainable) {}
+    /**
+     * One tensor: its full name, the node it belongs to, its suffix, its shape, whether SGD trains it, and whether it
+     * belongs to the auxiliary head (trained, saved and loaded like the others, but not counted in params).
+     */
+    public record Entry(String name, Node node, String suffix, int[] shape, boolean trainable, boolean auxiliary) {}
 
-    /** Every tensor of the graph's model. */
+    /** Every tensor of the graph's model, auxiliary head included. */
     public static List<Entry> of(Graph graph) {
         List<Entry> out = new ArrayList<>();
+        boolean[] aux = graph.auxiliaryNodes();
         for (Node n : graph.nodes()) {
+            boolean a = aux[n.id()];
             if (n.layer() instanceof Layer.Conv c) {
-                out.add(entry(n, WEIGHT, true, c.outChannels(), c.inChannels() / c.groups(), c.kernelH(), c.kernelW()));
+                out.add(entry(n, WEIGHT, true, a, c.outChannels(), c.inChannels() / c.groups(), c.kernelH(),
+                        c.kernelW()));
             } else if (n.layer() instanceof Layer.BatchNorm b) {
-                out.add(entry(n, WEIGHT, true, b.channels()));
-                out.add(entry(n, BIAS, true, b.channels()));
-                out.add(entry(n, RUNNING_MEAN, false, b.channels()));
-                out.add(entry(n, RUNNING_VAR, false, b.channels()));
+                out.add(entry(n, WEIGHT, true, a, b.channels()));
+                out.add(entry(n, BIAS, true, a, b.channels()));
+                out.add(entry(n, RUNNING_MEAN, false, a, b.channels()));
+                out.add(entry(n, RUNNING_VAR, false, a, b.channels()));
             } else if (n.layer() instanceof Layer.Linear l) {
-                out.add(entry(n, WEIGHT, true, l.outFeatures(), l.inFeatures()));
+                out.add(entry(n, WEIGHT, true, a, l.outFeatures(), l.inFeatures()));
                 if (l.bias()) {
-                    out.add(entry(n, BIAS, true, l.outFeatures()));
+                    out.add(entry(n, BIAS, true, a, l.outFeatures()));
                 }
             }
         }
         return out;
     }
 
-    /** Number of trainable values: must equal the complexity code's params (NDS-SPEC §2). */
+    /**
+     * Number of trainable values of the network without its auxiliary head: must equal the complexity code's params
+     * (NDS-SPEC §2).
+     */
     public static long trainableCount(Graph graph) {
-        return of(graph).stream().filter(Entry::trainable).mapToLong(e -> Tensor.elements(e.shape())).sum();
+        return of(graph).stream().filter(e -> e.trainable() && !e.auxiliary())
+                .mapToLong(e -> Tensor.elements(e.shape())).sum();
     }
 
-    private static Entry entry(Node n, String suffix, boolean trainable, int... shape) {
-        return new Entry(n.name() + "." + suffix, n, suffix, shape, trainable);
+    /** Number of trainable values of the auxiliary head (0 without one): what an engine trains beyond params. */
+    public static long auxiliaryCount(Graph graph) {
+        return of(graph).stream().filter(e -> e.trainable() && e.auxiliary())
+                .mapToLong(e -> Tensor.elements(e.shape())).sum();
+    }
+
+    private static Entry entry(Node n, String suffix, boolean trainable, boolean auxiliary, int... shape) {
+        return new Entry(n.name() + "." + suffix, n, suffix, shape, trainable, auxiliary);
     }
 }

@@ -1,6 +1,7 @@
 package org.ndsw.train;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.ndsw.net.Graph;
@@ -11,7 +12,8 @@ import org.ndsw.net.Layer;
  *
  * <p>Conv: N(0, sqrt(2 / fan_out)) with fan_out = kh·kw·c_out (pycls init_weights, groups not divided out);
  * BN: gamma 1, beta 0, running mean 0, running variance 1; fc: weight N(0, 0.01), bias 0. Each tensor draws from its
- * own stream split off one seeded root in graph order.
+ * own stream split off one seeded root in graph order, the auxiliary head's tensors after all others, so a network
+ * starts from the same weights with and without an auxiliary head.
  */
 public final class WeightInit {
     /** Standard deviation of fc weights (pycls). */
@@ -23,11 +25,17 @@ public final class WeightInit {
     public static Weights initial(Graph graph, long seed) {
         SplittableRandom root = new SplittableRandom(seed);
         Map<String, Tensor> out = new LinkedHashMap<>();
-        for (ParameterLayout.Entry e : ParameterLayout.of(graph)) {
-            SplittableRandom rng = root.split();
-            out.put(e.name(), tensor(e, rng));
+        List<ParameterLayout.Entry> entries = ParameterLayout.of(graph);
+        for (boolean auxiliary : new boolean[] {false, true}) {
+            for (ParameterLayout.Entry e : entries) {
+                if (e.auxiliary() == auxiliary) {
+                    out.put(e.name(), tensor(e, root.split()));
+                }
+            }
         }
-        return new Weights(out);
+        Map<String, Tensor> ordered = new LinkedHashMap<>();
+        entries.forEach(e -> ordered.put(e.name(), out.get(e.name())));
+        return new Weights(ordered);
     }
 
     private static Tensor tensor(ParameterLayout.Entry e, SplittableRandom rng) {
