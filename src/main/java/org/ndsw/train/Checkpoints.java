@@ -63,7 +63,7 @@ public final class Checkpoints {
         if (!Files.exists(dir.resolve(STATE))) {
             throw new NdswException(dir.resolve(STATE) + ": no checkpoint to resume from");
         }
-        JsonNode state = readState();
+        JsonNode state = withPlainDefaults(readState());
         ObjectNode expected = identity();
         for (String field : List.of("net", "optim", "seeds", "train_images", "test_images")) {
             if (!expected.get(field).equals(state.get(field))) {
@@ -74,6 +74,25 @@ public final class Checkpoints {
         model.loadWeights(Npz.read(dir.resolve(state.get("weights").textValue())));
         model.loadOptimizerState(Npz.read(dir.resolve(state.get("optimizer").textValue())));
         return ResultJson.parseEpochs(state.get("epochs"));
+    }
+
+    /**
+     * A checkpoint written before the recipe had cutout, aux weight and drop-path was trained without them: reads its
+     * optim with those fields at 0, so it still resumes.
+     */
+    private static JsonNode withPlainDefaults(JsonNode state) {
+        if (state instanceof ObjectNode o && o.get("optim") instanceof ObjectNode optim) {
+            for (String field : List.of("cutout", "aux_weight", "drop_path_prob")) {
+                if (!optim.has(field)) {
+                    if (field.equals("cutout")) {
+                        optim.put(field, 0);
+                    } else {
+                        optim.put(field, 0.0);
+                    }
+                }
+            }
+        }
+        return state;
     }
 
     /** What must match for a checkpoint to be resumed: net, recipe, seeds, image counts. */

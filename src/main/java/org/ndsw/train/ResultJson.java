@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.ndsw.net.Networks;
 import org.ndsw.space.SpecJson;
 
 /**
@@ -38,8 +39,12 @@ public final class ResultJson {
         putOptional(o, "min_test_top1", r.minTestTop1());
         putOptional(o, "final_test_top1", r.finalTestTop1());
         putCurves(o, r.epochs());
+        if (job.recipe().dropPath() > 0) {
+            o.set("drop_path_ep", curve(r.epochs(), e -> job.recipe().dropPathProb(e.epoch() - 1)));
+        }
         putOptional(o, "train_img_per_s", r.trainImagesPerSecond());
         o.set("optim", optim(job.recipe()));
+        o.set("augment", augment(job.recipe()));
         o.put("rng_seed", job.seed());
         o.set("seeds", seeds(job.seeds()));
         o.set("data", data(job.dataSummary()));
@@ -48,6 +53,9 @@ public final class ResultJson {
         o.put("threads", r.engine().threads());
         o.put("engine_device", r.engine().description());
         o.put("engine_params", r.engineParams());
+        if (job.recipe().auxWeight() > 0) {
+            o.put("aux_params", ParameterLayout.auxiliaryCount(Networks.cifar(job.spec())));
+        }
         o.set("versions", versions(r.engine().versions()));
         o.put("epochs_done", r.epochs().size());
         o.put("resumed_epochs", r.resumedEpochs());
@@ -71,7 +79,11 @@ public final class ResultJson {
         return o;
     }
 
-    /** The optim object: the recipe in NDS names plus ours. */
+    /**
+     * The optim object: the recipe in NDS names plus ours, including the enhanced setup's values (paper §5.4):
+     * {@code cutout} (side of the square, 0 = none), {@code aux_weight} (0 = no auxiliary head) and
+     * {@code drop_path_prob} (the base probability, scaled by epoch/epochs as in DARTS; 0 = none).
+     */
     public static ObjectNode optim(Recipe recipe) {
         ObjectNode o = NODES.objectNode();
         o.put("base_lr", recipe.baseLr());
@@ -83,6 +95,19 @@ public final class ResultJson {
         o.put("batch_size", recipe.batchSize());
         o.put("test_batch_size", recipe.testBatchSize());
         o.put("diverge_loss", recipe.divergeLoss());
+        o.put("cutout", recipe.cutout());
+        o.put("aux_weight", recipe.auxWeight());
+        o.put("drop_path_prob", recipe.dropPath());
+        return o;
+    }
+
+    /** The augment object: the training input pipeline (NDS-SPEC §4, and DARTS' cutout when on). */
+    public static ObjectNode augment(Recipe recipe) {
+        ObjectNode o = NODES.objectNode();
+        o.put("pad", org.ndsw.train.data.Augment.PAD);
+        o.put("crop", 32);
+        o.put("flip", true);
+        o.put("cutout", recipe.cutout());
         return o;
     }
 

@@ -20,10 +20,11 @@ import org.ndsw.train.data.Cifar10;
  */
 public record TrainingJob(ModelSpec spec, String space, Cifar10 data, DataSummary dataSummary, Recipe recipe,
         long seed, Seeds seeds, EngineOptions options, Path checkpointDir, boolean resume) {
-    /** Checks that resuming has a checkpoint directory. */
+    /** Checks that resuming has a checkpoint directory and that the net is the one the recipe trains. */
     public TrainingJob {
         if (resume && checkpointDir == null) {
             throw new org.ndsw.NdswException("resuming needs a checkpoint directory");
         }
+        recipe.requireMatches(spec);
     }
 }

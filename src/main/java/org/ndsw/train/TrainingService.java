@@ -51,10 +51,13 @@ public final class TrainingService {
         try (EngineModel model = engine.build(graph, job.options())) {
             run.engineDescription = model.deviceDescription() + selfTest;
             run.engineParams = model.trainableParameters();
-            if (run.engineParams != complexity.params()) {
+            long aux = ParameterLayout.auxiliaryCount(graph);
+            if (run.engineParams != complexity.params() + aux) {
                 throw new IllegalStateException("engine " + engine.name() + " counts " + run.engineParams
-                        + " trainable parameters, the complexity code " + complexity.params());
+                        + " trainable parameters, the complexity code " + complexity.params()
+                        + (aux > 0 ? " plus " + aux + " of the auxiliary head" : ""));
             }
+            run.maskSlots = graph.dropPathSlots();
             run.train(model, graph);
         } catch (RuntimeException e) {
             run.status = Status.FAILED;
@@ -84,6 +87,7 @@ public final class TrainingService {
         RuntimeException failure;
         Divergence divergence;
         long engineParams = -1;
+        int maskSlots;
         String engineDescription = "";
         int resumed;
 
@@ -122,13 +126,15 @@ public final class TrainingService {
             long correct = 0;
             long seen = 0;
             long start = System.nanoTime();
+            BatchLoader.Extras extras = new BatchLoader.Extras(recipe.cutout(), maskSlots, recipe.dropPathProb(e));
             try (BatchLoader loader = BatchLoader.training(job.data().train(), recipe.batchSize(),
-                    job.seeds().orderRng(e), job.seeds().augmentRng(e))) {
+                    job.seeds().orderRng(e), job.seeds().augmentRng(e), extras)) {
                 for (int b = 1; loader.hasNext(); b++) {
                     checkCancelled(e, b);
                     StepResult s = model.trainStep(loader.next(), sgd);
-                    if (Divergence.isDiverged(s.meanLoss(), recipe.divergeLoss())) {
-                        divergence = new Divergence(e + 1, b, s.meanLoss());
+                    double loss = s.meanLoss() + sgd.auxWeight() * s.meanAuxLoss();
+                    if (Divergence.isDiverged(loss, recipe.divergeLoss())) {
+                        divergence = new Divergence(e + 1, b, loss);
                         return null;
                     }
                     lossSum += s.lossSum();

@@ -4,7 +4,9 @@ package org.ndsw.train.data;
  * The CIFAR-10 input pipeline of NDS-SPEC §4 as pycls applies it: per-channel normalization, then (training only)
  * horizontal flip and a random 32x32 crop of the image zero-padded by 4 pixels.
  *
- * <p>pycls normalizes before padding, so the padded border is 0 after normalization (the mean colour).
+ * <p>pycls normalizes before padding, so the padded border is 0 after normalization (the mean colour). The enhanced
+ * setup (paper §5.4) adds DARTS' Cutout last: one square per image set to 0, which after normalization is again the
+ * mean colour, as in DARTS, whose Cutout follows Normalize.
  */
 public final class Augment {
     /** Per-channel mean, 0-255 scale (NDS-SPEC §4). */
@@ -56,6 +58,24 @@ public final class Augment {
                     boolean inside = sy >= 0 && sy < h && xs >= 0 && xs < w;
                     out[row + x] = inside ? t[set.pixels()[plane + sy * w + sx] & 0xff] : 0f;
                 }
+            }
+        }
+    }
+
+    /**
+     * Zeroes, in every channel, the square of side `length` centred at pixel (cy, cx) of the C x h x w image at offset,
+     * clipped at the borders: rows [cy - length/2, cy + length/2) and the same columns, as DARTS' Cutout(length)
+     * computes them (so an odd length zeroes length - 1 rows).
+     */
+    static void cutout(float[] out, int offset, int channels, int h, int w, int cy, int cx, int length) {
+        int y1 = Math.max(cy - length / 2, 0);
+        int y2 = Math.min(cy + length / 2, h);
+        int x1 = Math.max(cx - length / 2, 0);
+        int x2 = Math.min(cx + length / 2, w);
+        for (int c = 0; c < channels; c++) {
+            for (int y = y1; y < y2; y++) {
+                int row = offset + (c * h + y) * w;
+                java.util.Arrays.fill(out, row + x1, row + Math.max(x1, x2), 0f);
             }
         }
     }

@@ -140,6 +140,23 @@ class TrainingServiceTest {
     }
 
     @Test
+    void resumesACheckpointWrittenBeforeTheRecipeHadCutoutAuxAndDropPath() throws Exception {
+        Path ckpt = dir.resolve("old");
+        SERVICE.run(job(RECIPE.withEpochs(1), ckpt, false), TrainingListener.NONE);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode state = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(ckpt.resolve(Checkpoints.STATE).toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) state.get("optim")).remove(List.of("cutout", "aux_weight",
+                "drop_path_prob"));
+        json.writeValue(ckpt.resolve(Checkpoints.STATE).toFile(), state);
+        TrainingResult r = SERVICE.run(job(RECIPE.withEpochs(1), ckpt, true), TrainingListener.NONE);
+        assertEquals(Status.DONE, r.status(), r.error());
+        assertEquals(1, r.resumedEpochs());
+        TrainingResult cut = SERVICE.run(job(RECIPE.withEpochs(1).withCutout(16), ckpt, true), TrainingListener.NONE);
+        assertTrue(cut.error().contains("the checkpoint was written for another optim"), cut.error());
+    }
+
+    @Test
     void gpuWithoutCudaFailsWithAClearMessage() {
         TrainingJob gpu = new TrainingJob(TINY, "ResNet", data, summary(), RECIPE, 1, Seeds.of(1),
                 new EngineOptions(Device.GPU, 1), null, false);
