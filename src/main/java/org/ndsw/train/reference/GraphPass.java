@@ -5,6 +5,7 @@ import org.ndsw.net.Graph;
 import org.ndsw.net.Layer;
 import org.ndsw.net.Node;
 import org.ndsw.net.Shape;
+import org.ndsw.train.Batch;
 import org.ndsw.train.ParameterLayout;
 
 /**
@@ -12,29 +13,36 @@ import org.ndsw.train.ParameterLayout;
  * needs (BN batch statistics, max-pool argmaxes), and the backward pass itself.
  *
  * <p>Activations are [N, C, H, W] row-major arrays. The forward pass never changes the parameters, not even BN running
- * statistics: {@link #updateRunningStats} does that, so a training-mode pass can also serve a pure gradient.
+ * statistics: {@link #updateRunningStats} does that, so a training-mode pass can also serve a pure gradient. Drop-path
+ * nodes multiply each image by its factor from the batch's masks in training mode and copy their input otherwise.
  */
 final class GraphPass {
     private final Graph graph;
     private final Parameters params;
     private final int n;
     private final boolean training;
+    private final Batch batch;
     private final double[][] values;
     /** Per node: BN batch statistics (training) or max-pool argmaxes; null otherwise. */
     private final Object[] saved;
 
-    private GraphPass(Graph graph, Parameters params, int n, boolean training) {
+    private GraphPass(Graph graph, Parameters params, Batch batch, boolean training) {
         this.graph = graph;
         this.params = params;
-        this.n = n;
+        this.batch = batch;
+        this.n = batch.size();
         this.training = training;
         values = new double[graph.nodes().size()][];
         saved = new Object[graph.nodes().size()];
     }
 
-    /** Runs n images forward; in training mode BN normalizes with batch statistics, else with running ones. */
-    static GraphPass forward(Graph graph, Parameters params, float[] images, int n, boolean training) {
-        GraphPass pass = new GraphPass(graph, params, n, training);
+    /**
+     * Runs a batch forward; in training mode BN normalizes with batch statistics (else with running ones) and
+     * drop-path applies the batch's masks.
+     */
+    static GraphPass forward(Graph graph, Parameters params, Batch batch, boolean training) {
+        GraphPass pass = new GraphPass(graph, params, batch, training);
+        float[] images = batch.images();
         double[] x = new double[images.length];
         for (int i = 0; i < x.length; i++) {
             x[i] = images[i];
@@ -51,6 +59,11 @@ final class GraphPass {
         return values[values.length - 1];
     }
 
+    /** The output of the auxiliary head, [N, classes]; only for a graph with one. */
+    double[] auxOutput() {
+        return values[graph.aux().id()];
+    }
+
     /** Moves every BN's running statistics by this training pass's batch statistics (PyTorch's update). */
     void updateRunningStats() {
         for (Node node : graph.nodes()) {
@@ -63,12 +76,23 @@ final class GraphPass {
 
     /** The gradient of every trainable tensor, in layout order, given dL/d(output) of a training-mode pass. */
     Map<String, double[]> backward(double[] dOutput) {
+        return backward(dOutput, null);
+    }
+
+    /**
+     * The gradient of every trainable tensor given dL/d(output) and dL/d(auxiliary output) (null: the auxiliary head
+     * gets no gradient) of a training-mode pass.
+     */
+    Map<String, double[]> backward(double[] dOutput, double[] dAux) {
         if (!training) {
             throw new IllegalStateException("backward needs a training-mode pass");
         }
         Map<String, double[]> grads = params.zerosLikeTrainable();
         double[][] d = new double[values.length][];
         d[values.length - 1] = dOutput;
+        if (dAux != null) {
+            d[graph.aux().id()] = dAux;
+        }
         for (int id = values.length - 1; id > 0; id--) {
             if (d[id] != null) {
                 backward(graph.node(id), d, grads);
@@ -107,6 +131,8 @@ final class GraphPass {
             globalAvgPool(in, x, y, false);
         } else if (layer instanceof Layer.Linear l) {
             linear(node, l, x, y);
+        } else if (layer instanceof Layer.DropPath p) {
+            dropPath(p, in, x, y);
         } else if (!(layer instanceof Layer.Zero)) {
             throw new IllegalStateException("no reference implementation of " + layer);
         }
@@ -148,8 +174,24 @@ final class GraphPass {
             globalAvgPool(in, grad(d, node, 0), dy, true);
         } else if (layer instanceof Layer.Linear l) {
             linearBackward(node, l, x, dy, grad(d, node, 0), grads);
+        } else if (layer instanceof Layer.DropPath p) {
+            double[] dx = grad(d, node, 0);
+            double[] scaled = new double[dy.length];
+            dropPath(p, in, dy, scaled);
+            addInto(scaled, dx);
         }
         // Zero: its output does not depend on its input, so no gradient flows back.
+    }
+
+    /** y = x · (image's factor in the node's mask slot) in training, y = x otherwise; also dx from dy. */
+    private void dropPath(Layer.DropPath p, Shape s, double[] x, double[] y) {
+        int size = Math.toIntExact(s.elements());
+        for (int b = 0; b < n; b++) {
+            double f = training ? batch.mask(p.slot(), b) : 1;
+            for (int i = b * size; i < (b + 1) * size; i++) {
+                y[i] = x[i] * f;
+            }
+        }
     }
 
     private void batchNorm(Node node, Layer.BatchNorm b, double[] x, double[] y) {

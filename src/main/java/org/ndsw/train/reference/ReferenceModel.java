@@ -19,7 +19,8 @@ import org.ndsw.train.Weights;
  *
  * <p>Weights move in and out as float32 under {@link ParameterLayout} names and are held as doubles in between. The
  * last node's output, flattened per image, is the logits of the mean softmax cross-entropy loss. Until weights are
- * loaded the model holds {@link WeightInit} weights of seed 0.
+ * loaded the model holds {@link WeightInit} weights of seed 0. A graph with an auxiliary head trains on
+ * CE(main) + auxWeight·CE(auxiliary), as DARTS does.
  */
 public final class ReferenceModel implements EngineModel {
     private final Graph graph;
@@ -34,7 +35,7 @@ public final class ReferenceModel implements EngineModel {
 
     @Override
     public long trainableParameters() {
-        return ParameterLayout.trainableCount(graph);
+        return ParameterLayout.trainableCount(graph) + ParameterLayout.auxiliaryCount(graph);
     }
 
     @Override
@@ -46,10 +47,12 @@ public final class ReferenceModel implements EngineModel {
     public StepResult trainStep(Batch batch, Sgd settings) {
         GraphPass pass = forward(batch, true);
         CrossEntropy loss = loss(pass, batch);
-        Map<String, double[]> gradients = pass.backward(loss.gradient());
+        CrossEntropy aux = auxLoss(pass, batch);
+        Map<String, double[]> gradients = pass.backward(loss.gradient(), auxGradient(aux, settings.auxWeight()));
         pass.updateRunningStats();
         sgd.step(params, gradients, settings);
-        return loss.result(batch.size());
+        StepResult r = loss.result(batch.size());
+        return new StepResult(r.lossSum(), r.correct(), r.size(), aux == null ? 0 : aux.meanLoss() * batch.size());
     }
 
     @Override
@@ -75,18 +78,25 @@ public final class ReferenceModel implements EngineModel {
      * {@link ParameterLayout} names; changes nothing, not even BN running statistics.
      */
     public Weights gradients(Batch batch) {
-        return params.toWeights(gradientValues(batch));
+        return gradients(batch, 0);
+    }
+
+    /** {@link #gradients} of the loss CE(main) + auxWeight·CE(auxiliary head). */
+    public Weights gradients(Batch batch, double auxWeight) {
+        return params.toWeights(gradientValues(batch, auxWeight));
     }
 
     /** {@link #gradients} in double precision. */
-    Map<String, double[]> gradientValues(Batch batch) {
+    Map<String, double[]> gradientValues(Batch batch, double auxWeight) {
         GraphPass pass = forward(batch, true);
-        return pass.backward(loss(pass, batch).gradient());
+        return pass.backward(loss(pass, batch).gradient(), auxGradient(auxLoss(pass, batch), auxWeight));
     }
 
-    /** The mean loss on a batch in training mode, without updating BN running statistics. */
-    double trainingLoss(Batch batch) {
-        return loss(forward(batch, true), batch).meanLoss();
+    /** The mean loss CE(main) + auxWeight·CE(auxiliary) on a batch in training mode, BN running statistics kept. */
+    double trainingLoss(Batch batch, double auxWeight) {
+        GraphPass pass = forward(batch, true);
+        CrossEntropy aux = auxLoss(pass, batch);
+        return loss(pass, batch).meanLoss() + (aux == null ? 0 : auxWeight * aux.meanLoss());
     }
 
     /** The live double values of a tensor of the layout, for tests that perturb them. */
@@ -124,10 +134,28 @@ public final class ReferenceModel implements EngineModel {
             throw new NdswException("a batch of " + batch.size() + " images of " + graph.input().shape() + " needs "
                     + expected + " values, got " + batch.images().length);
         }
-        return GraphPass.forward(graph, params, batch.images(), batch.size(), training);
+        return GraphPass.forward(graph, params, batch, training);
     }
 
     private CrossEntropy loss(GraphPass pass, Batch batch) {
         return CrossEntropy.of(pass.output(), batch.labels(), Math.toIntExact(graph.output().shape().elements()));
+    }
+
+    /** The auxiliary head's loss, or null for a graph without one. */
+    private CrossEntropy auxLoss(GraphPass pass, Batch batch) {
+        return graph.hasAux() ? CrossEntropy.of(pass.auxOutput(), batch.labels(),
+                Math.toIntExact(graph.aux().shape().elements())) : null;
+    }
+
+    /** auxWeight · d CE(aux) / d(aux logits), or null when the head gets no gradient. */
+    private static double[] auxGradient(CrossEntropy aux, double auxWeight) {
+        if (aux == null || auxWeight == 0) {
+            return null;
+        }
+        double[] g = aux.gradient().clone();
+        for (int i = 0; i < g.length; i++) {
+            g[i] *= auxWeight;
+        }
+        return g;
     }
 }

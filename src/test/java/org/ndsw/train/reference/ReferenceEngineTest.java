@@ -124,13 +124,76 @@ class ReferenceEngineTest {
     }
 
     @Test
+    void dropPathScalesEachImageByItsFactor() {
+        Graph graph = network(6, (g, x) -> g.sum("add", List.of(g.dropPath("d0", g.conv("a", x, 4, 3, 1, 1)),
+                g.dropPath("d1", g.relu("r", x)))));
+        assertEquals(2, graph.dropPathSlots());
+        Batch plain = batch(graph, 3, 9);
+        // slot 0 drops image 1, slot 1 drops images 0 and 2; kept images are scaled by 1/keep = 1.25
+        float[] masks = {1.25f, 0f, 1.25f, 0f, 1.25f, 0f};
+        Map<String, Double> scale = gradientCheck(graph, new Batch(plain.images(), plain.labels(), masks), 0);
+        assertTrue(scale.get("a.weight") > 0);
+    }
+
+    @Test
+    void dropPathIsTheIdentityInInferenceAndWithoutMasks() {
+        Graph dropped = network(6, (g, x) -> g.dropPath("d", g.conv("a", x, 4, 3, 1, 1)));
+        Graph plain = network(6, (g, x) -> g.conv("a", x, 4, 3, 1, 1));
+        ReferenceModel d = ENGINE.build(dropped, CPU);
+        ReferenceModel p = ENGINE.build(plain, CPU);
+        d.loadWeights(random(dropped, 5));
+        p.loadWeights(random(plain, 5));
+        Batch b = batch(plain, 2, 3);
+        Batch masked = new Batch(b.images(), b.labels(), new float[] {0f, 0f});
+        assertArrayEquals(p.predict(b).data(), d.predict(masked).data());
+        assertEquals(p.trainingLoss(b, 0), d.trainingLoss(b, 0), 0);
+        assertTrue(Math.abs(p.trainingLoss(b, 0) - d.trainingLoss(masked, 0)) > 1e-3, "masks apply in training");
+        Sgd sgd = new Sgd(0.1, 0.9, true, 5e-4);
+        p.trainStep(b, sgd);
+        d.trainStep(b, sgd);
+        p.weights().tensors().forEach((name, t) -> assertArrayEquals(t.data(), d.weights().get(name).data(), name));
+    }
+
+    @Test
+    void auxiliaryHeadLossIsAddedWithItsWeight() {
+        GraphBuilder g = new GraphBuilder(new Shape(3, 6, 6));
+        int x = g.relu("r", g.bn("bn", g.conv("stem", 0, 4, 3, 1, 1)));
+        g.auxOutput(g.linear("aux.fc", g.relu("aux.relu", g.bn("aux.bn", g.conv("aux.conv", x, 3, 1, 2, 0))),
+                CLASSES, true));
+        g.linear("fc", g.conv("c", x, 4, 3, 2, 1), CLASSES, true);
+        Graph graph = g.build();
+        Batch batch = batch(graph, 3, 9);
+        Map<String, Double> scale = gradientCheck(graph, batch, 0.4);
+        assertTrue(scale.get("aux.conv.weight") > 0 && scale.get("aux.fc.bias") > 0);
+        ReferenceModel m = ENGINE.build(graph, CPU);
+        m.loadWeights(random(graph, 5));
+        assertEquals(0.0, norm(m.gradientValues(batch, 0).get("aux.fc.weight")), "weight 0: the head learns nothing");
+        double main = m.trainingLoss(batch, 0);
+        double total = m.trainingLoss(batch, 0.4);
+        StepResult r = m.trainStep(batch, new Sgd(0.1, 0.9, true, 5e-4, 0.4));
+        assertEquals(main, r.meanLoss(), 1e-12);
+        assertEquals(total, r.meanLoss() + 0.4 * r.meanAuxLoss(), 1e-12);
+        assertTrue(r.meanAuxLoss() > 0);
+        assertEquals(ParameterLayout.trainableCount(graph) + 3 * 4 + 2 * 3 + 5 * 27 + 5, m.trainableParameters());
+        assertEquals(0, m.evaluate(batch).auxLossSum(), "evaluation reads the main head only");
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+
+    @Test
     void publicGradientsAreTheDoubleGradientsInFloat32() {
         Graph graph = network(6, (g, x) -> g.bn("bn", x));
         ReferenceModel m = ENGINE.build(graph, CPU);
         m.loadWeights(random(graph, 5));
         Batch batch = batch(graph, 2, 9);
         Weights w = m.gradients(batch);
-        Map<String, double[]> d = m.gradientValues(batch);
+        Map<String, double[]> d = m.gradientValues(batch, 0);
         assertEquals(List.copyOf(d.keySet()), List.copyOf(w.tensors().keySet()));
         d.forEach((name, v) -> assertArrayEquals(toFloats(v), w.get(name).data(), name));
     }
@@ -239,7 +302,7 @@ class ReferenceEngineTest {
         m.loadWeights(random(graph, 5));
         Batch batch = batch(graph, 2, 9);
         StepResult eval = m.evaluate(batch);
-        assertTrue(Math.abs(eval.meanLoss() - m.trainingLoss(batch)) > 1e-3, "inference differs from training");
+        assertTrue(Math.abs(eval.meanLoss() - m.trainingLoss(batch, 0)) > 1e-3, "inference differs from training");
         assertEquals(eval.meanLoss(), m.evaluate(batch).meanLoss(), 0, "evaluation changes nothing");
         assertEquals(2, eval.size());
     }
@@ -306,10 +369,14 @@ class ReferenceEngineTest {
     /** Checks every trainable tensor; returns each tensor's largest numeric gradient (all but dead ones positive). */
     private static Map<String, Double> gradientCheck(int size, Body body) {
         Graph graph = network(size, body);
+        return gradientCheck(graph, batch(graph, 2, 9), 0);
+    }
+
+    /** {@link #gradientCheck(int, Body)} of the loss CE(main) + auxWeight·CE(aux) on a given batch. */
+    private static Map<String, Double> gradientCheck(Graph graph, Batch batch, double auxWeight) {
         ReferenceModel m = ENGINE.build(graph, CPU);
         m.loadWeights(random(graph, 5));
-        Batch batch = batch(graph, 2, 9);
-        Map<String, double[]> analytic = m.gradientValues(batch);
+        Map<String, double[]> analytic = m.gradientValues(batch, auxWeight);
         Map<String, Double> scales = new LinkedHashMap<>();
         SplittableRandom rng = new SplittableRandom(13);
         analytic.forEach((name, grad) -> {
@@ -319,9 +386,9 @@ class ReferenceEngineTest {
             for (int i : indices(w.length, rng)) {
                 double saved = w[i];
                 w[i] = saved + H;
-                double up = m.trainingLoss(batch);
+                double up = m.trainingLoss(batch, auxWeight);
                 w[i] = saved - H;
-                double down = m.trainingLoss(batch);
+                double down = m.trainingLoss(batch, auxWeight);
                 w[i] = saved;
                 double numeric = (up - down) / (2 * H);
                 scale = Math.max(scale, Math.abs(numeric));
@@ -350,8 +417,8 @@ class ReferenceEngineTest {
         for (int step = 0; step < 2; step++) {
             Batch batch = batch(graph, 2, 20 + step);
             Map<String, double[]> expected = new LinkedHashMap<>();
-            Map<String, double[]> grads = m.gradientValues(batch);
-            double loss = m.trainingLoss(batch);
+            Map<String, double[]> grads = m.gradientValues(batch, 0);
+            double loss = m.trainingLoss(batch, 0);
             for (Map.Entry<String, double[]> e : grads.entrySet()) {
                 double[] w = m.values(e.getKey()).clone();
                 double[] d = e.getValue();
