@@ -27,15 +27,23 @@ public final class SameStep {
 
     /** One step of each engine on a batch of 8 from the initial weights of seed 3. */
     public static void assertSameStep(Graph graph, TrainingEngine first, TrainingEngine second, EngineOptions options) {
+        assertSameStep(graph, first, second, options, CrossEngineCheck.batch(graph, 8, 3), Recipe.NDS_CIFAR.sgd(0));
+    }
+
+    /**
+     * One step of each engine on this batch (its drop-path masks included) with these settings (an auxiliary loss
+     * weight included), from the initial weights of seed 3; the auxiliary losses must agree as the main ones do.
+     */
+    public static void assertSameStep(Graph graph, TrainingEngine first, TrainingEngine second, EngineOptions options,
+            Batch batch, Sgd sgd) {
         Weights w = WeightInit.initial(graph, 3);
-        Batch batch = CrossEngineCheck.batch(graph, 8, 3);
-        Sgd sgd = Recipe.NDS_CIFAR.sgd(0);
         try (EngineModel a = first.build(graph, options); EngineModel b = second.build(graph, options)) {
             a.loadWeights(w);
             b.loadWeights(w);
             StepResult ra = a.trainStep(batch, sgd);
             StepResult rb = b.trainStep(batch, sgd);
             assertEquals(ra.meanLoss(), rb.meanLoss(), 1e-5 * ra.meanLoss(), "loss");
+            assertEquals(ra.meanAuxLoss(), rb.meanAuxLoss(), 1e-5 * ra.meanAuxLoss(), "auxiliary loss");
             assertEquals(ra.correct(), rb.correct(), "correct");
             Weights wa = a.weights();
             Weights wb = b.weights();

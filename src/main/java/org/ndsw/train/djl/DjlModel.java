@@ -76,18 +76,30 @@ final class DjlModel implements EngineModel {
     @Override
     public StepResult trainStep(Batch batch, Sgd settings) {
         try (NDManager step = manager.newSubManager()) {
-            NDArray x = images(step, batch);
+            NDList inputs = new NDList(images(step, batch));
+            if (batch.masks() != null) {
+                inputs.add(step.create(batch.masks(), new Shape(batch.maskSlots(), batch.size())));
+            }
             NDArray y = step.create(toLongs(batch.labels()));
             NDArray logits;
             NDArray loss;
+            NDArray auxLoss = null;
             try (GradientCollector collector = engine.newGradientCollector()) {
-                logits = block.forward(store, new NDList(x), true).singletonOrThrow();
+                NDList out = block.forward(store, inputs, true);
+                logits = out.get(0);
                 loss = crossEntropy(logits, y);
-                collector.backward(loss);
+                NDArray total = loss;
+                if (out.size() > 1) {
+                    // DARTS train.py: loss += auxiliary_weight * criterion(logits_aux, target)
+                    auxLoss = crossEntropy(out.get(1), y);
+                    total = loss.add(auxLoss.mul(settings.auxWeight()));
+                }
+                collector.backward(total);
             }
             StepResult r = result(logits, y, loss, batch.size());
             sgd.step(settings);
-            return r;
+            return auxLoss == null ? r : new StepResult(r.lossSum(), r.correct(), r.size(),
+                    auxLoss.getFloat() * (double) batch.size());
         }
     }
 

@@ -25,7 +25,9 @@ import org.ndsw.net.Node;
  * every other op computed directly, nodes in topological order.
  *
  * <p>Each intermediate value is closed right after its last consumer has run, so inference holds only live activations;
- * in training the autograd graph keeps what backward needs.
+ * in training the autograd graph keeps what backward needs. Inputs: the images and, in training with drop-path, the
+ * masks [slots, N]. Outputs: the logits, and in training the auxiliary head's logits when the graph has the head
+ * (which inference skips).
  */
 final class GraphBlock extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -33,6 +35,7 @@ final class GraphBlock extends AbstractBlock {
     private final Graph graph;
     private final Block[] blocks;
     private final int[] lastUse;
+    private final boolean[] auxiliary;
 
     GraphBlock(Graph graph) {
         super(VERSION);
@@ -46,6 +49,7 @@ final class GraphBlock extends AbstractBlock {
             }
         }
         lastUse = lastUses(nodes);
+        auxiliary = graph.auxiliaryNodes();
     }
 
     /** The child block of a node (conv, BN or fc), or null for ops without parameters. */
@@ -63,23 +67,39 @@ final class GraphBlock extends AbstractBlock {
             PairList<String, Object> params) {
         List<Node> nodes = graph.nodes();
         NDArray[] values = new NDArray[nodes.size()];
-        values[0] = inputs.singletonOrThrow();
+        values[0] = inputs.get(0);
+        NDArray masks = training && inputs.size() > 1 ? inputs.get(1) : null;
         int out = nodes.size() - 1;
+        boolean withAux = training && graph.hasAux();
         for (int i = 1; i < nodes.size(); i++) {
-            values[i] = evaluate(store, nodes.get(i), values, training);
+            if (auxiliary[i] && !withAux) {
+                continue;
+            }
+            values[i] = evaluate(store, nodes.get(i), values, training, masks);
             for (int in : nodes.get(i).inputs()) {
                 if (in != 0 && lastUse[in] == i && in != out && values[in] != null) {
-                    values[in].close();
+                    if (values[in] != values[i]) {
+                        values[in].close();
+                    }
                     values[in] = null;
                 }
             }
         }
-        return new NDList(values[out]);
+        return withAux ? new NDList(values[out], values[graph.aux().id()]) : new NDList(values[out]);
     }
 
-    private NDArray evaluate(ParameterStore store, Node n, NDArray[] v, boolean training) {
+    private NDArray evaluate(ParameterStore store, Node n, NDArray[] v, boolean training, NDArray masks) {
         NDArray x = v[n.inputs().get(0)];
         Layer layer = n.layer();
+        if (layer instanceof Layer.DropPath d) {
+            // the identity (the same array, handed on) in inference and when no masks came with the batch
+            if (masks == null) {
+                return x;
+            }
+            try (NDArray factors = masks.get(d.slot()).reshape(x.getShape().get(0), 1, 1, 1)) {
+                return x.mul(factors);
+            }
+        }
         if (layer instanceof Layer.Conv c && isStridedPointwise(c)) {
             try (NDArray sub = x.get(new NDIndex(":, :, ::{}, ::{}", c.strideH(), c.strideW()))) {
                 return blocks[n.id()].forward(store, new NDList(sub), training).singletonOrThrow();
