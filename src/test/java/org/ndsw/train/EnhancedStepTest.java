@@ -67,10 +67,32 @@ class EnhancedStepTest {
     }
 
     @Test
+    void theMasksAndTheAuxLossChangeTheStepSoTheComparisonsBelowSeeThem() {
+        Weights w = WeightInit.initial(graph, 3);
+        Batch unmasked = new Batch(batch.images(), batch.labels());
+        try (EngineModel a = new ReferenceEngine().build(graph, CPU); EngineModel b = new ReferenceEngine()
+                .build(graph, CPU); EngineModel c = new ReferenceEngine().build(graph, CPU)) {
+            a.loadWeights(w);
+            b.loadWeights(w);
+            c.loadWeights(w);
+            a.trainStep(batch, SGD);
+            b.trainStep(unmasked, SGD);
+            c.trainStep(batch, Recipe.NDS_CIFAR.sgd(0));
+            assertTrue(SameStep.relativeL2(w, a.weights(), b.weights()) > 10 * SameStep.TOLERANCE, "masks");
+            assertTrue(SameStep.relativeL2(w, a.weights(), c.weights()) > 10 * SameStep.TOLERANCE, "aux loss");
+        }
+    }
+
+    @Test
     void djlTakesTheReferenceStepInEveryConfiguration() {
         for (TrainingEngine djl : TrainingEngines.find("djl").configurations(CPU)) {
             SameStep.assertSameStep(graph, new ReferenceEngine(), djl, CPU, batch, SGD);
         }
+    }
+
+    @Test
+    void dl4jTakesTheReferenceStep() {
+        SameStep.assertSameStep(graph, new ReferenceEngine(), TrainingEngines.find("dl4j"), CPU, batch, SGD);
     }
 
     @Test
@@ -79,8 +101,18 @@ class EnhancedStepTest {
     }
 
     @Test
+    void dropPathAndTheAuxHeadLeaveInferenceUnchangedInDl4j() {
+        assertInferenceUnchanged("dl4j");
+    }
+
+    @Test
     void djlAgreesWithTheReferenceOnTheLogitsOfTheEnhancedNet() {
         assertSameLogits("djl");
+    }
+
+    @Test
+    void dl4jAgreesWithTheReferenceOnTheLogitsOfTheEnhancedNet() {
+        assertSameLogits("dl4j");
     }
 
     /** With every mask 0, predictions equal those of the network without drop-path and auxiliary head. */

@@ -41,19 +41,27 @@ import org.ndsw.train.ParameterLayout;
  * <p>Ops DL4J lacks are composed exactly (TOOLCHAIN.md): grouped conv = per-group channel subset, conv, merge;
  * dilated depthwise conv = undilated (d·(k-1)+1)² depthwise kernel with zeros off the lattice (kept at zero by the
  * trainable mask of {@link FlatSgd}); "none" = 1x1 stride-s subsampling times 0; shift = zero pad right/bottom, crop
- * top/left. Average pooling leaves padding out of the divisor, as the graph requires.
+ * top/left. Average pooling leaves padding out of the divisor, as the graph requires. Drop-path nodes read a second
+ * network input, {@value #MASKS} [N, slots], through {@link DropPathVertex}; an auxiliary head's logits are a second
+ * network output.
  */
 final class Dl4jGraphs {
+    /** The network input holding the drop-path masks, one column per slot (graph node names have no '~'). */
+    static final String MASKS = "~masks";
+
     private Dl4jGraphs() {}
 
     /**
      * A configuration and the parameter bindings of its graph, in layout order.
      *
      * @param output the vertex giving the logits (the first network output)
+     * @param aux the vertex giving the auxiliary head's logits (the second network output), or null
      * @param deadEnds nodes nothing reads (a cell's unused preprocessed input): extra network outputs that get a zero
      *     error, so they run and train (weight decay, BN statistics) as in DJL, which evaluates every node
+     * @param maskSlots columns of the {@value #MASKS} input (0: the network has the image input only)
      */
-    record Built(ComputationGraphConfiguration conf, List<Binding> bindings, String output, List<String> deadEnds) {}
+    record Built(ComputationGraphConfiguration conf, List<Binding> bindings, String output, String aux,
+            List<String> deadEnds, int maskSlots) {}
 
     /** Builds the configuration of a graph in NCHW (batch, channels, height, width). */
     static Built build(Graph graph, WorkspaceMode workspaces) {
@@ -65,7 +73,12 @@ final class Dl4jGraphs {
                 .inferenceWorkspaceMode(workspaces)
                 .graphBuilder();
         Node in = graph.input();
-        b.addInputs(in.name());
+        int slots = graph.dropPathSlots();
+        if (slots > 0) {
+            b.addInputs(in.name(), MASKS);
+        } else {
+            b.addInputs(in.name());
+        }
         List<Binding> bindings = new ArrayList<>();
         Map<String, ParameterLayout.Entry> entries = new HashMap<>();
         ParameterLayout.of(graph).forEach(e -> entries.put(e.name(), e));
@@ -85,12 +98,21 @@ final class Dl4jGraphs {
         }
         List<String> deadEnds = deadEnds(graph);
         List<String> outputs = new ArrayList<>(List.of(graph.output().name()));
+        String aux = graph.hasAux() ? graph.aux().name() : null;
+        if (aux != null) {
+            outputs.add(aux);
+        }
         outputs.addAll(deadEnds);
         b.setOutputs(outputs.toArray(String[]::new));
-        b.setInputTypes(InputType.convolutional(in.shape().height(), in.shape().width(), in.shape().channels(),
-                CNN2DFormat.NCHW));
+        InputType images = InputType.convolutional(in.shape().height(), in.shape().width(), in.shape().channels(),
+                CNN2DFormat.NCHW);
+        if (slots > 0) {
+            b.setInputTypes(images, InputType.feedForward(slots));
+        } else {
+            b.setInputTypes(images);
+        }
         b.allowNoOutput(false);
-        return new Built(b.build(), bindings, graph.output().name(), deadEnds);
+        return new Built(b.build(), bindings, graph.output().name(), aux, deadEnds, slots);
     }
 
     /**
@@ -113,13 +135,14 @@ final class Dl4jGraphs {
         return out;
     }
 
-    /** Nodes other than the output that no node reads. */
+    /** Nodes other than the outputs that no node reads. */
     private static List<String> deadEnds(Graph graph) {
         boolean[] read = new boolean[graph.nodes().size()];
         graph.nodes().forEach(n -> n.inputs().forEach(i -> read[i] = true));
+        int aux = graph.hasAux() ? graph.aux().id() : -1;
         List<String> out = new ArrayList<>();
         for (Node n : graph.nodes()) {
-            if (!read[n.id()] && n.id() != graph.output().id()) {
+            if (!read[n.id()] && n.id() != graph.output().id() && n.id() != aux) {
                 out.add(n.name());
             }
         }
@@ -165,6 +188,8 @@ final class Dl4jGraphs {
             b.addLayer(name, new Cropping2D.Builder(1, 0, 1, 0).build(), name + "~pad");
         } else if (layer instanceof Layer.GlobalAvgPool) {
             b.addLayer(name, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), inputs);
+        } else if (layer instanceof Layer.DropPath d) {
+            b.addVertex(name, new DropPathVertex(d.slot()), inputs[0], MASKS);
         } else {
             throw new IllegalStateException("no DL4J implementation of " + layer);
         }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.ndsw.NdswException;
@@ -14,22 +15,25 @@ import org.ndsw.net.Node;
 import org.ndsw.train.Batch;
 import org.ndsw.train.EngineModel;
 import org.ndsw.train.ParameterLayout;
-import org.ndsw.train.ParameterLayout;
 import org.ndsw.train.Sgd;
 import org.ndsw.train.StepResult;
 import org.ndsw.train.Tensor;
 import org.ndsw.train.Weights;
 
 /**
- * A graph's model in DL4J: a ComputationGraph whose last vertex gives the logits; the softmax cross-entropy and its
- * gradient are computed here and fed back as the output error, and {@link FlatSgd} updates the flat parameters.
+ * A graph's model in DL4J: a ComputationGraph whose first output gives the logits; the softmax cross-entropy and its
+ * gradient are computed here and fed back as the output error, and {@link FlatSgd} updates the flat parameters. An
+ * auxiliary head is the second output, its error the aux weight times its cross-entropy's gradient (DARTS' loss
+ * CE + w·CE_aux); drop-path masks enter as the second network input.
  */
 final class Dl4jModel implements EngineModel {
     private final Graph graph;
     private final TrainingGraph net;
     private final List<Binding> bindings;
     private final String output;
+    private final String aux;
     private final List<String> deadEnds;
+    private final int maskSlots;
     private final INDArray mask;
     private final FlatSgd sgd;
     private final String deviceDescription;
@@ -42,7 +46,9 @@ final class Dl4jModel implements EngineModel {
         net.initGradientsView();
         bindings = built.bindings();
         output = built.output();
+        aux = built.aux();
         deadEnds = built.deadEnds();
+        maskSlots = built.maskSlots();
         mask = Nd4j.zeros(net.params().dataType(), net.params().length());
         Binding.Views maskViews = viewsOf(mask);
         for (Binding b : bindings) {
@@ -65,17 +71,23 @@ final class Dl4jModel implements EngineModel {
 
     @Override
     public StepResult trainStep(Batch batch, Sgd settings) {
-        Loss loss = net.step(images(batch), acts -> {
+        Loss[] losses = net.step(inputs(batch), acts -> {
             Loss l = Loss.of(acts.get(output).dup('c').data().asFloat(), batch.labels());
-            INDArray[] errors = new INDArray[1 + deadEnds.size()];
-            errors[0] = Nd4j.create(l.gradient(), new long[] {batch.size(), l.classes()}, 'c');
-            for (int i = 0; i < deadEnds.size(); i++) {
-                errors[i + 1] = Nd4j.zeros(acts.get(deadEnds.get(i)).dataType(), acts.get(deadEnds.get(i)).shape());
+            Loss a = aux == null ? null : Loss.of(acts.get(aux).dup('c').data().asFloat(), batch.labels());
+            List<INDArray> errors = new ArrayList<>();
+            errors.add(Nd4j.create(l.gradient(), new long[] {batch.size(), l.classes()}, 'c'));
+            if (a != null) {
+                errors.add(Nd4j.create(a.gradient(), new long[] {batch.size(), a.classes()}, 'c')
+                        .muli(settings.auxWeight()));
             }
-            return new TrainingGraph.Errors<>(errors, l);
+            for (String d : deadEnds) {
+                errors.add(Nd4j.zeros(acts.get(d).dataType(), acts.get(d).shape()));
+            }
+            return new TrainingGraph.Errors<>(errors.toArray(INDArray[]::new), new Loss[] {l, a});
         });
         sgd.step(net.getFlattenedGradients(), settings, batch.size());
-        return new StepResult(loss.sum(), loss.correct(), batch.size());
+        Loss loss = losses[0];
+        return new StepResult(loss.sum(), loss.correct(), batch.size(), losses[1] == null ? 0 : losses[1].sum());
     }
 
     @Override
@@ -142,12 +154,20 @@ final class Dl4jModel implements EngineModel {
     }
 
     private float[] logits(Batch batch) {
-        return net.output(false, images(batch))[0].dup('c').data().asFloat();
+        return net.output(false, inputs(batch))[0].dup('c').data().asFloat();
     }
 
-    private INDArray images(Batch batch) {
+    /** The images and, for a network with drop-path, the masks as [N, slots] (ones when the batch has none). */
+    private INDArray[] inputs(Batch batch) {
         org.ndsw.net.Shape in = graph.input().shape();
-        return Nd4j.create(batch.images(), new long[] {batch.size(), in.channels(), in.height(), in.width()}, 'c');
+        INDArray images = Nd4j.create(batch.images(), new long[] {batch.size(), in.channels(), in.height(),
+            in.width()}, 'c');
+        if (maskSlots == 0) {
+            return new INDArray[] {images};
+        }
+        INDArray masks = batch.masks() == null ? Nd4j.ones(DataType.FLOAT, batch.size(), maskSlots)
+                : Nd4j.create(batch.masks(), new long[] {maskSlots, batch.size()}, 'c').transpose().dup('c');
+        return new INDArray[] {images, masks};
     }
 
     private static Tensor checked(Weights weights, ParameterLayout.Entry e) {

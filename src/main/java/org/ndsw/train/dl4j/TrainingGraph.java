@@ -32,14 +32,14 @@ final class TrainingGraph extends ComputationGraph {
      * activations by vertex name, valid only during the call; the returned arrays must not live in a workspace), and
      * backpropagates them into the gradient view. Returns the value {@code errorsOf} computed alongside.
      */
-    <T> T step(INDArray input, Function<Map<String, INDArray>, Errors<T>> errorsOf) {
+    <T> T step(INDArray[] inputs, Function<Map<String, INDArray>, Errors<T>> errorsOf) {
         LayerWorkspaceMgr mgr = workspaces();
         mgr.setHelperWorkspacePointers(helperWorkspaces);
         synchronizeIterEpochCounts();
         T result;
         try (MemoryWorkspace activations = mgr.notifyScopeEntered(ArrayType.ACTIVATIONS)) {
             Map<String, INDArray> acts = ffToLayerActivationsInWS(true, -1, null, FwdPassType.STANDARD, false,
-                    new INDArray[] {input}, null, null, false);
+                    inputs, null, null, false);
             Errors<T> errors;
             try (MemoryWorkspace none = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
                 errors = errorsOf.apply(acts);
