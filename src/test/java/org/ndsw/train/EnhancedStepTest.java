@@ -20,13 +20,13 @@ import org.ndsw.train.reference.ReferenceEngine;
  * drop-path masks and cutout images equals the double-precision reference's step, and drop-path is the identity in
  * inference.
  */
-class EnhancedStepTest {
+public class EnhancedStepTest {
     private static final EngineOptions CPU = new EngineOptions(Device.CPU, 2);
     /**
      * A small DARTS-space cell network whose cells use every DARTS op, including skip_connect at stride 2
      * (FactorizedReduce), "none" and the identity skip_connect (which gets no drop-path).
      */
-    static final String NET = "{\"genotype\":{"
+    public static final String NET = "{\"genotype\":{"
             + "\"normal\":[[\"sep_conv_3x3\",0],[\"skip_connect\",1],[\"dil_conv_5x5\",0],[\"avg_pool_3x3\",2],"
             + "[\"none\",1],[\"max_pool_3x3\",3],[\"sep_conv_5x5\",4],[\"skip_connect\",2]],"
             + "\"normal_concat\":[2,3,4,5],"

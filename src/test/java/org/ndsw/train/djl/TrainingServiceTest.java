@@ -157,6 +157,38 @@ class TrainingServiceTest {
     }
 
     @Test
+    void enhancedRunRecordsTheSetupAndResumesExactly() {
+        ModelSpec darts = ((org.ndsw.space.CellSpec) SpecJson.parseNet(org.ndsw.train.EnhancedStepTest.NET))
+                .withTraining(true, 0.2);
+        Recipe enhanced = RECIPE.withCutout(16).withAuxWeight(0.4).withDropPath(0.2);
+        TrainingResult straight = SERVICE.run(job(darts, enhanced, dir.resolve("full"), false), TrainingListener.NONE);
+        assertEquals(Status.DONE, straight.status(), straight.error());
+        JsonNode o = ResultJson.toJson(straight);
+        assertEquals(16, o.get("optim").get("cutout").asInt());
+        assertEquals(0.4, o.get("optim").get("aux_weight").asDouble());
+        assertEquals(0.2, o.get("optim").get("drop_path_prob").asDouble());
+        assertEquals(16, o.get("augment").get("cutout").asInt());
+        assertEquals("[0.0,0.1]", o.get("drop_path_ep").toString());
+        assertTrue(o.get("net").get("aux").asBoolean());
+        assertEquals(0.2, o.get("net").get("drop_prob").asDouble());
+        long aux = o.get("aux_params").asLong();
+        assertTrue(aux > 0);
+        assertEquals(o.get("params").asLong() + aux, o.get("engine_params").asLong());
+        Path part = dir.resolve("part");
+        SERVICE.run(job(darts, enhanced, part, false), cancelAfterFirstEpoch());
+        TrainingResult resumed = SERVICE.run(job(darts, enhanced, part, true), TrainingListener.NONE);
+        assertEquals(Status.DONE, resumed.status(), resumed.error());
+        assertEquals(straight.epochs().get(1).trainLoss(), resumed.epochs().get(1).trainLoss(), 1e-5);
+        assertEquals(straight.epochs().get(1).testTop1(), resumed.epochs().get(1).testTop1());
+        Weights a = Npz.read(dir.resolve("full").resolve("weights-epoch-002.npz"));
+        Weights b = Npz.read(part.resolve("weights-epoch-002.npz"));
+        assertTrue(a.tensors().containsKey("aux.fc.weight"), "the auxiliary head is saved with the weights");
+        for (String k : a.tensors().keySet()) {
+            assertArrayEquals(a.get(k).data(), b.get(k).data(), 1e-5f, k);
+        }
+    }
+
+    @Test
     void gpuWithoutCudaFailsWithAClearMessage() {
         TrainingJob gpu = new TrainingJob(TINY, "ResNet", data, summary(), RECIPE, 1, Seeds.of(1),
                 new EngineOptions(Device.GPU, 1), null, false);
@@ -186,7 +218,11 @@ class TrainingServiceTest {
     }
 
     private static TrainingJob job(Recipe recipe, Path checkpoints, boolean resume) {
-        return new TrainingJob(TINY, "ResNet", data, summary(), recipe, 1, Seeds.of(1),
+        return job(TINY, recipe, checkpoints, resume);
+    }
+
+    private static TrainingJob job(ModelSpec spec, Recipe recipe, Path checkpoints, boolean resume) {
+        return new TrainingJob(spec, "ResNet", data, summary(), recipe, 1, Seeds.of(1),
                 new EngineOptions(Device.CPU, 1), checkpoints, resume);
     }
 

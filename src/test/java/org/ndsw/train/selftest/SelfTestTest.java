@@ -65,6 +65,20 @@ class SelfTestTest {
     }
 
     @Test
+    void theLayersOfAnEnhancedDartsNetworkPassInBothEngines() {
+        Graph enhanced = Networks.cifar(((org.ndsw.space.CellSpec) SpecJson.parseNet(
+                org.ndsw.train.EnhancedStepTest.NET)).withTraining(true, 0.2));
+        List<String> keys = OpCase.of(enhanced).stream().map(OpCase::key).toList();
+        assertTrue(keys.contains("avg pool 5x5 s3 p0 128 @8x8"), "the auxiliary head's pooling: " + keys);
+        assertTrue(keys.contains("conv 2x2 s1 p0 d1 g1 128->768 @2x2"), "the auxiliary head's 2x2 conv: " + keys);
+        for (String name : List.of("djl", "dl4j")) {
+            SelfTest.Outcome o = new SelfTest(new ReferenceEngine(), cache, "test machine", List.of())
+                    .verify(TrainingEngines.find(name), enhanced, CPU);
+            assertTrue(o.attempts().get(0).passed(), o.summary());
+        }
+    }
+
+    @Test
     void aWrongForwardResultFallsBackToTheNextConfiguration() {
         List<TrainingEngine> real = TrainingEngines.find("djl").configurations(CPU);
         TrainingEngine engine = new Configurable("djl",
