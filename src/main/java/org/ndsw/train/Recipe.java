@@ -144,6 +144,19 @@ public record Recipe(int epochs, int batchSize, int testBatchSize, double baseLr
     }
 
     /**
+     * The net as this recipe trains it: a cell network gets the auxiliary head exactly when the aux weight is above 0
+     * and the recipe's drop-path as its drop_prob; a stage-wise network is returned as it is, if the recipe asks
+     * neither (else an error).
+     */
+    public ModelSpec trainedNet(ModelSpec spec) {
+        if (spec instanceof CellSpec c) {
+            return c.withTraining(auxWeight > 0, dropPath);
+        }
+        requireMatches(spec);
+        return spec;
+    }
+
+    /**
      * Checks that a net is the one this recipe trains: a cell network has the auxiliary head exactly when the aux
      * weight is above 0 and its drop_prob is the recipe's drop-path; a stage-wise network has neither.
      */

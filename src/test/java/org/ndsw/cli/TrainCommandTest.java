@@ -93,4 +93,71 @@ class TrainCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertEquals(Json.MAPPER.readTree(TINY), Json.MAPPER.readTree(r.out()).get("net"));
     }
+
+    @Test
+    void enhancedRecipeTrainsACellNetWithEveryPartInBothEngines() throws Exception {
+        for (String engine : java.util.List.of("djl", "dl4j")) {
+            Path out = dir.resolve(engine + ".json");
+            CliRun r = CliRun.of("train", "--net", org.ndsw.train.EnhancedStepTest.NET, "--data", data.toString(),
+                    "--recipe", "enhanced", "--epochs", "2", "--batch", "8", "--threads", "1", "--engine", engine,
+                    "--quiet", "--out", out.toString());
+            assertEquals(0, r.exit(), r.err());
+            JsonNode o = Json.MAPPER.readTree(out.toFile());
+            assertEquals("done", o.get("status").asText(), engine);
+            JsonNode optim = o.get("optim");
+            assertEquals(2, optim.get("max_ep").asInt());
+            assertEquals(16, optim.get("cutout").asInt());
+            assertEquals(0.4, optim.get("aux_weight").asDouble());
+            assertEquals(0.2, optim.get("drop_path_prob").asDouble());
+            assertEquals(16, o.get("augment").get("cutout").asInt());
+            assertTrue(o.get("net").get("aux").asBoolean());
+            assertEquals(0.2, o.get("net").get("drop_prob").asDouble());
+            assertEquals("[0.0,0.1]", o.get("drop_path_ep").toString());
+            assertEquals(o.get("params").asLong() + o.get("aux_params").asLong(), o.get("engine_params").asLong());
+        }
+    }
+
+    @Test
+    void optionsOverrideTheEnhancedRecipe() throws Exception {
+        CliRun r = CliRun.of("train", "--net", org.ndsw.train.EnhancedStepTest.NET, "--data", data.toString(),
+                "--recipe", "enhanced", "--epochs", "1", "--cutout", "8", "--aux-weight", "0", "--drop-path", "0.1",
+                "--batch", "20", "--threads", "1", "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode o = Json.MAPPER.readTree(r.out());
+        assertEquals(8, o.get("optim").get("cutout").asInt());
+        assertEquals(0.0, o.get("optim").get("aux_weight").asDouble());
+        assertEquals(0.1, o.get("optim").get("drop_path_prob").asDouble());
+        assertTrue(!o.get("net").get("aux").asBoolean());
+        assertTrue(!o.has("aux_params"));
+    }
+
+    @Test
+    void stageWiseNetsTakeOnlyCutoutAndEpochsOfTheEnhancedSetup() throws Exception {
+        CliRun enhanced = CliRun.of("train", "--net", TINY, "--data", data.toString(), "--recipe", "enhanced");
+        assertEquals(Main.EXIT_USER_ERROR, enhanced.exit());
+        assertEquals("ndsw: --recipe enhanced: its auxiliary head (weight 0.4) and drop-path (0.2) are defined for"
+                + " cell networks only, and this net is stage-wise; only --cutout and --epochs apply to stage-wise"
+                + " networks (--recipe enhanced --aux-weight 0 --drop-path 0 keeps the rest of the enhanced setup)\n",
+                enhanced.err());
+        CliRun aux = CliRun.of("train", "--net", TINY, "--data", data.toString(), "--aux-weight", "0.4");
+        assertEquals("ndsw: --aux-weight 0.4: the auxiliary head is defined for cell networks only, and this net is"
+                + " stage-wise; only --cutout and --epochs apply to stage-wise networks\n", aux.err());
+        CliRun drop = CliRun.of("train", "--net", TINY, "--data", data.toString(), "--drop-path", "0.2");
+        assertTrue(drop.err().startsWith("ndsw: --drop-path 0.2: drop-path is defined for cell networks only"),
+                drop.err());
+        CliRun cutout = CliRun.of("train", "--net", TINY, "--data", data.toString(), "--cutout", "16", "--epochs",
+                "1", "--batch", "40", "--threads", "1", "--quiet");
+        assertEquals(0, cutout.exit(), cutout.err());
+        assertEquals(16, Json.MAPPER.readTree(cutout.out()).get("optim").get("cutout").asInt());
+    }
+
+    @Test
+    void badSetupValuesAreOneLineErrors() {
+        assertEquals("ndsw: --recipe must be plain or enhanced, got \"fancy\"\n", CliRun.of("train", "--net", TINY,
+                "--data", data.toString(), "--recipe", "fancy").err());
+        assertEquals("ndsw: cutout must be between 0 (off) and 32 pixels, got 40\n", CliRun.of("train", "--net",
+                TINY, "--data", data.toString(), "--cutout", "40").err());
+        assertEquals("ndsw: drop-path probability must be in [0, 1), got 1.0\n", CliRun.of("train", "--net",
+                org.ndsw.train.EnhancedStepTest.NET, "--data", data.toString(), "--drop-path", "1").err());
+    }
 }
