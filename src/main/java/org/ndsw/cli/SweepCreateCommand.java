@@ -8,7 +8,10 @@ import org.ndsw.app.sweep.SweepService;
 import org.ndsw.complexity.Convention;
 import org.ndsw.complexity.Window;
 import org.ndsw.train.Device;
+import org.ndsw.space.BuiltinSpaces;
+import org.ndsw.space.DesignSpace;
 import org.ndsw.train.Recipe;
+import org.ndsw.train.RecipeOptions;
 import org.ndsw.train.TrainingEngines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +23,8 @@ import picocli.CommandLine.Spec;
 /** `ndsw sweep create NAME`: samples the models and queues one run per model and seed in the catalogue. */
 @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Sample N distinct models from a space (reproducibly: same space, seed and window, same",
-            "models) and queue one run per model and seed. The recipe defaults are the paper's CIFAR-10 recipe."})
+            "models) and queue one run per model and seed. The recipe defaults are the paper's CIFAR-10 recipe;",
+            "--recipe enhanced is the paper's enhanced DARTS setup (cell spaces)."})
 final class SweepCreateCommand implements Runnable {
     @Spec CommandSpec spec;
     @Mixin CatalogOption catalog;
@@ -34,7 +38,8 @@ final class SweepCreateCommand implements Runnable {
     @Option(names = "--min-flops", converter = CountConverter.class, description = "Smallest flops.") Long minFlops;
     @Option(names = "--max-flops", converter = CountConverter.class, description = "Largest flops.") Long maxFlops;
     @Option(names = "--convention", defaultValue = "nds", description = "Flops convention: nds or macs.") String convention;
-    @Option(names = "--epochs", defaultValue = "100", description = "Epochs. Default: ${DEFAULT-VALUE}.") int epochs;
+    @Option(names = "--epochs", description = "Epochs. Default: 100, 600 with --recipe enhanced.") Integer epochs;
+    @Mixin SetupOptions setup;
     @Option(names = "--batch", defaultValue = "128", description = "Training batch size. Default: ${DEFAULT-VALUE}.") int batch;
     @Option(names = "--test-batch", defaultValue = "200", description = "Test batch size. Default: ${DEFAULT-VALUE}.") int testBatch;
     @Option(names = "--lr", defaultValue = "0.1", description = "Base learning rate. Default: ${DEFAULT-VALUE}.") double lr;
@@ -61,7 +66,13 @@ final class SweepCreateCommand implements Runnable {
     public void run() {
         Window window = new Window(orElse(minParams, 0L), orElse(maxParams, Long.MAX_VALUE), orElse(minFlops, 0L),
                 orElse(maxFlops, Long.MAX_VALUE));
-        Recipe recipe = new Recipe(epochs, batch, testBatch, lr, momentum, !noNesterov, wd, divergeLoss);
+        RecipeOptions setupOptions = setup.options(epochs);
+        Recipe recipe = setupOptions.recipe(new Recipe(Recipe.NDS_CIFAR.epochs(), batch, testBatch, lr, momentum,
+                !noNesterov, wd, divergeLoss), null);
+        DesignSpace designSpace = BuiltinSpaces.resolve(space);
+        if (!"cell".equals(designSpace.family())) {
+            setupOptions.requireCells(recipe, "space " + designSpace.name() + " is " + designSpace.family() + "-wise");
+        }
         SweepDefinition def = new SweepDefinition(name, space, n, seed, window, Convention.parse(convention), recipe,
                 data.toAbsolutePath().toString(), trainSubset, testSubset, subsetSeed, engine, Device.parse(device),
                 seedsPerModel);

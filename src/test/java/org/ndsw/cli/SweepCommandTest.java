@@ -108,4 +108,45 @@ class SweepCommandTest {
                 "--data", dir.toString(), "--catalog", db);
         assertTrue(name.err().startsWith("ndsw: sweep name must be 1-64 letters"), name.err());
     }
+
+    @Test
+    void anEnhancedDartsSweepQueuesTheTrainedNetsAndKeepsItsRecipe() throws Exception {
+        CliRun c = CliRun.of("sweep", "create", "enh", "--space", "DARTS", "-n", "2", "--seed", "5", "--recipe",
+                "enhanced", "--epochs", "3", "--data", dir.toString(), "--catalog", db);
+        assertEquals(0, c.exit(), c.err());
+        try (org.ndsw.catalog.Catalog cat = org.ndsw.catalog.Catalog.open(Path.of(db))) {
+            for (org.ndsw.catalog.SweepRun run : cat.runQueue().runs("enh")) {
+                JsonNode net = Json.MAPPER.readTree(cat.runQueue().ticket(run.id()).net());
+                assertTrue(net.get("aux").asBoolean(), net.toString());
+                assertEquals(0.2, net.get("drop_prob").asDouble());
+            }
+        }
+        Path f = dir.resolve("enh.json");
+        assertEquals(0, CliRun.of("sweep", "export", "enh", "--out", f.toString(), "--catalog", db).exit());
+        JsonNode recipe = Json.MAPPER.readTree(f.toFile()).get("recipe");
+        assertEquals(3, recipe.get("epochs").asInt());
+        assertEquals(16, recipe.get("cutout").asInt());
+        assertEquals(0.4, recipe.get("aux_weight").asDouble());
+        assertEquals(0.2, recipe.get("drop_path_prob").asDouble());
+        assertEquals(0, CliRun.of("sweep", "import", f.toString(), "--name", "enh2", "--catalog", db).exit());
+        Path g = dir.resolve("enh2.json");
+        assertEquals(0, CliRun.of("sweep", "export", "enh2", "--out", g.toString(), "--catalog", db).exit());
+        assertEquals(recipe, Json.MAPPER.readTree(g.toFile()).get("recipe"));
+    }
+
+    @Test
+    void aStageWiseSpaceRefusesTheHeadAndDropPathNamingTheOption() {
+        CliRun c = CliRun.of("sweep", "create", "r", "--space", "ResNet", "-n", "2", "--seed", "5", "--recipe",
+                "enhanced", "--data", dir.toString(), "--catalog", db);
+        assertEquals(Main.EXIT_USER_ERROR, c.exit());
+        assertTrue(c.err().startsWith("ndsw: --recipe enhanced: its auxiliary head (weight 0.4) and drop-path (0.2)"
+                + " are defined for cell networks only, and space ResNet is stage-wise;"), c.err());
+        CliRun aux = CliRun.of("sweep", "create", "r", "--space", "ResNet", "-n", "2", "--seed", "5", "--aux-weight",
+                "0.3", "--data", dir.toString(), "--catalog", db);
+        assertTrue(aux.err().startsWith("ndsw: --aux-weight 0.3: the auxiliary head is defined for cell networks"),
+                aux.err());
+        CliRun cutout = CliRun.of("sweep", "create", "r", "--space", "ResNet", "-n", "2", "--seed", "5", "--recipe",
+                "enhanced", "--aux-weight", "0", "--drop-path", "0", "--data", dir.toString(), "--catalog", db);
+        assertEquals(0, cutout.exit(), cutout.err());
+    }
 }

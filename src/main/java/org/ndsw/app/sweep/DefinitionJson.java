@@ -20,8 +20,9 @@ import org.ndsw.train.Recipe;
 /**
  * A sweep definition as a small JSON file (`ndsw sweep export` / `ndsw sweep import`) and as the `source` of a
  * sampled sweep in the catalogue. Field names are a contract: fields may be added, never renamed. A field added later
- * reads as its old meaning when missing: `device` (added with GPU sweeps) reads as "cpu", so catalogues and files
- * written before it keep their sweeps.
+ * reads as its old meaning when missing: `device` (added with GPU sweeps) reads as "cpu", and the recipe's `cutout`,
+ * `aux_weight` and `drop_path_prob` (added with the enhanced setup, paper §5.4) read as 0, the plain recipe, so
+ * catalogues and files written before them keep their sweeps.
  */
 public final class DefinitionJson {
     /** The format tag written in every file. */
@@ -56,6 +57,9 @@ public final class DefinitionJson {
         rj.put("nesterov", r.nesterov());
         rj.put("wd", r.weightDecay());
         rj.put("diverge_loss", r.divergeLoss());
+        rj.put("cutout", r.cutout());
+        rj.put("aux_weight", r.auxWeight());
+        rj.put("drop_path_prob", r.dropPath());
         o.put("data", d.data());
         o.put("train_subset", d.trainSubset());
         o.put("test_subset", d.testSubset());
@@ -115,7 +119,10 @@ public final class DefinitionJson {
             JsonNode r = field(o, "recipe", where);
             Recipe recipe = new Recipe(integer(r, "epochs", where), integer(r, "batch_size", where),
                     integer(r, "test_batch_size", where), number(r, "base_lr", where), number(r, "momentum", where),
-                    bool(r, "nesterov", where), number(r, "wd", where), number(r, "diverge_loss", where));
+                    bool(r, "nesterov", where), number(r, "wd", where), number(r, "diverge_loss", where),
+                    r.has("cutout") ? integer(r, "cutout", where) : 0,
+                    r.has("aux_weight") ? number(r, "aux_weight", where) : 0,
+                    r.has("drop_path_prob") ? number(r, "drop_path_prob", where) : 0);
             Window window = new Window(bound(w, "min_params", 0, where), bound(w, "max_params", Long.MAX_VALUE, where),
                     bound(w, "min_flops", 0, where), bound(w, "max_flops", Long.MAX_VALUE, where));
             return new SweepDefinition(string(o, "name", where), string(o, "space", where), integer(o, "n", where),

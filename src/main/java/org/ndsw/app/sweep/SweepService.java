@@ -51,6 +51,11 @@ public final class SweepService {
             throw new NdswException("--data " + def.data() + ": no such directory");
         }
         DesignSpace space = BuiltinSpaces.resolve(def.space());
+        if (def.recipe().needsCells() && !"cell".equals(space.family())) {
+            throw new NdswException(String.format(Locale.ROOT, "the recipe's auxiliary head (aux weight %s) and"
+                    + " drop-path (%s) are defined for cell networks only, and space %s is %s-wise",
+                    def.recipe().auxWeight(), def.recipe().dropPath(), space.name(), space.family()));
+        }
         SamplingService.Result sampled = SamplingService.sample(new SamplingService.Request(space, def.n(),
                 def.seed(), def.window(), def.convention(), true, SamplingService.DEFAULT_MAX_DRAWS));
         List<SamplingService.Sample> samples = sampled.samples();
@@ -61,7 +66,8 @@ public final class SweepService {
                         DefinitionJson.toJson(def).toString(), null, null, null,
                         ResultJson.optim(def.recipe()).toString(), null, Provenance.of("sweep create").toString()));
                 for (int i = 0; i < samples.size(); i++) {
-                    ModelEntry m = ModelEntry.of(samples.get(i).spec());
+                    // the net as the recipe trains it: with the auxiliary head and drop_prob of the enhanced setup
+                    ModelEntry m = ModelEntry.of(def.recipe().trainedNet(samples.get(i).spec()));
                     long model = w.model(m);
                     for (int s = 1; s <= def.seedsPerModel(); s++) {
                         int seq = i * def.seedsPerModel() + s - 1;

@@ -40,6 +40,29 @@ class DefinitionJsonTest {
     }
 
     @Test
+    void anEnhancedDefinitionSurvivesTheFile() {
+        SweepDefinition enhanced = new SweepDefinition("darts-enhanced", "DARTS", 4, 1, Window.NONE, Convention.NDS,
+                Recipe.ENHANCED_CIFAR, "/data/cifar", 0, 0, 0, "djl", Device.GPU, 1);
+        Path f = dir.resolve("enhanced.json");
+        DefinitionJson.write(enhanced, f);
+        assertEquals(enhanced, DefinitionJson.read(f));
+        String text = DefinitionJson.text(enhanced);
+        assertTrue(text.contains("\"cutout\" : 16") && text.contains("\"aux_weight\" : 0.4")
+                && text.contains("\"drop_path_prob\" : 0.2") && text.contains("\"epochs\" : 600"), text);
+    }
+
+    @Test
+    void badEnhancedValuesAreNamed() throws Exception {
+        String good = DefinitionJson.text(DEF);
+        assertEquals("s.json: field \"cutout\" must be an integer, got 1.5",
+                message(good.replace("\"cutout\" : 0", "\"cutout\" : 1.5")));
+        assertEquals("s.json: drop-path probability must be in [0, 1), got 2.0",
+                message(good.replace("\"drop_path_prob\" : 0.0", "\"drop_path_prob\" : 2")));
+        assertEquals("s.json: field \"aux_weight\" must be a number, got \"x\"",
+                message(good.replace("\"aux_weight\" : 0.0", "\"aux_weight\" : \"x\"")));
+    }
+
+    @Test
     void aDefinitionWrittenBeforeSweepsHadADeviceReadsAsCpu() throws Exception {
         // A file as `ndsw sweep export` wrote it before the device field existed.
         String old = """
@@ -78,6 +101,10 @@ class DefinitionJsonTest {
         Files.writeString(f, old);
         assertEquals(DEF, DefinitionJson.read(f));
         assertEquals(Device.CPU, DefinitionJson.read(f).device());
+        Recipe r = DefinitionJson.read(f).recipe();
+        assertEquals(0, r.cutout(), "written before the enhanced setup: the plain recipe");
+        assertEquals(0, r.auxWeight());
+        assertEquals(0, r.dropPath());
     }
 
     @Test

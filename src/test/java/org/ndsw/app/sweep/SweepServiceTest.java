@@ -52,6 +52,18 @@ class SweepServiceTest {
     }
 
     @Test
+    void anEnhancedRecipeNeedsACellSpace() {
+        Path space = SweepFixtures.tinySpace(dir);
+        SweepDefinition def = new SweepDefinition("e", space.toString(), 2, 3, org.ndsw.complexity.Window.NONE,
+                org.ndsw.complexity.Convention.NDS, org.ndsw.train.Recipe.ENHANCED_CIFAR, dir.toString(), 0, 0, 0,
+                "djl", org.ndsw.train.Device.CPU, 1);
+        NdswException e = assertThrows(NdswException.class, () -> new SweepService(dir.resolve("e.db"))
+                .create(def, null));
+        assertEquals("the recipe's auxiliary head (aux weight 0.4) and drop-path (0.2) are defined for cell networks"
+                + " only, and space TinyResNet is stage-wise", e.getMessage());
+    }
+
+    @Test
     void stopRequestsAreStoredAndOnlyCreatedSweepsAreRun() {
         Path space = SweepFixtures.tinySpace(dir);
         SweepService s = new SweepService(dir.resolve("c.db"));
