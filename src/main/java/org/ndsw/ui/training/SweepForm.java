@@ -14,12 +14,15 @@ import org.ndsw.complexity.Convention;
 import org.ndsw.complexity.Window;
 import org.ndsw.train.Device;
 import org.ndsw.train.Recipe;
+import org.ndsw.train.RecipeOptions;
 import org.ndsw.ui.spaces.SpaceEntry;
 
 /**
  * The new-sweep form as text the user types, and the {@link SweepDefinition} it stands for. Blank bounds of the
  * complexity window mean unbounded; counts accept k, M and G suffixes ("1.5M"). The recipe defaults are the paper's
- * CIFAR recipe ({@link Recipe#NDS_CIFAR}).
+ * CIFAR recipe ({@link Recipe#NDS_CIFAR}); choosing the "enhanced" recipe fills epochs, cutout, aux weight and
+ * drop-path with the paper's enhanced DARTS setup ({@link Recipe#ENHANCED_CIFAR}, §5.4), and the fields can then be
+ * edited. The auxiliary head and drop-path need a cell space.
  */
 public final class SweepForm {
     final ObjectProperty<SpaceEntry> space = new SimpleObjectProperty<>();
@@ -34,6 +37,10 @@ public final class SweepForm {
     final StringProperty batch = new SimpleStringProperty(Integer.toString(Recipe.NDS_CIFAR.batchSize()));
     final StringProperty lr = new SimpleStringProperty(Double.toString(Recipe.NDS_CIFAR.baseLr()));
     final StringProperty wd = new SimpleStringProperty(new java.math.BigDecimal(Double.toString(Recipe.NDS_CIFAR.weightDecay())).toPlainString());
+    final ObjectProperty<String> recipe = new SimpleObjectProperty<>(RecipeOptions.PLAIN);
+    final StringProperty cutout = new SimpleStringProperty("0");
+    final StringProperty auxWeight = new SimpleStringProperty("0");
+    final StringProperty dropPath = new SimpleStringProperty("0");
     final StringProperty dataset = new SimpleStringProperty("");
     final StringProperty trainSubset = new SimpleStringProperty("0");
     final StringProperty testSubset = new SimpleStringProperty("0");
@@ -43,10 +50,36 @@ public final class SweepForm {
 
     /** The fields' keys, as {@link InvalidField#field()} names them. */
     public static final java.util.List<String> FIELDS = java.util.List.of("space", "name", "count", "seed",
-            "minParams", "maxParams", "minFlops", "maxFlops", "epochs", "batch", "lr", "wd", "dataset",
-            "trainSubset", "testSubset", "engine", "device", "workers");
+            "minParams", "maxParams", "minFlops", "maxFlops", "recipe", "epochs", "batch", "lr", "wd", "cutout",
+            "auxWeight", "dropPath", "dataset", "trainSubset", "testSubset", "engine", "device", "workers");
 
-    /** The text property of a field by key (space, engine and device are not text). */
+    /** A form with the paper's recipe; choosing a recipe fills its values into the fields. */
+    public SweepForm() {
+        recipe.addListener((o, a, b) -> {
+            if (b != null && RecipeOptions.NAMES.contains(b)) {
+                fill(RecipeOptions.ENHANCED.equals(b) ? Recipe.ENHANCED_CIFAR : Recipe.NDS_CIFAR);
+            }
+        });
+    }
+
+    /** Sets epochs, cutout, aux weight and drop-path to a recipe's values. */
+    private void fill(Recipe r) {
+        epochs.set(Integer.toString(r.epochs()));
+        cutout.set(Integer.toString(r.cutout()));
+        auxWeight.set(plain(r.auxWeight()));
+        dropPath.set(plain(r.dropPath()));
+    }
+
+    private static String plain(double v) {
+        return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+
+    /** The selected recipe, "plain" or "enhanced". */
+    public ObjectProperty<String> recipeProperty() {
+        return recipe;
+    }
+
+    /** The text property of a field by key (space, recipe, engine and device are not text). */
     public StringProperty text(String key) {
         return switch (key) {
             case "name" -> name;
@@ -60,6 +93,9 @@ public final class SweepForm {
             case "batch" -> batch;
             case "lr" -> lr;
             case "wd" -> wd;
+            case "cutout" -> cutout;
+            case "auxWeight" -> auxWeight;
+            case "dropPath" -> dropPath;
             case "dataset" -> dataset;
             case "trainSubset" -> trainSubset;
             case "testSubset" -> testSubset;
@@ -93,7 +129,7 @@ public final class SweepForm {
         int n = positiveInt("count", "Models", count.get());
         long sampleSeed = integer("seed", "Seed", seed.get());
         Window window = window();
-        Recipe recipe = recipe();
+        Recipe recipe = recipe(s);
         Path data = dataFolder();
         int train = nonNegativeInt("trainSubset", "Train subset", trainSubset.get());
         int test = nonNegativeInt("testSubset", "Test subset", testSubset.get());
@@ -160,14 +196,36 @@ public final class SweepForm {
         return new Window(minP, maxP, minF, maxF);
     }
 
-    private Recipe recipe() {
+    private Recipe recipe(SpaceEntry s) {
+        if (recipe.get() == null) {
+            throw new InvalidField("recipe", "Recipe: choose plain or enhanced");
+        }
         int e = positiveInt("epochs", "Epochs", epochs.get());
         int b = positiveInt("batch", "Batch", batch.get());
         double rate = positiveDouble("lr", "Learning rate", lr.get(), false);
         double decay = positiveDouble("wd", "Weight decay", wd.get(), true);
+        int c = (int) Math.min(integer("cutout", "Cutout", cutout.get()), Integer.MAX_VALUE);
+        if (c < 0 || c > Recipe.MAX_CUTOUT) {
+            throw new InvalidField("cutout", "Cutout: must be 0 (off) to " + Recipe.MAX_CUTOUT + " pixels, got "
+                    + cutout.get().trim());
+        }
+        double aux = positiveDouble("auxWeight", "Aux weight", auxWeight.get(), true);
+        double drop = positiveDouble("dropPath", "Drop-path", dropPath.get(), true);
+        if (drop >= 1) {
+            throw new InvalidField("dropPath", "Drop-path: must be a probability below 1, got " + dropPath.get().trim());
+        }
+        String stageWise = "cell".equals(s.space().family()) ? null : ", and " + s.space().name() + " is a "
+                + s.space().family() + "-wise space; use 0 (cutout and epochs apply to every space)";
+        if (stageWise != null && aux > 0) {
+            throw new InvalidField("auxWeight", "Aux weight: the auxiliary head is defined for cell networks only"
+                    + stageWise);
+        }
+        if (stageWise != null && drop > 0) {
+            throw new InvalidField("dropPath", "Drop-path: drop-path is defined for cell networks only" + stageWise);
+        }
         try {
             return Recipe.NDS_CIFAR.withEpochs(e).withBatchSizes(b, Math.max(b, Recipe.NDS_CIFAR.testBatchSize()))
-                    .withLrAndWd(rate, decay);
+                    .withLrAndWd(rate, decay).withCutout(c).withAuxWeight(aux).withDropPath(drop);
         } catch (NdswException ex) {
             throw new InvalidField("epochs", "Recipe: " + ex.getMessage());
         }

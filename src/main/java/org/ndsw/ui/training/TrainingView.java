@@ -67,6 +67,11 @@ public final class TrainingView extends SplitPane {
         device.valueProperty().bindBidirectional(f.device);
         device.setTooltip(new Tooltip("gpu: every worker trains on CUDA device 0 of this machine (a build with CUDA"
                 + " natives); use 1 worker per GPU"));
+        ComboBox<String> recipe = new ComboBox<>(vm.recipes);
+        recipe.setId("training-recipe");
+        recipe.valueProperty().bindBidirectional(f.recipe);
+        recipe.setTooltip(new Tooltip("plain: the paper's recipe. enhanced: the paper's enhanced DARTS setup (§5.4):"
+                + " 600 epochs, cutout 16, auxiliary head 0.4, drop-path 0.2 (head and drop-path: cell spaces only)"));
         int row = 0;
         g.addRow(row++, new Label("Space"), span(space));
         g.addRow(row++, new Label("Name"), span(field(vm, "name", "sweep name: letters, digits, . _ -")));
@@ -76,9 +81,13 @@ public final class TrainingView extends SplitPane {
                 field(vm, "maxParams", "e.g. 1.5M"));
         g.addRow(row++, new Label("Flops"), field(vm, "minFlops", "e.g. 50M"), new Label("to"),
                 field(vm, "maxFlops", "e.g. 1G"));
+        g.addRow(row++, new Label("Recipe"), marked(vm, "recipe", recipe));
         g.addRow(row++, new Label("Epochs"), field(vm, "epochs", ""), new Label("Batch"), field(vm, "batch", ""));
         g.addRow(row++, new Label("LR"), field(vm, "lr", "base learning rate"), new Label("WD"),
                 field(vm, "wd", "weight decay"));
+        g.addRow(row++, new Label("Cutout"), field(vm, "cutout", "pixels, 0 = off"), new Label("Aux weight"),
+                field(vm, "auxWeight", "0 = no aux head"));
+        g.addRow(row++, new Label("Drop-path"), field(vm, "dropPath", "probability, 0 = off"));
         Button browse = new Button("…");
         browse.setId("training-browse");
         browse.setTooltip(new Tooltip("Choose the CIFAR-10 folder"));

@@ -37,6 +37,7 @@ import org.ndsw.catalog.SweepRun;
 import org.ndsw.catalog.SweepSummary;
 import org.ndsw.figure.Figure;
 import org.ndsw.train.Device;
+import org.ndsw.train.RecipeOptions;
 import org.ndsw.train.TrainingEngine;
 import org.ndsw.train.TrainingEngines;
 import org.ndsw.ui.catalog.CatalogSession;
@@ -61,6 +62,8 @@ public final class TrainingViewModel {
     final ObservableList<String> engines = FXCollections.observableArrayList();
     final ObservableList<String> devices = FXCollections.observableArrayList(
             java.util.Arrays.stream(Device.values()).map(Device::cliName).toList());
+    final ObservableList<String> recipes = FXCollections.observableArrayList(RecipeOptions.PLAIN,
+            RecipeOptions.ENHANCED);
     final ObservableList<SweepItem> sweeps = FXCollections.observableArrayList();
     final ObjectProperty<SweepItem> selectedSweep = new SimpleObjectProperty<>();
     final ObservableList<RunItem> runs = FXCollections.observableArrayList();

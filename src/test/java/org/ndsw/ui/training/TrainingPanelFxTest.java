@@ -136,6 +136,57 @@ class TrainingPanelFxTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theEnhancedRecipeFillsTheFormAndItsFieldsAreMarked(FxRobot robot) throws Exception {
+        TrainingViewModel vm = workbench.training().viewModel();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.catalogFile() != null);
+        robot.interact(() -> {
+            workbench.select("Training");
+            vm.form.space.set(vm.spaces.stream().filter(s -> !s.builtin()).findFirst().orElseThrow());
+            vm.form.dataset.set(dir.toString());
+        });
+        ComboBox<String> recipe = robot.lookup("#training-recipe").queryAs(ComboBox.class);
+        assertEquals("plain", recipe.getValue());
+        assertEquals(List.of("plain", "enhanced"), recipe.getItems());
+        robot.clickOn("#training-recipe");
+        robot.clickOn("enhanced");
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField epochs = robot.lookup("#training-epochs").queryAs(TextField.class);
+        TextField cutout = robot.lookup("#training-cutout").queryAs(TextField.class);
+        TextField aux = robot.lookup("#training-auxWeight").queryAs(TextField.class);
+        TextField drop = robot.lookup("#training-dropPath").queryAs(TextField.class);
+        assertEquals(List.of("600", "16", "0.4", "0.2"), List.of(epochs.getText(), cutout.getText(), aux.getText(),
+                drop.getText()));
+
+        // the user's tiny ResNet space is stage-wise: the auxiliary head is refused on its field
+        robot.clickOn("#training-create");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label message = robot.lookup("#training-form-message").queryAs(Label.class);
+        assertTrue(aux.getStyleClass().contains("field-error"));
+        assertTrue(message.getText().startsWith("Aux weight: the auxiliary head is defined for cell networks only"),
+                message.getText());
+        robot.doubleClickOn("#training-auxWeight").eraseText(3).write("0");
+        robot.clickOn("#training-create");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(aux.getStyleClass().contains("field-error"));
+        assertTrue(drop.getStyleClass().contains("field-error"));
+        assertTrue(message.getText().startsWith("Drop-path: drop-path is defined for cell networks only"),
+                message.getText());
+        robot.doubleClickOn("#training-cutout").eraseText(2).write("99");
+        robot.interact(() -> vm.form.dropPath.set("0"));
+        robot.clickOn("#training-create");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(cutout.getStyleClass().contains("field-error"));
+        assertEquals("Cutout: must be 0 (off) to 32 pixels, got 99", message.getText());
+
+        robot.clickOn("#training-recipe");
+        robot.clickOn("plain");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("100", "0", "0", "0"), List.of(epochs.getText(), cutout.getText(), aux.getText(),
+                drop.getText()));
+    }
+
+    @Test
     void closingWhileASweepTrainsAsksAndStopCheckpointsTheRuns(FxRobot robot) throws Exception {
         Path data = TinyCifar.pngFolders(dir.resolve("cifar"), 200, 20);
         TrainingViewModel vm = workbench.training().viewModel();

@@ -122,6 +122,56 @@ class TrainingViewModelTest {
         assertEquals(Device.GPU, new SweepService(session.file()).definition("TinyResNet-s1").device());
     }
 
+    @Test
+    void theEnhancedRecipeFillsItsValuesAndEachIsValidatedOnItsField() throws IOException {
+        TrainingViewModel vm = vm(new ArrayList<>());
+        SweepForm f = vm.form;
+        f.dataset.set(dir.toString());
+        f.count.set("2");
+        assertEquals(List.of("plain", "enhanced"), vm.recipes);
+        assertEquals("plain", f.recipeProperty().get());
+        f.recipeProperty().set("enhanced");
+        assertEquals(List.of("600", "16", "0.4", "0.2"), List.of(f.epochs.get(), f.cutout.get(), f.auxWeight.get(),
+                f.dropPath.get()));
+        // TinyResNet is stage-wise: the head and drop-path are refused on their fields, cutout and epochs are kept
+        assertEquals("auxWeight", field(f));
+        assertEquals("Aux weight: the auxiliary head is defined for cell networks only, and TinyResNet is a"
+                + " stage-wise space; use 0 (cutout and epochs apply to every space)",
+                assertThrows(InvalidField.class, f::definition).getMessage());
+        f.auxWeight.set("0");
+        assertEquals("dropPath", field(f));
+        f.dropPath.set("0");
+        assertEquals(org.ndsw.train.Recipe.NDS_CIFAR.withEpochs(600).withCutout(16), f.definition().recipe());
+        f.cutout.set("40");
+        assertEquals("cutout", field(f));
+        assertEquals("Cutout: must be 0 (off) to 32 pixels, got 40",
+                assertThrows(InvalidField.class, f::definition).getMessage());
+        f.cutout.set("x");
+        assertEquals("cutout", field(f));
+        f.cutout.set("16");
+        f.auxWeight.set("-1");
+        assertEquals("auxWeight", field(f));
+        f.auxWeight.set("0");
+        f.dropPath.set("1");
+        assertEquals("Drop-path: must be a probability below 1, got 1",
+                assertThrows(InvalidField.class, f::definition).getMessage());
+        f.recipeProperty().set(null);
+        assertEquals("recipe", field(f));
+
+        f.space.set(new SpaceEntry(BuiltinSpaces.find("DARTS").orElseThrow(), null));
+        f.recipeProperty().set("enhanced");
+        f.name.set("darts-enhanced");
+        assertEquals(org.ndsw.train.Recipe.ENHANCED_CIFAR, f.definition().recipe());
+        vm.create();
+        assertEquals("", vm.invalidFieldProperty().get(), vm.formMessageProperty().get());
+        assertEquals(org.ndsw.train.Recipe.ENHANCED_CIFAR,
+                new SweepService(session.file()).definition("darts-enhanced").recipe());
+        f.recipeProperty().set("plain");
+        assertEquals(List.of("100", "0", "0", "0"), List.of(f.epochs.get(), f.cutout.get(), f.auxWeight.get(),
+                f.dropPath.get()));
+        assertEquals(org.ndsw.train.Recipe.NDS_CIFAR, f.definition().recipe());
+    }
+
     private static String field(SweepForm f) {
         return assertThrows(InvalidField.class, f::definition).field();
     }
