@@ -18,9 +18,9 @@ import org.ndsw.train.WeightInit;
 import org.ndsw.train.Weights;
 
 /** The auxiliary head and drop-path nodes of DARTS' training setup (paper §5.4), as the graph builds them. */
-class EnhancedCellNetworkTest {
+public class EnhancedCellNetworkTest {
     /** DARTS V2 (second order) at C = 36, 20 cells: the network of the DARTS paper's CIFAR-10 result. */
-    static final String DARTS_V2 = "{\"genotype\":{"
+    public static final String DARTS_V2 = "{\"genotype\":{"
             + "\"normal\":[[\"sep_conv_3x3\",0],[\"sep_conv_3x3\",1],[\"sep_conv_3x3\",0],[\"sep_conv_3x3\",1],"
             + "[\"sep_conv_3x3\",1],[\"skip_connect\",0],[\"skip_connect\",0],[\"dil_conv_3x3\",2]],"
             + "\"normal_concat\":[2,3,4,5],"
