@@ -13,9 +13,11 @@ import org.ndsw.train.dl4j.CrossEngineCheck;
  * of the paper's recipe on the same batch gives the same loss, the same BN running statistics (1e-4) and update and
  * momentum vectors within 1% (relative L2 norm of the difference).
  *
- * <p>Gradients of deep BN networks are ill-conditioned in float32: a 1e-6 relative change of the images moves DJL's
- * own update by up to 0.9% (Vanilla sample) and single near-zero BN-bias gradients by far more, so the whole update
- * vector is compared (docs/decisions/0007-dl4j-engine.md).
+ * <p>Gradients of deep BN networks at initialization are ill-conditioned: a 1e-6 relative change of the images moves
+ * even the exact (double-precision) update of a Vanilla net of 78M flops by 1.4%, and single near-zero BN-bias
+ * gradients by far more. Float32 engines that sum in different orders cannot agree more closely than that, so the
+ * tolerances are the larger of the fixed ones and twice the change such a perturbation causes in the first engine's
+ * own step (decision 0011), and the whole update vector is compared, plus each convolution on its own.
  */
 public final class SameStep {
     /** Largest relative L2 difference of two update vectors. */
@@ -47,13 +49,18 @@ public final class SameStep {
             assertEquals(ra.correct(), rb.correct(), "correct");
             Weights wa = a.weights();
             Weights wb = b.weights();
+            Weights wp = perturbedStep(graph, first, options, w, batch, sgd);
+            double spread = relativeL2(w, wa, wp);
+            double tolerance = Math.max(TOLERANCE, 2 * spread);
             double steps = relativeL2(w, wa, wb);
-            assertTrue(steps < TOLERANCE, "updates differ by " + steps + " (relative L2)");
-            String worst = worstConvolution(w, wa, wb);
+            assertTrue(steps < tolerance, first.name() + " " + first.configuration() + " and " + second.name() + " "
+                    + second.configuration() + ": updates differ by " + steps + " (relative L2); a 1e-6 relative change"
+                    + " of the images moves the first engine's own update by " + spread);
+            String worst = worstConvolution(w, wa, wb, wp);
             assertTrue(worst.isEmpty(), worst);
             Weights none = zeros(a.optimizerState());
             double momentum = relativeL2(none, a.optimizerState(), b.optimizerState());
-            assertTrue(momentum < TOLERANCE, "momentum buffers differ by " + momentum);
+            assertTrue(momentum < tolerance, "momentum buffers differ by " + momentum);
             for (String name : wa.tensors().keySet()) {
                 if (isRunningStat(name)) {
                     double d = CrossEngineCheck.maxRelDiff(wa.get(name).data(), wb.get(name).data());
@@ -85,11 +92,12 @@ public final class SameStep {
     }
 
     /**
-     * A convolution whose own update differs by more than {@link #TENSOR_TOLERANCE} of the larger of its update's
-     * norm and 1% of the whole update's norm, or "" if none does: a wrong gradient of one small convolution (a strided
-     * 1x1 projection has a few dozen values) is invisible in the whole vector.
+     * A convolution whose own update differs by more than the larger of {@link #TENSOR_TOLERANCE} and twice what a 1e-6
+     * relative change of the images does to it ({@code p}: the first engine's step on such images), relative to the
+     * larger of its update's norm and 1% of the whole update's norm, or "" if none does: a wrong gradient of one small
+     * convolution (a strided 1x1 projection has a few dozen values) is invisible in the whole vector.
      */
-    static String worstConvolution(Weights before, Weights a, Weights b) {
+    static String worstConvolution(Weights before, Weights a, Weights b, Weights p) {
         double total = 0;
         for (String name : before.tensors().keySet()) {
             if (!isRunningStat(name)) {
@@ -101,20 +109,36 @@ public final class SameStep {
             if (before.get(name).shape().length != 4) {
                 continue;
             }
-            float[] w0 = before.get(name).data();
             float[] wa = a.get(name).data();
-            float[] wb = b.get(name).data();
-            double diff = 0;
-            for (int i = 0; i < w0.length; i++) {
-                double d = (double) wa[i] - wb[i];
-                diff += d * d;
-            }
-            double rel = Math.sqrt(diff) / Math.max(Math.sqrt(squaredUpdate(w0, wa)), floor);
-            if (rel > TENSOR_TOLERANCE) {
-                return "the update of " + name + " differs by " + rel + " (relative L2)";
+            double scale = Math.max(Math.sqrt(squaredUpdate(before.get(name).data(), wa)), floor);
+            double rel = Math.sqrt(squaredUpdate(wa, b.get(name).data())) / scale;
+            double spread = Math.sqrt(squaredUpdate(wa, p.get(name).data())) / scale;
+            if (rel > Math.max(TENSOR_TOLERANCE, 2 * spread)) {
+                return "the update of " + name + " differs by " + rel + " (relative L2); a 1e-6 relative change of the"
+                        + " images moves it by " + spread;
             }
         }
         return "";
+    }
+
+    /** {@link #worstConvolution(Weights, Weights, Weights, Weights)} with the fixed tolerance only. */
+    static String worstConvolution(Weights before, Weights a, Weights b) {
+        return worstConvolution(before, a, b, a);
+    }
+
+    /** The weights after one step of the engine on the batch with every image value changed by about 1e-6. */
+    private static Weights perturbedStep(Graph graph, TrainingEngine engine, EngineOptions options, Weights w,
+            Batch batch, Sgd sgd) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(17);
+        float[] x = batch.images().clone();
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (x[i] * (1 + 1e-6 * rng.nextGaussian()));
+        }
+        try (EngineModel m = engine.build(graph, options)) {
+            m.loadWeights(w);
+            m.trainStep(new Batch(x, batch.labels(), batch.masks()), sgd);
+            return m.weights();
+        }
     }
 
     private static double squaredUpdate(float[] w0, float[] w) {

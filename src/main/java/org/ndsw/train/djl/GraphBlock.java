@@ -13,6 +13,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
@@ -117,6 +119,11 @@ final class GraphBlock extends AbstractBlock {
                 sum = sum.addi(v[n.inputs().get(k)]);
             }
             return sum;
+        } else if (layer instanceof Layer.Concat && n.inputs().size() == 1) {
+            // DJL's NDArrays.concat returns a single array's duplicate(), a copy detached from autograd: no gradient
+            // would flow back through a cell whose output is one node (decision 0011). PyTorch's cat of one tensor
+            // is a copy that autograd follows.
+            return JniUtils.cat(new PtNDArray[] {(PtNDArray) x}, 1);
         } else if (layer instanceof Layer.Concat) {
             NDList parts = new NDList(n.inputs().size());
             n.inputs().forEach(in -> parts.add(v[in]));

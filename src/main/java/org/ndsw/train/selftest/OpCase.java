@@ -50,6 +50,17 @@ public record OpCase(String key, Graph graph) {
         return new OpCase(key, head(b, b.bn("op", pre)));
     }
 
+    /**
+     * A concatenation of one input (a cell whose output is a single node): engines must pass the gradient through
+     * it (DJL's own concat of one array detached it, decision 0011).
+     */
+    static OpCase concatOfOne(int channels, int height, int width) {
+        String key = String.format("concat of 1 %d @%dx%d", channels, height, width);
+        GraphBuilder b = new GraphBuilder(new Shape(channels, height, width));
+        int pre = b.conv("pre", 0, channels, 1, 1, 0);
+        return new OpCase(key, head(b, b.concat("op", java.util.List.of(pre))));
+    }
+
     private static Graph head(GraphBuilder b, int op) {
         int relu = b.relu("op_relu", op);
         int gap = b.globalAvgPool("gap", relu);
@@ -60,7 +71,7 @@ public record OpCase(String key, Graph graph) {
     /**
      * The fixed battery every engine configuration passes on a machine: 1x1, 3x3, 5x5 and 7x7 convolutions, strided,
      * grouped, depthwise and dilated ones, max and average pooling and batch norm, on channel counts that are not
-     * multiples of a vector width (8, 12, 20) and on a multiple (16).
+     * multiples of a vector width (8, 12, 20) and on a multiple (16), and a concatenation of one input.
      */
     public static List<OpCase> battery() {
         List<OpCase> out = new ArrayList<>();
@@ -80,6 +91,7 @@ public record OpCase(String key, Graph graph) {
             out.add(pool(new Layer.Pool(Layer.PoolKind.AVG, 3, 1, 1), c, 12, 12));
             out.add(batchNorm(c, 12, 12));
         }
+        out.add(concatOfOne(8, 12, 12));
         out.add(conv(new Layer.Conv(16, 32, 1, 1, 2, 2, 0, 0, 1, 1), 16, 16));
         out.add(conv(new Layer.Conv(16, 16, 3, 3, 1, 1, 1, 1, 1, 1), 16, 16));
         return out;
