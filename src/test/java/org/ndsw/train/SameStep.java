@@ -16,12 +16,16 @@ import org.ndsw.train.dl4j.CrossEngineCheck;
  * <p>Gradients of deep BN networks at initialization are ill-conditioned: a 1e-6 relative change of the images moves
  * even the exact (double-precision) update of a Vanilla net of 78M flops by 1.4%, and single near-zero BN-bias
  * gradients by far more. Float32 engines that sum in different orders cannot agree more closely than that, so the
- * tolerances are the larger of the fixed ones and twice the change such a perturbation causes in the first engine's
- * own step (decision 0011), and the whole update vector is compared, plus each convolution on its own.
+ * tolerances are the larger of the fixed ones and three times the largest change that three such perturbations cause
+ * in the first engine's own step (decision 0011); the whole update vector is compared, and each convolution on its own.
  */
 public final class SameStep {
     /** Largest relative L2 difference of two update vectors. */
     public static final double TOLERANCE = 1e-2;
+    /** Perturbations of the images whose largest effect on the first engine's step measures its conditioning. */
+    static final int PERTURBATIONS = 3;
+    /** How many times that effect two engines' steps may differ by. */
+    static final double SPREAD_FACTOR = 3;
     /** Largest relative L2 difference of one convolution's updates (see {@link #worstConvolution}). */
     public static final double TENSOR_TOLERANCE = 5e-2;
 
@@ -49,9 +53,17 @@ public final class SameStep {
             assertEquals(ra.correct(), rb.correct(), "correct");
             Weights wa = a.weights();
             Weights wb = b.weights();
-            Weights wp = perturbedStep(graph, first, options, w, batch, sgd);
-            double spread = relativeL2(w, wa, wp);
-            double tolerance = Math.max(TOLERANCE, 2 * spread);
+            Weights wp = null;
+            double spread = -1;
+            for (long seed = 17; seed < 17 + PERTURBATIONS; seed++) {
+                Weights p = perturbedStep(graph, first, options, w, batch, sgd, seed);
+                double d = relativeL2(w, wa, p);
+                if (d > spread) {
+                    spread = d;
+                    wp = p;
+                }
+            }
+            double tolerance = Math.max(TOLERANCE, SPREAD_FACTOR * spread);
             double steps = relativeL2(w, wa, wb);
             assertTrue(steps < tolerance, first.name() + " " + first.configuration() + " and " + second.name() + " "
                     + second.configuration() + ": updates differ by " + steps + " (relative L2); a 1e-6 relative change"
@@ -92,8 +104,8 @@ public final class SameStep {
     }
 
     /**
-     * A convolution whose own update differs by more than the larger of {@link #TENSOR_TOLERANCE} and twice what a 1e-6
-     * relative change of the images does to it ({@code p}: the first engine's step on such images), relative to the
+     * A convolution whose own update differs by more than the larger of {@link #TENSOR_TOLERANCE} and three times what a
+     * 1e-6 relative change of the images does to it ({@code p}: the first engine's step on such images), relative to the
      * larger of its update's norm and 1% of the whole update's norm, or "" if none does: a wrong gradient of one small
      * convolution (a strided 1x1 projection has a few dozen values) is invisible in the whole vector.
      */
@@ -113,7 +125,7 @@ public final class SameStep {
             double scale = Math.max(Math.sqrt(squaredUpdate(before.get(name).data(), wa)), floor);
             double rel = Math.sqrt(squaredUpdate(wa, b.get(name).data())) / scale;
             double spread = Math.sqrt(squaredUpdate(wa, p.get(name).data())) / scale;
-            if (rel > Math.max(TENSOR_TOLERANCE, 2 * spread)) {
+            if (rel > Math.max(TENSOR_TOLERANCE, SPREAD_FACTOR * spread)) {
                 return "the update of " + name + " differs by " + rel + " (relative L2); a 1e-6 relative change of the"
                         + " images moves it by " + spread;
             }
@@ -128,8 +140,8 @@ public final class SameStep {
 
     /** The weights after one step of the engine on the batch with every image value changed by about 1e-6. */
     private static Weights perturbedStep(Graph graph, TrainingEngine engine, EngineOptions options, Weights w,
-            Batch batch, Sgd sgd) {
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(17);
+            Batch batch, Sgd sgd, long seed) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
         float[] x = batch.images().clone();
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) (x[i] * (1 + 1e-6 * rng.nextGaussian()));
