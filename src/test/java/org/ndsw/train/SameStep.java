@@ -53,23 +53,28 @@ public final class SameStep {
             assertEquals(ra.correct(), rb.correct(), "correct");
             Weights wa = a.weights();
             Weights wb = b.weights();
-            Weights wp = null;
-            double spread = -1;
-            for (long seed = 17; seed < 17 + PERTURBATIONS; seed++) {
-                Weights p = perturbedStep(graph, first, options, w, batch, sgd, seed);
-                double d = relativeL2(w, wa, p);
-                if (d > spread) {
-                    spread = d;
-                    wp = p;
-                }
-            }
-            double tolerance = Math.max(TOLERANCE, SPREAD_FACTOR * spread);
             double steps = relativeL2(w, wa, wb);
-            assertTrue(steps < tolerance, first.name() + " " + first.configuration() + " and " + second.name() + " "
-                    + second.configuration() + ": updates differ by " + steps + " (relative L2); a 1e-6 relative change"
-                    + " of the images moves the first engine's own update by " + spread);
-            String worst = worstConvolution(w, wa, wb, wp);
-            assertTrue(worst.isEmpty(), worst);
+            String worst = worstConvolution(w, wa, wb);
+            double tolerance = TOLERANCE;
+            if (steps >= TOLERANCE || !worst.isEmpty()) {
+                // Beyond the fixed tolerances: measure how ill-conditioned this step is before judging.
+                Weights wp = null;
+                double spread = -1;
+                for (long seed = 17; seed < 17 + PERTURBATIONS; seed++) {
+                    Weights p = perturbedStep(graph, first, options, w, batch, sgd, seed);
+                    double d = relativeL2(w, wa, p);
+                    if (d > spread) {
+                        spread = d;
+                        wp = p;
+                    }
+                }
+                tolerance = Math.max(TOLERANCE, SPREAD_FACTOR * spread);
+                assertTrue(steps < tolerance, first.name() + " " + first.configuration() + " and " + second.name()
+                        + " " + second.configuration() + ": updates differ by " + steps + " (relative L2); a 1e-6"
+                        + " relative change of the images moves the first engine's own update by up to " + spread);
+                worst = worstConvolution(w, wa, wb, wp);
+                assertTrue(worst.isEmpty(), worst);
+            }
             Weights none = zeros(a.optimizerState());
             double momentum = relativeL2(none, a.optimizerState(), b.optimizerState());
             assertTrue(momentum < tolerance, "momentum buffers differ by " + momentum);
