@@ -38,6 +38,29 @@ public final class WeightInit {
         return new Weights(ordered);
     }
 
+    /**
+     * The initial weights with every BN scale (0.5-1.5), shift (±0.2), running mean (±0.2) and running variance
+     * (0.5-2.0) drawn at random, so that a comparison in inference mode really uses them.
+     */
+    public static Weights withRandomBatchNorm(Graph graph, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Map<String, Tensor> out = new LinkedHashMap<>(initial(graph, seed).tensors());
+        for (ParameterLayout.Entry e : ParameterLayout.of(graph)) {
+            if (e.node().layer() instanceof Layer.BatchNorm) {
+                float[] v = new float[e.shape()[0]];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) switch (e.suffix()) {
+                        case ParameterLayout.WEIGHT -> rng.nextDouble(0.5, 1.5);
+                        case ParameterLayout.RUNNING_VAR -> rng.nextDouble(0.5, 2.0);
+                        default -> rng.nextDouble(-0.2, 0.2);
+                    };
+                }
+                out.put(e.name(), new Tensor(e.shape(), v));
+            }
+        }
+        return new Weights(out);
+    }
+
     private static Tensor tensor(ParameterLayout.Entry e, SplittableRandom rng) {
         Layer layer = e.node().layer();
         if (layer instanceof Layer.Conv c) {

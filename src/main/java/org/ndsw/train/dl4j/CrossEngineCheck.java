@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.ndsw.net.Graph;
 import org.ndsw.net.Networks;
@@ -96,22 +94,7 @@ public final class CrossEngineCheck {
 
     /** The initial weights of a run with BN gamma, beta, running mean and variance drawn at random. */
     public static Weights randomized(Graph graph, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        Map<String, Tensor> out = new LinkedHashMap<>(WeightInit.initial(graph, seed).tensors());
-        for (ParameterLayout.Entry e : ParameterLayout.of(graph)) {
-            if (e.node().layer() instanceof org.ndsw.net.Layer.BatchNorm) {
-                float[] v = new float[e.shape()[0]];
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = (float) switch (e.suffix()) {
-                        case ParameterLayout.WEIGHT -> rng.nextDouble(0.5, 1.5);
-                        case ParameterLayout.RUNNING_VAR -> rng.nextDouble(0.5, 2.0);
-                        default -> rng.nextDouble(-0.2, 0.2);
-                    };
-                }
-                out.put(e.name(), new Tensor(e.shape(), v));
-            }
-        }
-        return new Weights(out);
+        return WeightInit.withRandomBatchNorm(graph, seed);
     }
 
     /** A batch of standard normal images with labels 0, 1, 2, ... */

@@ -260,22 +260,12 @@ public final class SelfTest {
         }
     }
 
-    /** Initial weights of the case with BN scales, shifts and running statistics drawn at random. */
+    /** Initial weights of the case with BN parameters and statistics and the linear layer's weights at random. */
     static Weights weights(Graph graph, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        Map<String, Tensor> out = new LinkedHashMap<>(WeightInit.initial(graph, seed).tensors());
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
+        Map<String, Tensor> out = new LinkedHashMap<>(WeightInit.withRandomBatchNorm(graph, seed).tensors());
         for (ParameterLayout.Entry e : ParameterLayout.of(graph)) {
-            if (e.node().layer() instanceof Layer.BatchNorm) {
-                float[] v = new float[e.shape()[0]];
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = (float) switch (e.suffix()) {
-                        case ParameterLayout.WEIGHT -> rng.nextDouble(0.5, 1.5);
-                        case ParameterLayout.RUNNING_VAR -> rng.nextDouble(0.5, 2.0);
-                        default -> rng.nextDouble(-0.2, 0.2);
-                    };
-                }
-                out.put(e.name(), new Tensor(e.shape(), v));
-            } else if (e.node().layer() instanceof Layer.Linear && e.suffix().equals(ParameterLayout.WEIGHT)) {
+            if (e.node().layer() instanceof Layer.Linear && e.suffix().equals(ParameterLayout.WEIGHT)) {
                 float[] v = new float[Math.toIntExact(Tensor.elements(e.shape()))];
                 for (int i = 0; i < v.length; i++) {
                     v[i] = (float) rng.nextGaussian();
