@@ -7,31 +7,47 @@ weight decay on every parameter) and the per-epoch cosine learning rate. Input: 
 (data_batch_N.bin, test_batch.bin), normalized with the NDS mean/std, zero-padded by 4 after normalization, randomly
 cropped to 32x32 and flipped, batch by batch on the training thread.
 
+Whole runs read the binary files or image folders (train/<class>/*, test/<class>/*, PNG or JPEG, decoded with PIL)
+and take the same stratified subsets as `ndsw train` (--train-subset, --test-subset, --subset-seed: a port of
+org.ndsw.train.data.Subsets with java.util.SplittableRandom), so both train on the same images.
+
 Modes:
   --serve   read commands from stdin, one JSON object per line, answer one JSON line each:
               {"cmd": "load", "net": {...}, "seed": 1}  -> {"params": N}
               {"cmd": "train", "steps": S}              -> {"images": n, "seconds": t, "cpu_seconds": c, "loss": l}
             (cpu_seconds: CPU time of the whole process, all threads, during the steps)
               {"cmd": "quit"}
-  otherwise train --net for --epochs on --data and print one JSON line per epoch.
+  otherwise train --net for --epochs on --data (evaluating on the test set after every epoch) and print one JSON line
+  per epoch: {"epoch": e, "lr": lr, "images": n, "seconds": t, "cpu_seconds": c, "loss": l, "top1": err,
+  "test_top1": err, "test_loss": l, "test_seconds": t}, then one summary line: {"done": true, "torch": version,
+  "device": "cpu (T threads)", "train_images": n, "test_images": m, "import_seconds": from the script's first line to
+  after the imports, "load_seconds": reading, decoding and subsets, "run_started": the Unix time (s) the run began,
+  "run_seconds": from building the model to the end (as `ndsw train`'s wall_time), "total_seconds": from the script's first line, "cpu_seconds": the whole process}.
+  This is the reference side of `ndsw bench train --whole-run`.
 
 Run with Debian's interpreter: /usr/bin/python3 (apt-get install python3-torch).
 """
-import argparse
+import time
+
+T0 = time.perf_counter()
+
+import argparse  # noqa: E402 (the timer above starts before the imports it measures)
 import json
 import math
 import os
 import sys
-import time
 
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+T_IMPORTED = time.perf_counter()
+
 MEAN = [125.3, 123.0, 113.9]
 STD = [63.0, 62.1, 66.7]
 RECORD = 1 + 3 * 32 * 32
+BINARY_FOLDER = "cifar-10-batches-bin"
 
 
 # ---------------------------------------------------------------- stage-wise networks (pycls AnyNet blocks)
@@ -220,6 +236,9 @@ def read_records(files):
 
 
 def read_cifar(directory):
+    """Both splits of a directory of CIFAR-10 binary files; the test split is None without test_batch.bin."""
+    if os.path.isdir(os.path.join(directory, BINARY_FOLDER)):
+        directory = os.path.join(directory, BINARY_FOLDER)
     train = []
     i = 1
     while os.path.exists(os.path.join(directory, "data_batch_%d.bin" % i)):
@@ -227,6 +246,142 @@ def read_cifar(directory):
         i += 1
     test = os.path.join(directory, "test_batch.bin")
     return read_records(train), (read_records([test]) if os.path.exists(test) else None)
+
+
+def is_binary(directory):
+    """True for the binary release (here or in cifar-10-batches-bin/), as org.ndsw.train.data.Cifar10.load decides."""
+    if os.path.isdir(os.path.join(directory, BINARY_FOLDER)):
+        directory = os.path.join(directory, BINARY_FOLDER)
+    return any(os.path.exists(os.path.join(directory, f)) for f in ("test_batch.bin", "data_batch_1.bin"))
+
+
+def list_split(split):
+    """The image files and labels of train/ or test/: class folders sorted by name, files sorted, as ImageFolders."""
+    classes = sorted(d for d in os.listdir(split) if not d.startswith(".") and os.path.isdir(os.path.join(split, d)))
+    if len(classes) != 10:
+        raise SystemExit("%s: expected 10 class folders, found %d: %s" % (split, len(classes), classes))
+    files, labels = [], []
+    for label, c in enumerate(classes):
+        names = sorted(f for f in os.listdir(os.path.join(split, c)) if not f.startswith("."))
+        files += [os.path.join(split, c, f) for f in names]
+        labels += [label] * len(names)
+    return files, labels
+
+
+def decode(files):
+    """Decodes 32x32 images into a [n, 3, 32, 32] uint8 tensor with PIL."""
+    from PIL import Image
+    out = np.empty((len(files), 3, 32, 32), dtype=np.uint8)
+    for i, f in enumerate(files):
+        with Image.open(f) as img:
+            rgb = np.asarray(img.convert("RGB"))
+        if rgb.shape != (32, 32, 3):
+            raise SystemExit("%s: image is %dx%d, expected 32x32" % (f, rgb.shape[1], rgb.shape[0]))
+        out[i] = rgb.transpose(2, 0, 1)
+    return torch.from_numpy(out)
+
+
+def read_data(directory, train_size, test_size, seed):
+    """(train, test) as (images, labels) with stratified subsets of the given sizes (0: all), as `ndsw train` reads
+    them; image folders decode only the chosen files. test is None for binary files without test_batch.bin."""
+    sizes = {"train": train_size, "test": test_size}
+    if is_binary(directory):
+        splits = dict(zip(("train", "test"), read_cifar(directory)))
+        out = []
+        for split in ("train", "test"):
+            images, labels = splits[split] or (None, None)
+            if images is not None and sizes[split]:
+                idx = torch.tensor(stratified(labels.tolist(), sizes[split], seed, "--%s-subset" % split))
+                images, labels = images[idx], labels[idx]
+            out.append(None if images is None else (images, labels))
+        return tuple(out)
+    out = []
+    for split in ("train", "test"):
+        files, labels = list_split(os.path.join(directory, split))
+        idx = stratified(labels, sizes[split], seed, "--%s-subset" % split) if sizes[split] else range(len(files))
+        out.append((decode([files[i] for i in idx]), torch.tensor([labels[i] for i in idx], dtype=torch.int64)))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- subsets exactly as ndsw takes them
+
+M64 = (1 << 64) - 1
+
+
+def _mix64(z):
+    z = ((z ^ (z >> 30)) * 0xbf58476d1ce4e5b9) & M64
+    z = ((z ^ (z >> 27)) * 0x94d049bb133111eb) & M64
+    return z ^ (z >> 31)
+
+
+def _mix32(z):
+    """The unsigned 32 bits of SplittableRandom.mix32."""
+    z = ((z ^ (z >> 33)) * 0x62a9d9ed799705f5) & M64
+    return (((z ^ (z >> 28)) * 0xcb24d0a5c88c35b3) & M64) >> 32
+
+
+def _mix_gamma(z):
+    z = ((z ^ (z >> 33)) * 0xff51afd7ed558ccd) & M64
+    z = ((z ^ (z >> 33)) * 0xc4ceb9fe1a85ec53) & M64
+    z = (z ^ (z >> 33)) | 1
+    return z ^ 0xaaaaaaaaaaaaaaaa if bin(z ^ (z >> 1)).count("1") < 24 else z
+
+
+class SplittableRandom:
+    """java.util.SplittableRandom (JDK 8-17): the same seed gives the same nextInt(bound) and split() streams."""
+
+    def __init__(self, seed, gamma=0x9e3779b97f4a7c15):
+        self.seed, self.gamma = seed & M64, gamma
+
+    def _next_seed(self):
+        self.seed = (self.seed + self.gamma) & M64
+        return self.seed
+
+    def split(self):
+        return SplittableRandom(_mix64(self._next_seed()), _mix_gamma(self._next_seed()))
+
+    def next_int(self, bound):
+        r = _mix32(self._next_seed())
+        m = bound - 1
+        if bound & m == 0:
+            return r & m
+        u = r >> 1
+        while True:  # Java rejects when the int u + m - r overflows
+            r = u % bound
+            if u + m - r <= 0x7fffffff:
+                return r
+            u = _mix32(self._next_seed()) >> 1
+
+
+def quotas(counts, n):
+    """Per-class counts summing to n, proportional to the class sizes (largest remainder, ties to the lower class)."""
+    total = sum(counts)
+    exact = [c * n / total for c in counts]
+    q = [math.floor(x) for x in exact]
+    rest = [x - qc for x, qc in zip(exact, q)]
+    for _ in range(n - sum(q)):
+        best = max((c for c in range(len(counts)) if q[c] < counts[c]), key=lambda c: (rest[c], -c))
+        q[best] += 1
+        rest[best] = -1
+    return q
+
+
+def stratified(labels, n, seed, option):
+    """The indices org.ndsw.train.data.Subsets.stratified picks: per class a seeded shuffle, in original order."""
+    if n < 1 or n > len(labels):
+        raise SystemExit("%s must be between 1 and the %d images of the set, got %d" % (option, len(labels), n))
+    counts = [0] * 10
+    for label in labels:
+        counts[label] += 1
+    rng, chosen = SplittableRandom(seed), []
+    for c, quota in enumerate(quotas(counts, n)):
+        members = [i for i, label in enumerate(labels) if label == c]
+        r = rng.split()
+        for i in range(len(members) - 1, 0, -1):
+            j = r.next_int(i + 1)
+            members[i], members[j] = members[j], members[i]
+        chosen += members[:quota]
+    return sorted(chosen)
 
 
 def normalize(x):
@@ -290,11 +445,23 @@ class Trainer:
 
     @torch.no_grad()
     def evaluate(self, images, labels, batch=200):
+        """Test error (%), mean test loss and seconds, in batches of `batch` as `ndsw train --test-batch`."""
         self.model.eval()
-        correct = 0
+        start, correct, loss_sum = time.perf_counter(), 0, 0.0
         for i in range(0, len(labels), batch):
-            correct += int((self.model(normalize(images[i:i + batch])).argmax(1) == labels[i:i + batch]).sum())
-        return 100.0 * (len(labels) - correct) / len(labels)
+            logits = self.model(normalize(images[i:i + batch]))
+            loss_sum += float(F.cross_entropy(logits, labels[i:i + batch], reduction="sum"))
+            correct += int((logits.argmax(1) == labels[i:i + batch]).sum())
+        return {"test_top1": 100.0 * (len(labels) - correct) / len(labels), "test_loss": loss_sum / len(labels),
+                "test_seconds": time.perf_counter() - start}
+
+    def save(self, directory, epoch):
+        """Weights and optimizer state after an epoch, replacing the previous epoch's file (as ndsw's checkpoints)."""
+        os.makedirs(directory, exist_ok=True)
+        path = os.path.join(directory, "checkpoint.pt")
+        torch.save({"epoch": epoch, "model": self.model.state_dict(), "optimizer": self.opt.state_dict()},
+                   path + ".tmp")
+        os.replace(path + ".tmp", path)
 
 
 def serve(args, images, labels):
@@ -313,30 +480,72 @@ def serve(args, images, labels):
         print(json.dumps(reply), flush=True)
 
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--data", required=True, help="directory of CIFAR-10 binary files")
-    p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--batch", type=int, default=128)
-    p.add_argument("--serve", action="store_true")
-    p.add_argument("--net", help="net JSON (text or file), for training without --serve")
-    p.add_argument("--epochs", type=int, default=100)
-    p.add_argument("--lr", type=float, default=0.1)
-    p.add_argument("--seed", type=int, default=1)
-    args = p.parse_args()
-    torch.set_num_threads(args.threads)
-    (images, labels), test = read_cifar(args.data)
-    if args.serve:
-        print(json.dumps({"torch": torch.__version__, "images": len(labels)}), flush=True)
-        serve(args, images, labels)
-        return
+def whole_run(args):
+    """Trains --net for --epochs on --data as `ndsw train` does, one JSON line per epoch and a summary line."""
+    train, test = read_data(args.data, args.train_subset, args.test_subset, args.subset_seed)
+    images, labels = train
+    loaded, run_started = time.perf_counter(), time.time()
     net = json.load(open(args.net)) if os.path.exists(args.net) else json.loads(args.net)
     trainer = Trainer(net.get("net", net), images, labels, args.batch, args.seed)
     for e in range(args.epochs):
         lr = 0.5 * args.lr * (1 + math.cos(math.pi * e / args.epochs))
         r = trainer.train(len(labels) // args.batch, lr)
-        r.update(epoch=e + 1, lr=lr, test_top1=trainer.evaluate(*test) if test else None)
+        r.update(epoch=e + 1, lr=lr)
+        r.update(trainer.evaluate(*test, batch=args.test_batch) if test else {"test_top1": None})
+        if args.checkpoint_dir:
+            trainer.save(args.checkpoint_dir, e + 1)
         print(json.dumps(r), flush=True)
+    end = time.perf_counter()
+    print(json.dumps({"done": True, "torch": torch.__version__, "device": "cpu (%d thread%s)" % (torch.get_num_threads(), "" if torch.get_num_threads() == 1 else "s"),
+                      "params": trainer.params(), "train_images": len(labels),
+                      "test_images": len(test[1]) if test else 0, "import_seconds": T_IMPORTED - T0,
+                      "load_seconds": loaded - T_IMPORTED, "run_started": run_started, "run_seconds": end - loaded,
+                      "total_seconds": end - T0,
+                      "cpu_seconds": time.process_time()}), flush=True)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--data", required=True, help="CIFAR-10: binary files or image folders train/<class>/, test/<class>/")
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--batch", type=int, default=128)
+    p.add_argument("--test-batch", type=int, default=200)
+    p.add_argument("--serve", action="store_true")
+    p.add_argument("--net", help="net JSON (text or file), for training without --serve")
+    p.add_argument("--epochs", type=int, default=100)
+    p.add_argument("--lr", type=float, default=0.1)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--train-subset", type=int, default=0, help="stratified subset as ndsw train's (0: all)")
+    p.add_argument("--test-subset", type=int, default=0, help="stratified subset as ndsw train's (0: all)")
+    p.add_argument("--subset-seed", type=int, default=0, help="seed of the subsets, as ndsw train's")
+    p.add_argument("--checkpoint-dir", help="save weights and optimizer state here after every epoch")
+    p.add_argument("--print-subset", choices=("train", "test"),
+                   help="print the chosen files (image folders) or indices (binary files) of a split and exit")
+    args = p.parse_args()
+    torch.set_num_threads(args.threads)
+    if args.print_subset:
+        print_subset(args)
+    elif args.serve:
+        (images, labels), _ = read_cifar(args.data)
+        print(json.dumps({"torch": torch.__version__, "images": len(labels)}), flush=True)
+        serve(args, images, labels)
+    else:
+        if not args.net:
+            p.error("--net is required without --serve")
+        whole_run(args)
+
+
+def print_subset(args):
+    """One line per image of the subset: the file of an image folder, or the record index in the binary files."""
+    size = args.train_subset if args.print_subset == "train" else args.test_subset
+    if is_binary(args.data):
+        train, test = read_cifar(args.data)
+        labels = (train if args.print_subset == "train" else test)[1].tolist()
+        files = [str(i) for i in range(len(labels))]
+    else:
+        files, labels = list_split(os.path.join(args.data, args.print_subset))
+    idx = stratified(labels, size, args.subset_seed, "--%s-subset" % args.print_subset) if size else range(len(files))
+    sys.stdout.write("".join(files[i] + "\n" for i in idx))
 
 
 if __name__ == "__main__":

@@ -262,7 +262,8 @@ public final class TrainBenchmark {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    /** Deletes a folder and everything in it. */
+    public static void deleteTree(Path dir) {
         try (var files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import org.ndsw.NdswException;
+import org.ndsw.app.ModelSource;
 import org.ndsw.app.TrainBenchmark;
+import org.ndsw.app.wholerun.WholeRunOptions;
 import org.ndsw.space.SpecJson;
 import org.ndsw.train.TrainingEngines;
 import picocli.CommandLine.Command;
@@ -23,7 +27,14 @@ import picocli.CommandLine.Spec;
             "process (the latter is less sensitive to other jobs on the machine). Each",
             "net's line (with its rounds) goes to stderr as soon as it is measured.",
             "--peer adds a second engine to the same interleaved rounds (e.g. --engine",
-            "dl4j --peer djl)."})
+            "dl4j --peer djl).",
+            "",
+            "--whole-run times whole runs instead: each round runs `ndsw train` (a child",
+            "JVM of this jar, per engine) and the reference's whole-run mode once, on the",
+            "same --data subsets, epochs, batch, augmentation, per-epoch evaluation and",
+            "threads, the order alternating. It reports wall time, its phases, training",
+            "img/s as each side reports it and whole-run img/s (epochs x images / wall",
+            "time), per round and as medians with the ratios ours/PyTorch."})
 final class TrainBenchCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -63,10 +74,44 @@ final class TrainBenchCommand implements Runnable {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Option(names = "--whole-run", description = "Time whole `ndsw train` runs against the reference's (needs --data).")
+    boolean wholeRun;
+
+    @Option(names = "--net", paramLabel = "JSON", description = "Whole run: the net. Default: ResNet-20 (--nets 0).")
+    String net;
+
+    @Option(names = "--train-subset", paramLabel = "N", description = "Whole run: training images (0: all). Default: 6400.")
+    Integer trainSubset;
+
+    @Option(names = "--test-subset", paramLabel = "N", description = "Whole run: test images, every epoch (0: all). Default: 1000.")
+    Integer testSubset;
+
+    @Option(names = "--subset-seed", paramLabel = "S", description = "Whole run: seed of the subsets. Default: 0.")
+    Long subsetSeed;
+
+    @Option(names = "--epochs", paramLabel = "E", description = "Whole run: epochs. Default: 2.")
+    Integer epochs;
+
+    @Option(names = "--checkpoints", description = "Whole run: both sides save a checkpoint after every epoch.")
+    boolean checkpoints;
+
+    @Option(names = "--keep", paramLabel = "DIR", description = "Whole run: keep every round's records and logs here.")
+    Path keep;
+
+    /** Options of the step benchmark only, and of the whole run only: giving one to the other mode is an error. */
+    private static final List<String> STEP_ONLY = List.of("--steps", "--seed");
+    private static final List<String> WHOLE_RUN_ONLY = List.of("--net", "--train-subset",
+            "--test-subset", "--subset-seed", "--epochs", "--checkpoints", "--keep");
+
     @Override
     public void run() {
+        checkModeOptions();
+        if (wholeRun) {
+            new WholeRunCommand(spec, json).run(wholeRunOptions());
+            return;
+        }
         var chosen = nets == null ? TrainBenchmark.DEFAULT_NETS
-                : Arrays.stream(nets).mapToObj(TrainBenchmark.DEFAULT_NETS::get).toList();
+                : Arrays.stream(nets).mapToObj(n -> TrainBenchmark.DEFAULT_NETS.get(index(n))).toList();
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         var options = new TrainBenchmark.Options(chosen, data, batch, steps, rounds, t, python, script, seed);
         PrintWriter err = spec.commandLine().getErr();
@@ -79,6 +124,52 @@ final class TrainBenchCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? Json.pretty(toJson(r)) : table(r));
         out.flush();
+    }
+
+    /** Refuses options that belong to the other mode, naming them. */
+    private void checkModeOptions() {
+        var parsed = spec.commandLine().getParseResult();
+        for (String option : wholeRun ? STEP_ONLY : WHOLE_RUN_ONLY) {
+            if (parsed.hasMatchedOption(option)) {
+                throw new NdswException(option + (wholeRun ? " is for the step benchmark, not --whole-run"
+                        : " needs --whole-run"));
+            }
+        }
+    }
+
+    private WholeRunOptions wholeRunOptions() {
+        if (data == null) {
+            throw new NdswException("--whole-run needs --data DIR: a CIFAR-10 directory both sides read"
+                    + " (binary files or image folders)");
+        }
+        if (net != null && nets != null) {
+            throw new NdswException("give the whole run's net one way: --net JSON or --nets N");
+        }
+        if (nets != null && nets.length != 1) {
+            throw new NdswException("--whole-run trains one net, got --nets " + Arrays.toString(nets));
+        }
+        TrainBenchmark.Net chosen = net != null ? new TrainBenchmark.Net("net", ModelSource.ofJson(net, "--net").spec())
+                : TrainBenchmark.DEFAULT_NETS.get(nets == null ? 0 : index(nets[0]));
+        if (engine.equals(peer)) {
+            throw new NdswException("--peer must differ from --engine, got " + peer + " twice");
+        }
+        List<String> engines = peer == null ? List.of(engine) : List.of(engine, peer);
+        return new WholeRunOptions(chosen.label(), chosen.spec(), data, orDefault(trainSubset, 6400),
+                orDefault(testSubset, 1000), subsetSeed == null ? 0 : subsetSeed, orDefault(epochs, 2), batch,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(), rounds, engines, python, script,
+                checkpoints, keep);
+    }
+
+    private static int index(int n) {
+        if (n < 0 || n >= TrainBenchmark.DEFAULT_NETS.size()) {
+            throw new NdswException("--nets must be between 0 and " + (TrainBenchmark.DEFAULT_NETS.size() - 1)
+                    + ", got " + n);
+        }
+        return n;
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        return value != null ? value : fallback;
     }
 
     private static String table(TrainBenchmark.Result r) {
