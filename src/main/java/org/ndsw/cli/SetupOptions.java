@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
  */
 final class SetupOptions {
     @Option(names = "--recipe", defaultValue = RecipeOptions.PLAIN, paramLabel = "plain|enhanced",
-            description = "plain: the paper's recipe (NDS-SPEC §4). enhanced: the paper's enhanced DARTS setup"
+            description = "plain: the paper's recipe (docs/training.md). enhanced: the paper's enhanced DARTS setup"
                     + " (§5.4, Table 4): 600 epochs, --cutout 16, --aux-weight 0.4, --drop-path 0.2; the options below"
                     + " override it. Default: ${DEFAULT-VALUE}.")
     String recipe;

@@ -8,7 +8,7 @@ import org.ndsw.space.ModelSpec;
 
 /**
  * A training setup as the user asks for it on the command line: a named recipe and the options that override its
- * values (null = not given). Named recipes: "plain", the paper's recipe (NDS-SPEC §4), and "enhanced", the paper's
+ * values (null = not given). Named recipes: "plain", the paper's recipe (docs/training.md), and "enhanced", the paper's
  * enhanced DARTS setup (§5.4, Table 4; {@link Recipe#ENHANCED_CIFAR}: 600 epochs, cutout 16, auxiliary head weight
  * 0.4, drop-path 0.2).
  *
@@ -22,7 +22,7 @@ import org.ndsw.space.ModelSpec;
  * @param dropPath --drop-path, or null
  */
 public record RecipeOptions(String recipe, Integer epochs, Integer cutout, Double auxWeight, Double dropPath) {
-    /** The paper's recipe (NDS-SPEC §4). */
+    /** The paper's recipe (docs/training.md, "Options"). */
     public static final String PLAIN = "plain";
     /** The paper's enhanced DARTS setup (§5.4). */
     public static final String ENHANCED = "enhanced";
