@@ -50,7 +50,7 @@ public final class TrainService {
     /** Reads the data, trains, writes the result if asked, and rethrows a failure after writing. */
     public static TrainingResult run(Request r, ProgressSink progress, Consumer<EpochRecord> epochs) {
         progress.update("reading " + r.data(), 0);
-        Cifar10 data = Cifar10.load(r.data()).subsets(r.trainSubset(), r.testSubset(), r.subsetSeed());
+        Cifar10 data = Cifar10.load(r.data(), r.trainSubset(), r.testSubset(), r.subsetSeed());
         DataSummary summary = new DataSummary(data.name(), data.format(), r.data().toString(), data.train().size(),
                 data.test().size(), r.trainSubset(), r.testSubset());
         TrainingJob job = new TrainingJob(r.model().spec(), r.model().space(), data, summary, r.recipe(), r.seed(),

@@ -120,7 +120,7 @@ public final class SweepWorker {
         log.printf(Locale.ROOT, "run id %d (sweep %s, seq %d, seed %d): %s from %s%n", ticket.runId(), ticket.sweep(),
                 ticket.seq(), ticket.seed(), resume ? "resuming after epoch " + epochs.size() : "starting",
                 ticket.net());
-        Cifar10 data = Cifar10.load(Path.of(def.data())).subsets(def.trainSubset(), def.testSubset(),
+        Cifar10 data = Cifar10.load(Path.of(def.data()), def.trainSubset(), def.testSubset(),
                 def.subsetSeed());
         DataSummary summary = new DataSummary(data.name(), data.format(), def.data(), data.train().size(),
                 data.test().size(), def.trainSubset(), def.testSubset());

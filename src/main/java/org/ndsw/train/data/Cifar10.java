@@ -29,15 +29,23 @@ public record Cifar10(ImageSet train, ImageSet test, String name, String format,
      * in a {@code cifar-10-batches-bin} subdirectory) or image folders ({@code train/<class>/*}, {@code test/<class>/*}).
      */
     public static Cifar10 load(Path dir) {
+        return load(dir, 0, 0, 0);
+    }
+
+    /**
+     * Reads a data directory as {@link #load(Path)} does and keeps stratified subsets of the given sizes (0 keeps a set
+     * whole), exactly as {@link #subsets} would. Image folders decode only the chosen images.
+     */
+    public static Cifar10 load(Path dir, int trainSize, int testSize, long seed) {
         if (!Files.isDirectory(dir)) {
             throw new NdswException(dir + ": no such directory");
         }
         Path binary = Files.isDirectory(dir.resolve(CifarBinary.FOLDER)) ? dir.resolve(CifarBinary.FOLDER) : dir;
         if (Files.exists(binary.resolve(CifarBinary.TEST_FILE)) || Files.exists(binary.resolve(CifarBinary.trainFile(1)))) {
-            return CifarBinary.read(binary);
+            return CifarBinary.read(binary).subsets(trainSize, testSize, seed);
         }
         if (Files.isDirectory(dir.resolve("train")) || Files.isDirectory(dir.resolve("test"))) {
-            return ImageFolders.read(dir);
+            return ImageFolders.read(dir, trainSize, testSize, seed);
         }
         throw new NdswException(dir + ": not a CIFAR-10 directory: expected the binary files (data_batch_1.bin ..."
                 + " test_batch.bin, possibly in cifar-10-batches-bin/) or image folders train/<class>/ and test/<class>/");

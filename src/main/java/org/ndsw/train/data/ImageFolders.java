@@ -17,13 +17,26 @@ import org.ndsw.NdswException;
  *
  * <p>Class folders are sorted by name and label = position (the binary release's order when the folders carry its
  * class names). Both splits must have the same 10 class folders. Hidden files are ignored; any other file that is
- * not a .png, .jpg or .jpeg is an error. Images are decoded in parallel, in a fixed order.
+ * not a .png, .jpg or .jpeg is an error. Images are decoded in parallel, in a fixed order. With subset sizes, the
+ * stratified subsets are chosen from the file listing (labels are the folders) and only their files are decoded: the
+ * result equals decoding everything and then taking {@link Subsets#stratified}, at a fraction of the start-up time.
  */
 public final class ImageFolders {
     private ImageFolders() {}
 
     /** Reads both splits of a directory. */
     public static Cifar10 read(Path dir) {
+        return read(dir, 0, 0, 0);
+    }
+
+    /**
+     * Reads stratified subsets of both splits, decoding only the chosen images.
+     *
+     * @param trainSize training images to keep, 0 for all
+     * @param testSize test images to keep, 0 for all
+     * @param seed the subset seed
+     */
+    public static Cifar10 read(Path dir, int trainSize, int testSize, long seed) {
         List<String> classes = classes(dir.resolve("train"));
         List<String> testClasses = classes(dir.resolve("test"));
         if (!classes.equals(testClasses)) {
@@ -33,7 +46,8 @@ public final class ImageFolders {
         List<Path> test = files(dir.resolve("test"), classes);
         boolean lossy = java.util.stream.Stream.concat(train.stream(), test.stream())
                 .anyMatch(f -> !f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png"));
-        return new Cifar10(decode(train, classes), decode(test, classes),
+        return new Cifar10(decode(subset(train, classes, trainSize, seed, "--train-subset"), classes),
+                decode(subset(test, classes, testSize, seed, "--test-subset"), classes),
                 lossy ? "CIFAR-10 (JPEG copy)" : "CIFAR-10 (PNG copy)", "image-folders", dir);
     }
 
@@ -64,9 +78,22 @@ public final class ImageFolders {
         return files;
     }
 
+    /** The files of a stratified subset of n (0: all), in listing order. */
+    private static List<Path> subset(List<Path> files, List<String> classes, int n, long seed, String option) {
+        if (n == 0) {
+            return files;
+        }
+        int[] idx = Subsets.indices(labels(files, classes), classes.size(), n, seed, option);
+        return java.util.Arrays.stream(idx).mapToObj(files::get).toList();
+    }
+
+    private static int[] labels(List<Path> files, List<String> classes) {
+        return files.stream().mapToInt(f -> classes.indexOf(f.getParent().getFileName().toString())).toArray();
+    }
+
     /** Decodes files (in a class folder each) into a set; label = the class folder's position. */
     private static ImageSet decode(List<Path> files, List<String> classes) {
-        int[] labels = files.stream().mapToInt(f -> classes.indexOf(f.getParent().getFileName().toString())).toArray();
+        int[] labels = labels(files, classes);
         int b = 3 * Cifar10.SIDE * Cifar10.SIDE;
         byte[] pixels = new byte[files.size() * b];
         IntStream.range(0, files.size()).parallel().forEach(i -> decode(files.get(i), pixels, i * b));

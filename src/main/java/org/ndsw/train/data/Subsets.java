@@ -16,22 +16,39 @@ public final class Subsets {
      * images picked by a seeded shuffle and the result in original order.
      */
     public static ImageSet stratified(ImageSet set, int n, long seed, String option) {
-        if (n < 1 || n > set.size()) {
+        return set.select(indices(set.labels(), set.classes().size(), n, seed, option));
+    }
+
+    /**
+     * The indices, ascending, of the images {@link #stratified} keeps, from the labels alone: readers of image folders
+     * use it to decode only the chosen files.
+     *
+     * @param labels class index of each image
+     * @param classes number of classes
+     * @param n images to keep
+     * @param seed the subset seed
+     * @param option how messages name the size, e.g. "--train-subset"
+     */
+    public static int[] indices(int[] labels, int classes, int n, long seed, String option) {
+        if (n < 1 || n > labels.length) {
             throw new NdswException(String.format(Locale.ROOT, "%s must be between 1 and the %,d images of the set, got %,d",
-                    option, set.size(), n));
+                    option, labels.length, n));
         }
-        int[] quota = quotas(set.classCounts(), n);
+        int[] counts = new int[classes];
+        for (int l : labels) {
+            counts[l]++;
+        }
+        int[] quota = quotas(counts, n);
         SplittableRandom rng = new SplittableRandom(seed);
         List<Integer> chosen = new ArrayList<>(n);
         for (int c = 0; c < quota.length; c++) {
-            int[] members = membersOf(set.labels(), c);
+            int[] members = membersOf(labels, c);
             shuffle(members, rng.split());
             for (int i = 0; i < quota[c]; i++) {
                 chosen.add(members[i]);
             }
         }
-        int[] idx = chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
-        return set.select(idx);
+        return chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
     /** Per-class counts summing to n, proportional to the class sizes (largest remainder method). */

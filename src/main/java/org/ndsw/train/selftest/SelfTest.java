@@ -43,11 +43,15 @@ import org.ndsw.train.reference.ReferenceModel;
  * trained tensor after one training step must agree. The engine's configurations
  * ({@link TrainingEngine#configurations}) are tried best first and the first that passes every case trains; if none
  * does, training is refused with the failures. Results are cached per machine (CPU model and flags, ISA settings),
- * engine version, configuration and thread count, one file each, so a case runs once per machine.
+ * engine version, configuration and thread count, one file each, so a case runs once per machine. A case that threw
+ * (out of memory, say) is not cached and runs again next time.
  */
 public final class SelfTest {
     /** System property: "off" skips the self-test (the engine's first configuration trains untested). */
     public static final String PROPERTY = "ndsw.selftest";
+    /** How the detail of a case that threw begins; such results are not cached. */
+    private static final String ERROR = "error: ";
+
     /** System property: the folder of the cache files (default ~/.ndsw/selftest). */
     public static final String CACHE_PROPERTY = "ndsw.selftest.cache";
     /** Largest max |a - b| / max |b| of the outputs in inference mode. */
@@ -200,10 +204,13 @@ public final class SelfTest {
                 r = new CaseResult(c.key(), hit.path("passed").asBoolean(), hit.path("detail").asText());
             } else {
                 r = run(candidate, c, options);
-                ObjectNode e = entries.putObject(c.key());
-                e.put("passed", r.passed());
-                e.put("detail", r.detail());
-                changed = true;
+                if (!r.detail().startsWith(ERROR)) {
+                    // A case that threw (out of memory, a missing library) may pass next time: only numbers are kept.
+                    ObjectNode e = entries.putObject(c.key());
+                    e.put("passed", r.passed());
+                    e.put("detail", r.detail());
+                    changed = true;
+                }
             }
             if (!r.passed()) {
                 failures.add(r);
@@ -256,7 +263,7 @@ public final class SelfTest {
         } catch (DeviceUnavailableException e) {
             throw e; // no device to test on: the run fails with the device's message, not as wrong numbers
         } catch (RuntimeException e) {
-            return new CaseResult(c.key(), false, "error: " + e.getMessage());
+            return new CaseResult(c.key(), false, ERROR + e.getMessage());
         }
     }
 

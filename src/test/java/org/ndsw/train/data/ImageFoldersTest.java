@@ -93,6 +93,42 @@ class ImageFoldersTest {
                 assertThrows(NdswException.class, () -> Cifar10.load(dir)).getMessage());
     }
 
+    @Test
+    void subsetsDecodeOnlyTheChosenImagesAndEqualDecodingAllThenSelecting() throws IOException {
+        TinyCifar.pngFolders(dir, 60, 30);
+        Cifar10 all = Cifar10.load(dir);
+        Cifar10 expected = all.subsets(17, 11, 5);
+        Cifar10 actual = Cifar10.load(dir, 17, 11, 5);
+        assertArrayEquals(expected.train().labels(), actual.train().labels());
+        assertArrayEquals(expected.train().pixels(), actual.train().pixels());
+        assertArrayEquals(expected.test().labels(), actual.test().labels());
+        assertArrayEquals(expected.test().pixels(), actual.test().pixels());
+        assertEquals(all.name(), actual.name());
+        // A broken file the subset does not choose is never decoded; the whole set still reads it.
+        Path unchosen = null;
+        for (Path f : Files.list(dir.resolve("train/cat")).sorted().toList()) {
+            Files.copy(f, dir.resolve("copy.png"));
+            Files.writeString(f, "not an image");
+            try {
+                Cifar10.load(dir, 17, 11, 5);
+                unchosen = f;
+                break;
+            } catch (NdswException e) {
+                Files.move(dir.resolve("copy.png"), f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        assertTrue(unchosen != null, "some cat image is outside the subset");
+        assertTrue(assertThrows(NdswException.class, () -> Cifar10.load(dir)).getMessage()
+                .startsWith(unchosen + ": not a readable PNG or JPEG image"));
+    }
+
+    @Test
+    void aSubsetLargerThanTheSplitNamesTheOption() {
+        TinyCifar.pngFolders(dir, 20, 10);
+        assertEquals("--test-subset must be between 1 and the 10 images of the set, got 11",
+                assertThrows(NdswException.class, () -> Cifar10.load(dir, 5, 11, 1)).getMessage());
+    }
+
     private static byte[] slice(ImageSet s, int i) {
         return java.util.Arrays.copyOfRange(s.pixels(), i * s.imageBytes(), (i + 1) * s.imageBytes());
     }

@@ -134,6 +134,11 @@ class SelfTestTest {
         TrainingEngine throwing = new Configurable("djl", List.of(new Faulty(null, g -> true, false, false)));
         NdswException e = assertThrows(NdswException.class, () -> selfTest().verify(throwing, CRASH_CASE, CPU));
         assertTrue(e.getMessage().contains("error: no native library"), e.getMessage());
+        try (var files = Files.list(cache)) {
+            assertEquals(0, files.count(), "a case that threw may pass next time, so it is not cached");
+        } catch (java.io.IOException x) {
+            throw new java.io.UncheckedIOException(x);
+        }
     }
 
     /** An engine with a fixed list of configurations. */
