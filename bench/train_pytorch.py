@@ -2,7 +2,7 @@
 """PyTorch reference for `ndsw bench train`: the same networks, recipe and input pipeline in plain PyTorch.
 
 Networks are built from an NDS `net` JSON the way pycls builds them (stage-wise AnyNet blocks, DARTS-style cells;
-NDS-SPEC.md sections 1 and 3), initialized as pycls does, and trained with torch.optim.SGD (momentum 0.9, Nesterov,
+docs/reference/blocks-and-ops.md), initialized as pycls does, and trained with torch.optim.SGD (momentum 0.9, Nesterov,
 weight decay on every parameter) and the per-epoch cosine learning rate. Input: CIFAR-10 binary records
 (data_batch_N.bin, test_batch.bin), normalized with the NDS mean/std, zero-padded by 4 after normalization, randomly
 cropped to 32x32 and flipped, batch by batch on the training thread.

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference for stage-wise complexity (NDS-SPEC §2), written the way pycls counts.
+"""Independent reference for stage-wise complexity (docs/reference/complexity.md), written the way pycls counts.
 
 Reads `ndsw sample` JSON Lines on stdin, recomputes flops/params/acts of every stage-wise `net` in the NDS
 convention, fails on the first mismatch, then times repeated evaluations over the same nets and prints

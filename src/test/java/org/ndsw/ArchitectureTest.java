@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The core packages stay free of UI, database, engine and CLI code (STYLE.md, "Layout"). */
+/** The core packages stay free of UI, database, engine and CLI code (docs/ARCHITECTURE.md). */
 class ArchitectureTest {
     private static JavaClasses classes;
 

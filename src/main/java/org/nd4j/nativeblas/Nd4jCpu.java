@@ -6,7 +6,7 @@ package org.nd4j.nativeblas;
  * <p>DL4J's BaseMKLDNNHelper loads {@code org.nd4j.nativeblas.Nd4jCpu$Environment} by reflection and calls
  * {@code getInstance().isUseMKLDNN()}; ND4J M2.1 moved that class to
  * {@code org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment} and renamed the method {@code isUseONEDNN}, so
- * without this shim every conv, pooling and BN layer silently takes the slow Java path (TOOLCHAIN.md pitfall 1,
+ * without this shim every conv, pooling and BN layer silently takes the slow Java path (docs/reference/toolchain-notes.md#dl4j-pitfalls, 1,
  * docs/decisions/0007-dl4j-engine.md). Only the DL4J engine (org.ndsw.train.dl4j) relies on it.
  */
 public final class Nd4jCpu {

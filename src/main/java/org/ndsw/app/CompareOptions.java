@@ -13,7 +13,7 @@ import org.ndsw.stats.ComplexityWindow;
  * @param normalize the complexity to normalize by (eq. 3-4), or null for plain EDFs (eq. 1)
  * @param bins k, the number of complexity bins when normalizing
  * @param range the complexity window in the paper's units (M params / B flops), or null for the default window:
- *     c_min = the largest of the sets' minimum complexities, c_max = the paper's CIFAR value (NDS-SPEC.md §6)
+ *     c_min = the largest of the sets' minimum complexities, c_max = the paper's CIFAR value (docs/reference/analysis.md)
  * @param binPolicy what to do with an empty bin
  * @param areaEps ε of the EDF area, in % error
  * @param randomSearchPower P for random-search curves m = 2^0 .. 2^P, or -1 for none
@@ -22,7 +22,7 @@ import org.ndsw.stats.ComplexityWindow;
 public record CompareOptions(ErrorMetric error, Complexity normalize, int bins, ComplexityWindow range,
                              BinPolicy binPolicy, double areaEps, int randomSearchPower, long seed) {
     /**
-     * Default ε of the EDF area: 10% error. Neither the paper nor NDS-SPEC.md fixes ε; 10% keeps the CIFAR models of
+     * Default ε of the EDF area: 10% error. Neither the paper nor the notebooks fix ε; 10% keeps the CIFAR models of
      * interest (the paper's good models are under 8%) and gives 0 to anything worse. Use another ε for ImageNet.
      */
     public static final double DEFAULT_AREA_EPS = 10.0;

@@ -21,7 +21,7 @@ import org.ndsw.stats.RandomSearch;
 import org.ndsw.stats.WeightedEdf;
 
 /**
- * Compares sets of trained models as the paper does (NDS-SPEC.md §6): plain or complexity-normalized error EDFs,
+ * Compares sets of trained models as the paper does (docs/reference/analysis.md): plain or complexity-normalized error EDFs,
  * summary numbers and EDF area per set, the KS test for every pair, and random-search curves on request.
  */
 public final class CompareService {

@@ -31,7 +31,7 @@ public final class ExportService {
 
     /** The export formats. */
     public enum Format {
-        /** NDS records (NDS-SPEC §5). */
+        /** NDS records (docs/reference/nds-json.md). */
         NDS,
         /** One CSV line per run. */
         CSV;

@@ -14,8 +14,8 @@ import org.ndsw.space.StageSpec;
 /**
  * Verifies the records of one sweep while they are imported and collects the {@link VerificationReport}.
  *
- * <p>CIFAR stage-wise records: flops and params must equal ours (NDS-SPEC §2, exact). NAS cell records: params must
- * equal ours; flops follow a counting rule that is not public (NDS-SPEC §3), so differences are information only.
+ * <p>CIFAR stage-wise records: flops and params must equal ours (docs/reference/complexity.md, exact). NAS cell records: params must
+ * equal ours; flops follow a counting rule that is not public (docs/reference/complexity.md#nas-cells), so differences are information only.
  * ImageNet (`_in`) records: complexity on 224x224 is not recomputed.
  */
 final class SweepChecks {
@@ -76,7 +76,7 @@ final class SweepChecks {
         if (imagenet) {
             return "not recomputed: ImageNet (_in) file, complexity on 224x224 is not computed by ndsw yet";
         }
-        String rule = "recomputed from net on CIFAR-10 (32x32, 10 classes), nds convention (NDS-SPEC §2)";
+        String rule = "recomputed from net on CIFAR-10 (32x32, 10 classes), nds convention (docs/reference/complexity.md)";
         return cells == 0 ? rule : rule + "; NAS cells: params must match, flops differences are information only"
                 + " (the data's NAS flops follow a counting rule that is not public)";
     }

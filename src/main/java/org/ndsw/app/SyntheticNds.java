@@ -16,7 +16,7 @@ import org.ndsw.space.ModelSpec;
 import org.ndsw.space.SpecJson;
 
 /**
- * Writes NDS-format files (NDS-SPEC §5) of real networks with synthetic training results, deterministically.
+ * Writes NDS-format files (docs/reference/nds-json.md) of real networks with synthetic training results, deterministically.
  *
  * <p>Nets are drawn with the space's sampler and carry their exact flops and params (nds convention), so imports
  * verify cleanly. Errors and curves are SYNTHETIC: plausible shapes (error falling with params, cosine-like training

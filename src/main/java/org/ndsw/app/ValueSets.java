@@ -10,7 +10,7 @@ import java.util.TreeSet;
 /**
  * The distinct values seen per hyperparameter of a sweep, at most {@link #CAP} per key.
  *
- * <p>The paper's design spaces are partly reconstructed (NDS-SPEC §1); these sets show what real data contains.
+ * <p>The paper's design spaces are partly reconstructed (docs/reference/spaces.md); these sets show what real data contains.
  * Values are Long, Double, Boolean or String; numbers sort numerically and before text.
  */
 public final class ValueSets {

@@ -21,7 +21,7 @@ import org.ndsw.space.StageSpec;
  * A model as the catalogue stores it: identity, canonical net, CIFAR-10 complexity and derived query columns.
  *
  * @param hash {@link SpecJson#hash}: the model identity
- * @param complexity flops, params and acts on CIFAR-10 (32x32, 10 classes) under the nds convention (NDS-SPEC §2)
+ * @param complexity flops, params and acts on CIFAR-10 (32x32, 10 classes) under the nds convention (docs/reference/complexity.md)
  * @param opsNormal for cell nets, the distinct ops of the normal cell as " op1 op2 " (sorted, space-delimited)
  */
 public record ModelEntry(String hash, String family, String net, Complexity complexity, String blockType,

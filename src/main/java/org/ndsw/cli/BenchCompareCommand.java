@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 /** `ndsw bench compare`: the work behind one redraw of the Compare panel, per control change. */
 @Command(name = "compare", mixinStandardHelpOptions = true, description = {
     "Time what the workbench's Compare panel does when a control changes: compare every set (EDFs, normalization, "
-    + "KS tests, random search, areas), build the figure of every tab and draw the EDF chart at panel size. Synthetic "
-    + "sets, read once as the panel caches them; the changes cycle through normalization, bins and window. Prints "
+    + "KS tests, random search, areas), build the figure of every tab and draw the EDF chart at panel size.",
+    "Synthetic sets, read once as the panel caches them; the changes cycle through normalization, bins and window. Prints "
     + "the median and the largest time of each change (goal: under 200 ms for 5 sets of 25,000 models)."})
 final class BenchCompareCommand implements Runnable {
     @Spec CommandSpec spec;

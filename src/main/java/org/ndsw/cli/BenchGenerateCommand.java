@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** `ndsw bench generate`: writes a synthetic NDS-format file (real nets, synthetic errors). */
 @Command(name = "generate", mixinStandardHelpOptions = true, description = {
     "Write an NDS-format file of models sampled from a space with their exact flops and params and SYNTHETIC "
-    + "errors and curves (for benchmarks, tests and samples; not measurements). Same options, same bytes."})
+    + "errors and curves (for benchmarks, tests and samples; not measurements).",
+    "Same options, same bytes."})
 final class BenchGenerateCommand implements Runnable {
     @Spec CommandSpec spec;
 

@@ -31,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ndsw compare}: error EDFs, KS tests and random search for sets of trained models. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Compares design spaces by their error distributions (paper §3, NDS-SPEC.md §6): EDFs, plain or "
+        description = "Compare design spaces by their error distributions (paper §3; docs/reference/analysis.md): EDFs, plain or "
                 + "normalized for complexity, summary numbers, EDF area and the KS test for every pair.",
         footer = {"%nSOURCE is [NAME=]PATH[#GROUP]: an NDS JSON file (a list of records, or the reruns form with #top "
                 + "or #mid), JSON Lines of NDS records (.jsonl), or a CSV with an 'error' column and optional 'params' "

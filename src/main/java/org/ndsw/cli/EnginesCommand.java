@@ -48,8 +48,9 @@ final class EnginesCommand implements Runnable {
 
     /** `ndsw engines check`: same weights into DJL and DL4J, logits compared in inference mode. */
     @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Load the same weights (through the .npz weights format) into the DJL and DL4J models of",
-                "random specs and compare their logits on the same random batch in inference mode. Prints the max",
+            description = {"Check that the DJL and DL4J engines compute the same logits from the same weights.",
+                "Loads the same weights (through the .npz weights format) into the DJL and DL4J models of",
+                "random specs and compares their logits on the same random batch in inference mode. Prints the max",
                 "relative logit difference (max |a-b| / max |a|) of the two engines and of each against a double-precision",
                 "reference, and both trainable-parameter counts per spec. Both engines first pass their known-answer",
                 "self-test, whose choice is printed; exits with 1 if a self-test refuses, any difference is",

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ndsw figure}: publication figures; {@code figure paper} reproduces the paper's figures from NDS data. */
 @Command(name = "figure", mixinStandardHelpOptions = true,
-        description = "Renders publication figures (PNG and SVG).")
+        description = "Render publication figures (PNG and SVG).")
 public final class FigureCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -23,10 +23,10 @@ public final class FigureCommand implements Runnable {
 
     /** Renders Figs. 2, 3, 5, 6, 7, 9, 10, 11 and report.md. */
     @Command(name = "paper", mixinStandardHelpOptions = true,
-            description = "Reproduces the paper's Figures 2, 3, 5, 6, 7, 9, 10 and 11 from a folder of NDS JSON files "
+            description = {"Reproduce the paper's Figures 2, 3, 5, 6, 7, 9, 10 and 11 from a folder of NDS JSON files "
                     + "(Vanilla.json, ResNet.json, ResNeXt-A.json, ResNeXt-B.json, NASNet.json, Amoeba.json, PNAS.json, "
-                    + "ENAS.json, DARTS.json) with the notebooks' windows and bin counts, as PNG and SVG, and writes "
-                    + "report.md with the numbers behind them. Figures whose files are missing are skipped and reported.")
+                    + "ENAS.json, DARTS.json) with the notebooks' windows and bin counts, as PNG and SVG, and write "
+                    + "report.md with the numbers behind them.", "Figures whose files are missing are skipped and reported."})
     int paper(
             @Option(names = "--nds-dir", required = true, paramLabel = "DIR", description = "Folder of NDS JSON files.")
             Path ndsDir,

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** `ndsw import`: imports NDS files, zips and folders, local or at an http(s) URL, into the catalogue. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = {
     "Import NDS JSON files (a list of records, or {\"top\": [...], \"mid\": [...]}), zip archives of them (the "
-    + "released data.zip) and folders of either. Each file becomes a sweep named after it (ResNet_rng1.json -> "
+    + "released data.zip) and folders of either.",
+    "Each file becomes a sweep named after it (ResNet_rng1.json -> "
     + "ResNet_rng1; reruns -> ResNet_reruns/top, ResNet_reruns/mid) in one transaction: a rejected file leaves no "
     + "trace. Importing the same file again changes nothing. Exits 1 if any input or record was rejected.",
     "",

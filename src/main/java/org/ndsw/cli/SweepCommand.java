@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** `ndsw sweep`: create, run, watch, stop and export sweeps ndsw trains itself. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Sample a population of models from a design space and train it with K worker processes;",
-            "interrupted runs resume from their checkpoints. Workflow: sweep create, sweep run, sweep status,",
+        description = {"Sample a population of models from a design space and train it with K worker processes.",
+            "Interrupted runs resume from their checkpoints. Workflow: sweep create, sweep run, sweep status,",
             "then `ndsw compare catalog:NAME`."},
         subcommands = {SweepCreateCommand.class, SweepRunCommand.class, SweepStatusCommand.class,
             SweepCommand.Stop.class, SweepCommand.Export.class, SweepCommand.Import.class, SweepCommand.Worker.class,

@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
 
 /** `ndsw sweep create NAME`: samples the models and queues one run per model and seed in the catalogue. */
 @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Sample N distinct models from a space (reproducibly: same space, seed and window, same",
-            "models) and queue one run per model and seed. The recipe defaults are the paper's CIFAR-10 recipe;",
-            "--recipe enhanced is the paper's enhanced DARTS setup (cell spaces)."})
+        description = {"Sample N distinct models from a space and queue one run per model and seed.",
+            "Sampling is reproducible: the same space, seed and window give the same models. The recipe defaults",
+            "are the paper's CIFAR-10 recipe; --recipe enhanced is the paper's enhanced DARTS setup (cell spaces)."})
 final class SweepCreateCommand implements Runnable {
     @Spec CommandSpec spec;
     @Mixin CatalogOption catalog;

@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** `ndsw sweep run NAME`: trains the queued runs with K worker processes, with a progress bar. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train the sweep's queued runs, each in its own worker process, K at a time. Interrupted runs",
-            "(a killed worker or scheduler) resume from their last checkpoint. Ctrl-C or `ndsw sweep stop NAME`:",
+        description = {"Train the sweep's queued runs, each in its own worker process, K at a time.",
+            "Interrupted runs (a killed worker or scheduler) resume from their last checkpoint. Ctrl-C or `ndsw sweep stop NAME`:",
             "workers finish their epoch and exit; run again to continue."})
 final class SweepRunCommand implements Runnable {
     @Spec CommandSpec spec;

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** `ndsw sweeps`: lists the sweeps of the catalogue. */
-@Command(name = "sweeps", mixinStandardHelpOptions = true, description = {"List the sweeps of the catalogue. "
-    + "--json prints [{\"name\", \"space\", \"dataset\", \"source\", \"models\", \"runs\", ...}] (fields may be added, "
+@Command(name = "sweeps", mixinStandardHelpOptions = true, description = {"List the sweeps of the catalogue.",
+    "--json prints [{\"name\", \"space\", \"dataset\", \"source\", \"models\", \"runs\", ...}] (fields may be added, "
     + "never renamed)."})
 final class SweepsCommand implements Runnable {
     @Spec CommandSpec spec;

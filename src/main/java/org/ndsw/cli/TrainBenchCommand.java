@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** `ndsw bench train`: training throughput against PyTorch, interleaved, medians and ratios. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Training throughput (images/s) of an engine and of the PyTorch reference",
-            "(bench/train_pytorch.py under Debian's python3-torch) on ResNet-20, a ResNeXt",
+        description = {"Measure the training throughput (images/s) of an engine against the PyTorch reference.",
+            "The reference is bench/train_pytorch.py under Debian's python3-torch; the nets are ResNet-20, a ResNeXt",
             "and a DARTS net. Rounds alternate between the two; medians and the ratio",
             "engine/PyTorch are reported, per wall second and per CPU second of each",
             "process (the latter is less sensitive to other jobs on the machine). Each",

@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** `ndsw train`: trains one model on CIFAR-10 with the paper's recipe and writes an NDS-style record. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train one model on CIFAR-10 (binary files or image folders) and write its",
-            "NDS-style record. Give the model as --net JSON, --spec FILE (a net or a record",
+        description = {"Train one model on CIFAR-10 (binary files or image folders) and write its NDS-style record.",
+            "Give the model as --net JSON, --spec FILE (a net or a record",
             "with \"net\") or --space NAME --seed S. Defaults are the paper's recipe: SGD",
             "momentum 0.9 Nesterov, lr 0.1 with a cosine per epoch, weight decay 5e-4,",
             "batch 128, 100 epochs; --recipe enhanced is the paper's enhanced DARTS setup.",

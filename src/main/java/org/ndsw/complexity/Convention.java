@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.ndsw.NdswException;
 
 /**
- * How flops are counted (NDS-SPEC §2). Params and acts are the same under both conventions.
+ * How flops are counted (docs/reference/complexity.md). Params and acts are the same under both conventions.
  *
  * <p>NDS: conv multiply-adds + 5 per BN output element + fc weights + fc bias — the convention of the released data.
  * MACS: conv multiply-adds + fc weights + fc bias, BN free — the convention of current pycls.

@@ -5,7 +5,7 @@ import org.ndsw.net.Layer;
 import org.ndsw.net.Node;
 
 /**
- * Counts the complexity of a network graph node by node (NDS-SPEC §2): the count that mirrors what engines build.
+ * Counts the complexity of a network graph node by node (docs/reference/complexity.md): the count that mirrors what engines build.
  *
  * <p>Only convs, BNs and the fc layer cost anything; ReLU, add, concat, pooling, zero, shift and drop-path are free.
  * An auxiliary head is not counted: it is trained but not part of the network that is used (DARTS convention).

@@ -1,6 +1,6 @@
 package org.ndsw.complexity;
 
-/** A running sum of flops, params and acts, with one method per costed layer kind (NDS-SPEC §2). */
+/** A running sum of flops, params and acts, with one method per costed layer kind (docs/reference/complexity.md). */
 final class Tally {
     private final int bnFlops;
     long flops;

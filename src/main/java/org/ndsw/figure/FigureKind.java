@@ -1,6 +1,6 @@
 package org.ndsw.figure;
 
-/** The plot kinds of the paper's analysis (NDS-SPEC.md §6). */
+/** The plot kinds of the paper's analysis (docs/reference/analysis.md). */
 public enum FigureKind {
     /** Error EDFs of several sets, plain (eq. 1) or normalized for complexity (eq. 3-4). */
     EDF,

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /** Builds the figure of each {@link FigureKind} from plain inputs, with the paper's axes and legend contents. */
 public final class Figures {
-    /** Label of the error axis: records store top-1 error in percent (NDS-SPEC.md §5). */
+    /** Label of the error axis: records store top-1 error in percent (docs/reference/nds-json.md#records). */
     public static final String ERROR_LABEL = "error (%)";
     /** Fraction of each curve's weight that the default EDF x range shows in full (the long tail is cut). */
     static final double DEFAULT_RANGE_QUANTILE = 0.98;

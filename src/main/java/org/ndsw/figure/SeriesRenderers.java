@@ -102,7 +102,7 @@ final class SeriesRenderers {
             r = lines(band, i, width, fontPt);
         } else {
             boolean markPoints = s instanceof LineSeries;
-            // Steps, outlined histograms and plain lines: one path per curve keeps SVG small (TOOLCHAIN.md).
+            // Steps, outlined histograms and plain lines: one path per curve keeps SVG small (docs/reference/toolchain-notes.md#plots).
             XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, markPoints);
             line.setDrawSeriesLineAsPath(true);
             if (markPoints) {

@@ -12,7 +12,7 @@ import java.util.Objects;
  * levels, so the drawn curve never lies more than one level (1/levels of the total) below the true one.
  */
 public record StepSeries(String label, double[] x, double[] y, double from, double to) implements Series {
-    /** Quantile levels kept per curve by default: 2,000 keeps a 5 x 25k-point SVG near 0.5 MB (TOOLCHAIN.md). */
+    /** Quantile levels kept per curve by default: 2,000 keeps a 5 x 25k-point SVG near 0.5 MB (docs/reference/toolchain-notes.md#plots). */
     public static final int DEFAULT_LEVELS = 2000;
 
     /** Validates and copies the arrays. */

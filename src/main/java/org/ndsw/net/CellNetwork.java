@@ -7,7 +7,7 @@ import org.ndsw.space.CellSpec;
 import org.ndsw.space.Genotype;
 
 /**
- * Builds NAS cell networks in the DARTS CIFAR skeleton (NDS-SPEC §3): stem, `depth` cells, head.
+ * Builds NAS cell networks in the DARTS CIFAR skeleton (docs/reference/blocks-and-ops.md#cell-networks): stem, `depth` cells, head.
  *
  * <p>Node names: {@code stem.conv}, {@code c3.pre0.conv}, {@code c3.n1.e0.sep1.dw}, {@code head.fc}. With
  * {@code aux} the auxiliary head (DARTS AuxiliaryHeadCIFAR) reads the output of cell floor(2d/3), the second reduction

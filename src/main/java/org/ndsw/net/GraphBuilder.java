@@ -6,7 +6,7 @@ import org.ndsw.NdswException;
 
 /** Appends nodes to a graph, inferring and checking every output shape. Returns node ids. */
 public final class GraphBuilder {
-    /** BN epsilon of every network (NDS-SPEC §1). */
+    /** BN epsilon of every network (docs/reference/blocks-and-ops.md). */
     public static final double BN_EPS = 1e-5;
 
     private final List<Node> nodes = new ArrayList<>();

@@ -3,7 +3,7 @@ package org.ndsw.net;
 /**
  * The operation of one graph node. Layers hold their hyperparameters only; shapes live on the node.
  *
- * <p>This is the vocabulary every engine must implement and the complexity counter reads (NDS-SPEC §1, §3).
+ * <p>This is the vocabulary every engine must implement and the complexity counter reads (docs/reference/blocks-and-ops.md).
  */
 public sealed interface Layer {
 

@@ -3,7 +3,7 @@ package org.ndsw.net;
 import org.ndsw.space.StageSpec;
 
 /**
- * Builds stage-wise networks (NDS-SPEC §1, pycls AnyNet): stem, stages of blocks, head.
+ * Builds stage-wise networks (docs/reference/blocks-and-ops.md, pycls AnyNet): stem, stages of blocks, head.
  *
  * <p>Node names follow pycls: {@code stem.conv}, {@code s1.b1.a}, {@code s1.b1.proj}, {@code head.fc}.
  */

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.ndsw.NdswException;
 
-/** The residual/plain block of a stage-wise network, named as in the NDS records (NDS-SPEC §1). */
+/** The residual/plain block of a stage-wise network, named as in the NDS records (docs/reference/blocks-and-ops.md#blocks). */
 public enum BlockType {
     /** Vanilla: two 3x3 conv-BN-ReLU, no shortcut. */
     DOUBLE_PLAIN("double_plain_block"),

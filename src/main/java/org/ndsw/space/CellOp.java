@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.ndsw.NdswException;
 
-/** The operations a NAS cell node may apply to one of its inputs, named as in the NDS records (NDS-SPEC §3). */
+/** The operations a NAS cell node may apply to one of its inputs, named as in the NDS records (docs/reference/blocks-and-ops.md#ops). */
 public enum CellOp {
     NONE("none"),
     SKIP_CONNECT("skip_connect"),

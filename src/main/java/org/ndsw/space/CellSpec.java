@@ -3,7 +3,7 @@ package org.ndsw.space;
 import org.ndsw.NdswException;
 
 /**
- * A NAS cell network in the DARTS skeleton (NDS-SPEC §3): a genotype, the initial width C and the number of cells.
+ * A NAS cell network in the DARTS skeleton (docs/reference/blocks-and-ops.md#cell-networks): a genotype, the initial width C and the number of cells.
  *
  * <p>`aux` and `dropProb` are training options kept from the record form: `aux` adds DARTS' auxiliary head after the
  * second reduction cell, `dropProb` is the base drop-path probability (DARTS drop_path_prob, scaled linearly over the

@@ -4,7 +4,7 @@ import java.util.List;
 import org.ndsw.NdswException;
 
 /**
- * The normal and reduction cells of a NAS network (NDS-SPEC §3).
+ * The normal and reduction cells of a NAS network (docs/reference/spaces.md#cell-spaces).
  *
  * <p>A cell with k nodes lists 2k edges; node i sums edges 2i and 2i+1, each applying an op to state `input`, where
  * states are [s0, s1, node0, node1, ...]. The concat lists name the states the cell outputs.

@@ -4,7 +4,7 @@ import java.util.List;
 import org.ndsw.NdswException;
 
 /**
- * A stage-wise network (NDS-SPEC §1): a block type and its stages, where stage 0 is the stem.
+ * A stage-wise network (docs/reference/spaces.md#stage-wise-spaces): a block type and its stages, where stage 0 is the stem.
  *
  * <p>In the record form, stage i is {@code ds[i], ws[i], ss[i]} and for bottleneck blocks {@code bot_muls[i],
  * num_gs[i]}. For non-bottleneck block types the bottleneck fields carry the neutral values 1.0 and 1.

@@ -4,7 +4,7 @@ import java.util.List;
 import org.ndsw.NdswException;
 
 /**
- * A complexity window with strict bounds: a model is kept when lo &lt; c &lt; hi (NDS-SPEC.md §6, eq. 3-4).
+ * A complexity window with strict bounds: a model is kept when lo &lt; c &lt; hi (paper eq. 3-4, docs/reference/analysis.md).
  *
  * <p>Units are the caller's; the paper's windows are in millions of params or billions of flops, e.g.
  * (0.02, 0.856) M params for Fig. 3.
@@ -30,7 +30,7 @@ public record ComplexityWindow(double lo, double hi) {
         return hi - lo;
     }
 
-    /** Returns c_min = the largest of the compared sets' minimum complexities (NDS-SPEC.md §6). */
+    /** Returns c_min = the largest of the compared sets' minimum complexities (docs/reference/analysis.md). */
     public static double commonMin(List<double[]> complexities) {
         if (complexities == null || complexities.isEmpty()) {
             throw new NdswException("commonMin needs at least one set of complexities");
@@ -47,7 +47,7 @@ public record ComplexityWindow(double lo, double hi) {
         return cMin;
     }
 
-    /** Returns c_min = the largest of the compared sets' minimum complexities (NDS-SPEC.md §6). */
+    /** Returns c_min = the largest of the compared sets' minimum complexities (docs/reference/analysis.md). */
     public static double commonMin(double[]... complexities) {
         return commonMin(List.of(complexities));
     }

@@ -2,7 +2,7 @@ package org.ndsw.stats;
 
 import org.ndsw.NdswException;
 
-/** The area under an EDF up to an error ε, a one-number summary of a whole error distribution (NDS-SPEC.md §6). */
+/** The area under an EDF up to an error ε, a one-number summary of a whole error distribution (docs/reference/analysis.md#edf-area). */
 public final class EdfArea {
     private EdfArea() {}
 

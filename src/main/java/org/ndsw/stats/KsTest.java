@@ -3,7 +3,7 @@ package org.ndsw.stats;
 import java.util.Arrays;
 
 /**
- * The two-sample Kolmogorov-Smirnov test the paper uses to compare error distributions (NDS-SPEC.md §6), with D and
+ * The two-sample Kolmogorov-Smirnov test the paper uses to compare error distributions (docs/reference/analysis.md#ks-test), with D and
  * the two-sided p-value exactly as scipy.stats.ks_2samp(a, b, method="auto") computes them (scipy 1.10).
  *
  * <p>scipy's rule, reproduced here: D = max_x |F_a(x) − F_b(x)| over all observed x (ties handled by counting

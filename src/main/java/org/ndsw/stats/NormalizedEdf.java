@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.ndsw.NdswException;
 
 /**
- * A complexity-normalized EDF (paper eq. 3-4, NDS-SPEC.md §6): models outside the window are dropped, the window is
+ * A complexity-normalized EDF (paper eq. 3-4, docs/reference/analysis.md): models outside the window are dropped, the window is
  * cut into k equal-width bins and each kept model weighs 1/(k·count of its bin), so every bin carries mass 1/k.
  *
  * <p>Bins follow numpy.histogram: bin j is [lo + j·w, lo + (j+1)·w), w = (hi − lo)/k. With {@link BinPolicy#MERGE}

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import org.ndsw.NdswException;
 
 /**
- * The point-vs-distribution experiment (paper Fig. 2, NDS-SPEC.md §6): comparing the best of a small random set of
+ * The point-vs-distribution experiment (paper Fig. 2, docs/reference/analysis.md): comparing the best of a small random set of
  * models with the best of a large one, both from the same design space, shows how noisy single-point comparisons are.
  */
 public final class PointVsDistribution {

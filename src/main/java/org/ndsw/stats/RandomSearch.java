@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Random-search efficiency (paper §4, NDS-SPEC.md §6): how the best error found by random search falls with the
+ * Random-search efficiency (paper §4, docs/reference/analysis.md): how the best error found by random search falls with the
  * number m of models tried, sampling models with the (normalized) EDF's weights.
  */
 public final class RandomSearch {

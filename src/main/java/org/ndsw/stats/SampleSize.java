@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.ndsw.NdswException;
 
 /**
- * The sample-size analysis (paper §3, NDS-SPEC.md §6): how far the EDF of n random models lies, in KS D, from the
+ * The sample-size analysis (paper §3, docs/reference/analysis.md): how far the EDF of n random models lies, in KS D, from the
  * EDF of a large reference sample of the same design space, as n grows.
  *
  * <p>Sampling: the reference is 2^14 distinct models drawn without replacement (all models when there are fewer);

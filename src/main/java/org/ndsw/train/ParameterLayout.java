@@ -51,7 +51,7 @@ public final class ParameterLayout {
 
     /**
      * Number of trainable values of the network without its auxiliary head: must equal the complexity code's params
-     * (NDS-SPEC §2).
+     * (docs/reference/complexity.md#params).
      */
     public static long trainableCount(Graph graph) {
         return of(graph).stream().filter(e -> e.trainable() && !e.auxiliary())

@@ -9,7 +9,7 @@ import org.ndsw.space.ModelSpec;
  * The training recipe: SGD with momentum, weight decay, a half-period cosine learning rate per epoch, batch sizes,
  * and the regularizers of DARTS' training setup (cutout, auxiliary head loss, drop-path).
  *
- * <p>Defaults are the recipe that produced the released CIFAR-10 data (NDS-SPEC §4): SGD momentum 0.9 Nesterov, base
+ * <p>Defaults are the recipe that produced the released CIFAR-10 data (docs/reference/nds-json.md#training-recipe): SGD momentum 0.9 Nesterov, base
  * lr 0.1, weight decay 5e-4, 100 epochs, batch 128, test batch 200, no cutout, no auxiliary loss, no drop-path. Weight
  * decay is applied as PyTorch's SGD does (wd·w added to the gradient of every parameter, BN and bias included, as
  * pycls did in 2019). {@link #ENHANCED_CIFAR} is the paper's enhanced setup (§5.4, Table 4).
@@ -33,7 +33,7 @@ public record Recipe(int epochs, int batchSize, int testBatchSize, double baseLr
     /** Largest cutout: the side of a CIFAR image. */
     public static final int MAX_CUTOUT = 32;
 
-    /** The paper's CIFAR-10 recipe (NDS-SPEC §4). */
+    /** The paper's CIFAR-10 recipe (docs/reference/nds-json.md#training-recipe). */
     public static final Recipe NDS_CIFAR = new Recipe(100, 128, 200, 0.1, 0.9, true, 5e-4, DEFAULT_DIVERGE_LOSS);
 
     /**
@@ -81,7 +81,7 @@ public record Recipe(int epochs, int batchSize, int testBatchSize, double baseLr
         this(epochs, batchSize, testBatchSize, baseLr, momentum, nesterov, weightDecay, divergeLoss, 0, 0, 0);
     }
 
-    /** The learning rate of epoch e (0-based): lr(e) = 0.5·lr0·(1 + cos(π·e/E)) (NDS-SPEC §4). */
+    /** The learning rate of epoch e (0-based): lr(e) = 0.5·lr0·(1 + cos(π·e/E)) (docs/reference/nds-json.md#training-recipe). */
     public double learningRate(int epoch) {
         return 0.5 * baseLr * (1 + Math.cos(Math.PI * epoch / epochs));
     }

@@ -101,7 +101,7 @@ public final class ResultJson {
         return o;
     }
 
-    /** The augment object: the training input pipeline (NDS-SPEC §4, and DARTS' cutout when on). */
+    /** The augment object: the training input pipeline (docs/reference/nds-json.md#training-recipe, and DARTS' cutout when on). */
     public static ObjectNode augment(Recipe recipe) {
         ObjectNode o = NODES.objectNode();
         o.put("pad", org.ndsw.train.data.Augment.PAD);

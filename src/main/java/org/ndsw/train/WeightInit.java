@@ -8,7 +8,7 @@ import org.ndsw.net.Graph;
 import org.ndsw.net.Layer;
 
 /**
- * Initial weights as pycls initializes them (NDS-SPEC §1), drawn in Java so every engine starts from the same values.
+ * Initial weights as pycls initializes them (docs/reference/blocks-and-ops.md#initialization), drawn in Java so every engine starts from the same values.
  *
  * <p>Conv: N(0, sqrt(2 / fan_out)) with fan_out = kh·kw·c_out (pycls init_weights, groups not divided out);
  * BN: gamma 1, beta 0, running mean 0, running variance 1; fc: weight N(0, 0.01), bias 0. Each tensor draws from its

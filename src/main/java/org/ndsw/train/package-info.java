@@ -1,5 +1,5 @@
 /**
- * Training of sampled networks on CIFAR-10 with the recipe of the released data (NDS-SPEC §4), engine-neutral.
+ * Training of sampled networks on CIFAR-10 with the recipe of the released data (docs/reference/nds-json.md#training-recipe), engine-neutral.
  *
  * <p>{@link org.ndsw.train.TrainingService} runs the loop (cosine schedule per epoch, divergence check, evaluation,
  * checkpoints, timing) and writes an NDS-style record ({@link org.ndsw.train.ResultJson}); the arithmetic happens in a

@@ -20,7 +20,7 @@ import org.ndsw.catalog.RunRow;
 import org.ndsw.catalog.SweepSummary;
 import org.ndsw.catalog.nds.Zips;
 
-/** Importing every file shape of NDS-SPEC §5 into a real catalogue file, idempotently and verified. */
+/** Importing every file shape of docs/reference/nds-json.md#files into a real catalogue file, idempotently and verified. */
 class ImportServiceTest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(
             com.fasterxml.jackson.core.JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);

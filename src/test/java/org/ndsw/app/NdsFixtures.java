@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 /**
- * Writes synthetic files in the released NDS format (NDS-SPEC.md §5): records with params / flops as raw counts,
+ * Writes synthetic files in the released NDS format (docs/reference/nds-json.md): records with params / flops as raw counts,
  * min_test_top1, per-epoch curves and Python's bare NaN tokens. Errors fall with log complexity; {@code offset}
  * makes a space worse (positive) or better.
  */

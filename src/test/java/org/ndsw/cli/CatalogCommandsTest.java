@@ -62,6 +62,7 @@ class CatalogCommandsTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("  sweep ResNet (space ResNet, cifar10): 60 runs of 60 models\n"), r.out());
         assertTrue(r.out().contains("      60 records checked: params no mismatches; flops no mismatches\n"), r.out());
+        assertTrue(r.out().contains("nds convention (docs/reference/complexity.md)\n"), r.out());
         assertTrue(r.out().contains("      optim.wd: {0.0005}\n"), r.out());
         CliRun again = CliRun.of("import", resnet.toString(), "--catalog", db);
         assertEquals(0, again.exit());

@@ -49,7 +49,7 @@ class ComplexityConsistencyTest {
     @Test
     void dartsV2MatchesTheDartsPaperParamCount() {
         // DARTS (second order) cell at C = 36, 20 cells: the DARTS training script reports "param size = 3.349342MB"
-        // (auxiliary head excluded), counted exactly as NDS-SPEC §2 counts params.
+        // (auxiliary head excluded), counted exactly as docs/reference/complexity.md#params counts them.
         String net = "{\"genotype\":{"
                 + "\"normal\":[[\"sep_conv_3x3\",0],[\"sep_conv_3x3\",1],[\"sep_conv_3x3\",0],[\"sep_conv_3x3\",1],"
                 + "[\"sep_conv_3x3\",1],[\"skip_connect\",0],[\"skip_connect\",0],[\"dil_conv_3x3\",2]],"

@@ -6,7 +6,7 @@ import org.ndsw.space.ModelSpec;
 import org.ndsw.space.SpecJson;
 import org.junit.jupiter.api.Test;
 
-/** Golden values of NDS-SPEC §2 (paper Table 1 and pycls), under both counting paths. */
+/** Golden values of docs/complexity.md (paper Table 1 and pycls), under both counting paths. */
 class ComplexityGoldenTest {
 
     private static ModelSpec stage(String type, String ds, String ws) {

@@ -14,7 +14,7 @@ import org.ndsw.app.source.SourceReader;
 import org.ndsw.app.source.SourceSpec;
 
 /**
- * The released NDS files of a folder, named {@code <Space>.json} (NDS-SPEC.md §5), read on first use and kept.
+ * The released NDS files of a folder, named {@code <Space>.json} (docs/reference/nds-json.md#files), read on first use and kept.
  * A missing or unreadable file is recorded as a note and reported as absent.
  */
 final class NdsLibrary {

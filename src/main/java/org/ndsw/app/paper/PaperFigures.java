@@ -26,7 +26,7 @@ import org.ndsw.stats.PointVsDistribution;
 import org.ndsw.stats.SampleSize;
 
 /**
- * Builds each reproduced figure from the library. Windows and bin counts are the notebooks' (NDS-SPEC.md §6); where
+ * Builds each reproduced figure from the library. Windows and bin counts are the notebooks' (docs/reference/analysis.md); where
  * the paper and spec are silent (which spaces Figs. 2, 5 and 7 use, Fig. 5's window) the choice is stated in the
  * figure's notes. A figure that lacks data throws an {@link NdswException} saying what is missing.
  */
@@ -37,7 +37,7 @@ final class PaperFigures {
     static final List<String> NAS = List.of("NASNet", "Amoeba", "PNAS", "ENAS", "DARTS");
     /** Largest random-search experiment, m = 2^12 models (a 25k-model sweep still gives 6 trials). */
     static final int SEARCH_POWER = 12;
-    /** Sample-size analysis: n up to 2^14 (the reference size), 50 trials per n (NDS-SPEC.md §6). */
+    /** Sample-size analysis: n up to 2^14 (the reference size), 50 trials per n (docs/reference/analysis.md#sample-size). */
     static final int SAMPLE_POWER = 14;
     static final int SAMPLE_TRIALS = 50;
 
@@ -168,7 +168,7 @@ final class PaperFigures {
         numbers.addAll(ReportTables.comparison("normalized by flops", byFlops));
         numbers.add(ReportTables.largestD(byFlops));
         notes.add("flops are the files' stored values; NAS flops follow a counting rule that is not public"
-                + " (NDS-SPEC.md §3)");
+                + " (docs/reference/complexity.md#nas-cells)");
         return new PaperFigure("Fig. 9", "NAS design spaces, EDFs normalized by params and by flops",
                 List.of(panel("fig9a-nas-params", "Fig. 9a: NAS spaces, normalized by params", byParams),
                         panel("fig9b-nas-flops", "Fig. 9b: NAS spaces, normalized by flops", byFlops)), numbers, notes);

@@ -13,7 +13,7 @@ import org.ndsw.stats.SampleSize;
 
 /** Markdown tables of the numbers behind the reproduced figures. */
 final class ReportTables {
-    /** The error threshold of the paper's ResNet vs Vanilla statement (NDS-SPEC.md §7), in %. */
+    /** The error threshold of the paper's ResNet vs Vanilla statement (docs/reference/analysis.md#findings-to-reproduce), in %. */
     static final double THRESHOLD = 8.0;
 
     private ReportTables() {}

@@ -1,6 +1,6 @@
 package org.ndsw.app.source;
 
-/** A complexity measure stored in records as a raw count, and the paper's unit for it (NDS-SPEC.md §6). */
+/** A complexity measure stored in records as a raw count, and the paper's unit for it (docs/reference/analysis.md#units). */
 public enum Complexity {
     /** Parameters, compared in millions. */
     PARAMS("params", 1e6, "M params", 0.856),
@@ -37,7 +37,7 @@ public enum Complexity {
         return unit;
     }
 
-    /** The paper's CIFAR c_max in this unit: ResNet-56's 0.856 M params / 0.129 B flops (NDS-SPEC.md §2, §6). */
+    /** The paper's CIFAR c_max in this unit: ResNet-56's 0.856 M params / 0.129 B flops (docs/reference/analysis.md). */
     public double cifarMax() {
         return cifarMax;
     }

@@ -1,6 +1,6 @@
 package org.ndsw.app.source;
 
-/** Which error of a record to compare (NDS-SPEC.md §5). */
+/** Which error of a record to compare (docs/reference/nds-json.md#records). */
 public enum ErrorMetric {
     /** {@code min_test_top1}: top-1 error (%) of the best epoch, the error every figure of the paper uses. */
     BEST("min_test_top1"),

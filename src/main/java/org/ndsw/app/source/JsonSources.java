@@ -11,7 +11,7 @@ import org.ndsw.NdswException;
 
 /** The JSON factory shared by the readers and the mapping of parser failures to user messages. */
 final class JsonSources {
-    /** Python's json module writes bare NaN / Infinity tokens (NDS-SPEC.md §5): accept them. */
+    /** Python's json module writes bare NaN / Infinity tokens (docs/reference/nds-json.md): accept them. */
     static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();

@@ -69,7 +69,7 @@ final class Launcher {
         return cmd;
     }
 
-    /** The system properties an engine needs in a worker with this many threads (TOOLCHAIN.md, training engines). */
+    /** The system properties an engine needs in a worker with this many threads (docs/reference/toolchain-notes.md). */
     static Map<String, String> engineProperties(String engine, int threads) {
         Map<String, String> p = new TreeMap<>();
         if (engine.equalsIgnoreCase("djl")) {

@@ -1,7 +1,7 @@
 package org.ndsw.catalog.nds;
 
 /**
- * What an NDS file's name says (NDS-SPEC §5): `<Space>[_fix-w-d | _lr-wd | _reruns | _rng{1,2,3}][_in].json`.
+ * What an NDS file's name says (docs/reference/nds-json.md#files): `<Space>[_fix-w-d | _lr-wd | _reruns | _rng{1,2,3}][_in].json`.
  *
  * @param sweep the file name without `.json`, the sweep name (`ResNet_rng1`)
  * @param space the prefix before the first underscore (`ResNeXt-A_rng1.json` is in space `ResNeXt-A`)

@@ -14,7 +14,7 @@ import org.ndsw.NdswException;
 /**
  * Reads an NDS file record by record from a stream, so memory stays bounded by one record.
  *
- * <p>Accepts both shapes of NDS-SPEC §5: a JSON list of records, or an object of groups, each a list of records
+ * <p>Accepts both shapes of docs/reference/nds-json.md#files: a JSON list of records, or an object of groups, each a list of records
  * (`*_reruns.json` = {"top": [...], "mid": [...]}). Python's bare NaN and Infinity are accepted. A syntax error
  * (truncated file, bytes that are not UTF-8 JSON, nesting deeper than {@link #MAX_DEPTH}) stops the file with an
  * NdswException naming the file, byte, line and record; a well-formed record with wrong content comes back with

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One record of an NDS file (NDS-SPEC §5), read field by field; {@link #problem} says why it cannot be imported.
+ * One record of an NDS file (docs/reference/nds-json.md#records), read field by field; {@link #problem} says why it cannot be imported.
  *
  * <p>Curves are lists of numbers (bare NaN included). Keys the reader does not model, and curves of another shape
  * (nested lists, nulls), are kept in {@link #extra} as they are, for a lossless export.

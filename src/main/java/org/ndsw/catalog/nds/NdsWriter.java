@@ -10,7 +10,7 @@ import org.ndsw.catalog.RunData;
 import org.ndsw.catalog.StoredRun;
 
 /**
- * Writes runs as NDS records (NDS-SPEC §5), streaming: a list, or an object of groups like a reruns file.
+ * Writes runs as NDS records (docs/reference/nds-json.md), streaming: a list, or an object of groups like a reruns file.
  *
  * <p>Each record gets `rng_seed`, `params`, `flops`, `net`, `optim`, `min_test_top1`, the curves and every other key
  * the import kept; `net` is the recorded one when it differed from the canonical form. NaN stays a bare token.

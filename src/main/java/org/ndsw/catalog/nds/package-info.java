@@ -1,5 +1,5 @@
 /**
- * The NDS JSON files of the paper's released data (NDS-SPEC §5): a streaming reader and writer, file names, and
+ * The NDS JSON files of the paper's released data (docs/reference/nds-json.md): a streaming reader and writer, file names, and
  * sources (files, folders, zip archives with their safety limits).
  *
  * <p>Files reach hundreds of MB, almost all numbers, so the reader lexes bytes itself ({@link

@@ -17,7 +17,7 @@ import org.ndsw.stats.WeightedEdf;
  * per pair the KS test on the kept errors (D and scipy's p) and D between the normalized EDFs.
  */
 public final class Analysis {
-    /** The paper's Fig. 3 params window in millions (NDS-SPEC.md §6). */
+    /** The paper's Fig. 3 params window in millions (docs/reference/analysis.md). */
     public static final ComplexityWindow WINDOW = new ComplexityWindow(0.02, 0.856);
     /** The paper's Fig. 3 bin count. */
     public static final int BINS = 40;

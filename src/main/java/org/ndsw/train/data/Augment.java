@@ -1,7 +1,7 @@
 package org.ndsw.train.data;
 
 /**
- * The CIFAR-10 input pipeline of NDS-SPEC §4 as pycls applies it: per-channel normalization, then (training only)
+ * The CIFAR-10 input pipeline of docs/reference/nds-json.md#training-recipe as pycls applies it: per-channel normalization, then (training only)
  * horizontal flip and a random 32x32 crop of the image zero-padded by 4 pixels.
  *
  * <p>pycls normalizes before padding, so the padded border is 0 after normalization (the mean colour). The enhanced
@@ -9,9 +9,9 @@ package org.ndsw.train.data;
  * mean colour, as in DARTS, whose Cutout follows Normalize.
  */
 public final class Augment {
-    /** Per-channel mean, 0-255 scale (NDS-SPEC §4). */
+    /** Per-channel mean, 0-255 scale (docs/reference/nds-json.md#training-recipe). */
     static final float[] MEAN = {125.3f, 123.0f, 113.9f};
-    /** Per-channel standard deviation, 0-255 scale (NDS-SPEC §4). */
+    /** Per-channel standard deviation, 0-255 scale (docs/reference/nds-json.md#training-recipe). */
     static final float[] STD = {63.0f, 62.1f, 66.7f};
     /** Zero padding before the random crop. */
     public static final int PAD = 4;

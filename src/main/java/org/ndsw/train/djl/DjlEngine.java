@@ -18,7 +18,7 @@ import org.ndsw.train.TrainingEngine;
  * DJL over PyTorch: the default engine.
  *
  * <p>Natives come from the pytorch-native jar on the class path; DJL runs offline unless the user set
- * {@code ai.djl.offline} themselves (TOOLCHAIN.md). PyTorch gets one inter-op thread and the requested intra-op threads.
+ * {@code ai.djl.offline} themselves (docs/reference/toolchain-notes.md#djl). PyTorch gets one inter-op thread and the requested intra-op threads.
  */
 public final class DjlEngine implements TrainingEngine {
     /** The engine's name on the command line and in results. */

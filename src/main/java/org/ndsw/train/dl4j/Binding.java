@@ -58,7 +58,7 @@ sealed interface Binding {
 
     /**
      * A depthwise weight: PyTorch [C, 1, k, k], DL4J [K, K, C, 1]. A dilated kernel is stored undilated with
-     * K = d·(k-1)+1 and zeros off the dilation lattice (TOOLCHAIN.md pitfall 5); K = k when d = 1.
+     * K = d·(k-1)+1 and zeros off the dilation lattice (docs/reference/toolchain-notes.md#dl4j-pitfalls, 5); K = k when d = 1.
      */
     record Depthwise(ParameterLayout.Entry entry, String layer, int dilation) implements Binding {
         @Override
@@ -82,7 +82,7 @@ sealed interface Binding {
         }
     }
 
-    /** A grouped conv weight [out, in/g, k, k] split over g layers by output channel (TOOLCHAIN.md pitfall 3). */
+    /** A grouped conv weight [out, in/g, k, k] split over g layers by output channel (docs/reference/toolchain-notes.md#dl4j-pitfalls, 3). */
     record Grouped(ParameterLayout.Entry entry, List<String> layers) implements Binding {
         @Override
         public Tensor read(Views views) {

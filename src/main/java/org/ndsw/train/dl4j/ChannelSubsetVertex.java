@@ -8,7 +8,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * Channels from..to (inclusive) of a feature map: one group's input of a grouped convolution.
  *
  * <p>DL4J's SubsetVertex computes the right values but reports 0 channels as its output type for CNN input, which
- * breaks shape inference of the conv that follows (TOOLCHAIN.md pitfall 3); this subclass reports the true type.
+ * breaks shape inference of the conv that follows (docs/reference/toolchain-notes.md#dl4j-pitfalls, 3); this subclass reports the true type.
  */
 final class ChannelSubsetVertex extends SubsetVertex {
     private static final long serialVersionUID = 1L;

@@ -16,7 +16,7 @@ import org.ndsw.train.TrainingEngine;
 /**
  * DeepLearning4J over ND4J (CPU, oneDNN build): the second engine.
  *
- * <p>Before ND4J loads, this class turns DL4J's oneDNN helpers on (TOOLCHAIN.md pitfall 1) and warns once when
+ * <p>Before ND4J loads, this class turns DL4J's oneDNN helpers on (docs/reference/toolchain-notes.md#dl4j-pitfalls, 1) and warns once when
  * OPENBLAS_CORETYPE is missing (pitfall 2: it must be in the environment before the JVM starts; bin/ndsw sets it).
  */
 public final class Dl4jEngine implements TrainingEngine {

@@ -38,7 +38,7 @@ import org.ndsw.train.ParameterLayout;
  * (a BN node read only by a ReLU shares one vertex with it, named after the ReLU), and records where each
  * {@link ParameterLayout} tensor lives.
  *
- * <p>Ops DL4J lacks are composed exactly (TOOLCHAIN.md): grouped conv = per-group channel subset, conv, merge;
+ * <p>Ops DL4J lacks are composed exactly (docs/reference/toolchain-notes.md#dl4j-pitfalls): grouped conv = per-group channel subset, conv, merge;
  * dilated depthwise conv = undilated (d·(k-1)+1)² depthwise kernel with zeros off the lattice (kept at zero by the
  * trainable mask of {@link FlatSgd}); "none" = 1x1 stride-s subsampling times 0; shift = zero pad right/bottom, crop
  * top/left. Average pooling leaves padding out of the divisor, as the graph requires. Drop-path nodes read a second

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The space, dataset and sweep names of every file name pattern of NDS-SPEC §5. */
+/** The space, dataset and sweep names of every file name pattern of docs/reference/nds-json.md#files. */
 class NdsFileNameTest {
 
     @ParameterizedTest

@@ -5,7 +5,7 @@ import java.util.StringJoiner;
 
 /** Hand-written NDS records for tests, formatted as Python's json.dump writes them (", " and ": "). */
 public final class Records {
-    /** ResNet-56 (NDS-SPEC §2): flops 128,471,690, params 855,770. */
+    /** ResNet-56 (docs/reference/complexity.md): flops 128,471,690, params 855,770. */
     public static final String R56_NET = "{\"block_type\": \"res_basic_block\", \"ds\": [1, 9, 9, 9], \"ws\": [16, 16, 32, 64],"
             + " \"ss\": [1, 1, 2, 2]}";
 
