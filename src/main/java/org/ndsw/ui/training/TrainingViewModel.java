@@ -22,7 +22,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.ndsw.NdswException;
-import org.ndsw.app.RunFigures;
+import org.ndsw.app.catalog.RunFigures;
 import org.ndsw.app.sweep.RunOptions;
 import org.ndsw.app.sweep.RunProgress;
 import org.ndsw.app.sweep.SweepDefinition;
