@@ -7,7 +7,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +72,7 @@ public final class AnalysisBenchmark {
             seconds[r] = t[0];
             cpu[r] = t[1];
         }
-        return new Result(sets, n, seconds, median(seconds), cpu, median(cpu));
+        return new Result(sets, n, seconds, Stopwatch.median(seconds), cpu, Stopwatch.median(cpu));
     }
 
     /** Runs the benchmark from the command line, with numpy side by side unless {@code --java-only}. */
@@ -118,10 +117,10 @@ public final class AnalysisBenchmark {
         System.out.printf(Locale.ROOT, "numpy wall seconds %s%n", format(numpy[0]));
         System.out.printf(Locale.ROOT, "java  cpu seconds  %s%n", format(java[1]));
         System.out.printf(Locale.ROOT, "numpy cpu seconds  %s%n", format(numpy[1]));
-        double jm = median(java[0]);
-        double nm = median(numpy[0]);
-        double jc = median(java[1]);
-        double nc = median(numpy[1]);
+        double jm = Stopwatch.median(java[0]);
+        double nm = Stopwatch.median(numpy[0]);
+        double jc = Stopwatch.median(java[1]);
+        double nc = Stopwatch.median(numpy[1]);
         System.out.printf(Locale.ROOT, "{\"java_median_seconds\": %.4f, \"numpy_median_seconds\": %.4f, \"ratio\": %.1f,"
                 + " \"java_median_cpu_seconds\": %.4f, \"numpy_median_cpu_seconds\": %.4f, \"cpu_ratio\": %.1f}%n",
                 jm, nm, nm / jm, jc, nc, nc / jc);
@@ -142,16 +141,8 @@ public final class AnalysisBenchmark {
         long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         Analysis.run(data, seed);
-        long wall = System.nanoTime() - start;
-        return new double[] {wall / 1e9, (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9};
-    }
-
-    /** Returns the median (mean of the two middle values for an even count). */
-    static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        int mid = s.length / 2;
-        return s.length % 2 == 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+        double wall = Stopwatch.since(start);
+        return new double[] {wall, (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9};
     }
 
     private static String format(double[] seconds) {

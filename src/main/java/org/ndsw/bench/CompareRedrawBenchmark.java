@@ -48,11 +48,6 @@ public final class CompareRedrawBenchmark {
         }
     }
 
-    /** The median of some timings. */
-    public static double median(double[] seconds) {
-        return ComplexityBenchmark.median(seconds);
-    }
-
     /** Runs one warm-up round, then the timed ones. */
     public static Result run(Options o) {
         List<RecordSet> sets = synthetic(o);
@@ -65,7 +60,7 @@ public final class CompareRedrawBenchmark {
             for (Map.Entry<String, CompareOptions> e : changes.entrySet()) {
                 long t = System.nanoTime();
                 redraw(service, sets, e.getValue());
-                seconds.get(e.getKey())[r] = (System.nanoTime() - t) / 1e9;
+                seconds.get(e.getKey())[r] = Stopwatch.since(t);
             }
         }
         return new Result(o, seconds);

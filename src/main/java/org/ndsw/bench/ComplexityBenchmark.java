@@ -1,6 +1,5 @@
 package org.ndsw.bench;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import org.ndsw.complexity.Complexities;
@@ -39,7 +38,7 @@ public final class ComplexityBenchmark {
             g[i] = rg[0] * 1e9 / rg[2];
             sum += rc[1] + rg[1];
         }
-        return new Result(space.name(), specs, rounds, median(c), median(g), sum);
+        return new Result(space.name(), specs, rounds, Stopwatch.median(c), Stopwatch.median(g), sum);
     }
 
     /** One round: {evaluations, checksum, nanoseconds}. */
@@ -57,12 +56,5 @@ public final class ComplexityBenchmark {
             elapsed = System.nanoTime() - start;
         } while (elapsed < budget);
         return new long[] {n, sum, elapsed};
-    }
-
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int m = v.length / 2;
-        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
     }
 }

@@ -92,12 +92,12 @@ public final class TrainBenchmark {
             String peerDevice) {
         /** Median of our rounds. */
         public double engineMedian() {
-            return ComplexityBenchmark.median(engine);
+            return Stopwatch.median(engine);
         }
 
         /** Median of the reference's rounds. */
         public double pytorchMedian() {
-            return ComplexityBenchmark.median(pytorch);
+            return Stopwatch.median(pytorch);
         }
 
         /** Our median over the reference's. */
@@ -107,22 +107,22 @@ public final class TrainBenchmark {
 
         /** Median of our rounds in images per CPU second. */
         public double engineCpuMedian() {
-            return ComplexityBenchmark.median(engineCpu);
+            return Stopwatch.median(engineCpu);
         }
 
         /** Median of the reference's rounds in images per CPU second. */
         public double pytorchCpuMedian() {
-            return ComplexityBenchmark.median(pytorchCpu);
+            return Stopwatch.median(pytorchCpu);
         }
 
         /** Median of the peer engine's rounds in images per second (NaN without a peer). */
         public double peerMedian() {
-            return peer.length == 0 ? Double.NaN : ComplexityBenchmark.median(peer);
+            return peer.length == 0 ? Double.NaN : Stopwatch.median(peer);
         }
 
         /** Median of the peer engine's rounds in images per CPU second (NaN without a peer). */
         public double peerCpuMedian() {
-            return peerCpu.length == 0 ? Double.NaN : ComplexityBenchmark.median(peerCpu);
+            return peerCpu.length == 0 ? Double.NaN : Stopwatch.median(peerCpu);
         }
 
         /** Our images per CPU second over the reference's. */
@@ -229,7 +229,7 @@ public final class TrainBenchmark {
                 seen += model.trainStep(loader.next(), recipe.sgd(0)).size();
             }
         }
-        double wall = (System.nanoTime() - start) / 1e9;
+        double wall = Stopwatch.since(start);
         return new Speed(seen / wall, seen / ((processCpuNanos() - cpu) / 1e9));
     }
 

@@ -28,10 +28,4 @@ class AnalysisTest {
         assertTrue(summary.kept().get(0) > 2000 && summary.kept().get(0) < 3000);
         assertTrue(summary.ksP().stream().allMatch(p -> p >= 0 && p <= 1));
     }
-
-    @Test
-    void medianOfEvenCountAveragesTheMiddleValues() {
-        assertEquals(2.5, AnalysisBenchmark.median(new double[] {4, 1, 3, 2}));
-        assertEquals(3.0, AnalysisBenchmark.median(new double[] {5, 3, 1}));
-    }
 }

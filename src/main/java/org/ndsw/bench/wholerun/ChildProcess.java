@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.ndsw.NdswException;
 import org.ndsw.app.ProgressSink;
+import org.ndsw.bench.Stopwatch;
 
 /**
  * Runs one child process to its end, timing it from start to exit; its output goes to files. A child still running
@@ -67,7 +68,7 @@ final class ChildProcess {
         } finally {
             removeHook(reaper);
         }
-        return new Ended(p.exitValue(), started, (System.nanoTime() - start) / 1e9, cpu.toNanos() / 1e9);
+        return new Ended(p.exitValue(), started, Stopwatch.since(start), cpu.toNanos() / 1e9);
     }
 
     /** Drops the hook that ends the child with this JVM (impossible, and unneeded, once the JVM is shutting down). */

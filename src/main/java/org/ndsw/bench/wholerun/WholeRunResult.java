@@ -1,8 +1,8 @@
 package org.ndsw.bench.wholerun;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import org.ndsw.bench.Stopwatch;
 
 /**
  * The rounds of a whole-run benchmark and their medians.
@@ -29,15 +29,7 @@ public record WholeRunResult(WholeRunOptions options, CpuInfo cpu, List<List<Sid
 
     /** The median over the rounds of one measure of one side. */
     public double median(String side, ToDoubleFunction<SideRun> measure) {
-        return median(runs(side).stream().mapToDouble(measure).toArray());
-    }
-
-    /** The median (the mean of the middle two for an even count). */
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int m = v.length / 2;
-        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
+        return Stopwatch.median(runs(side).stream().mapToDouble(measure).toArray());
     }
 
     /** A side's median of a measure over the reference's median (e.g. our train img/s over PyTorch's). */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.ndsw.bench.CompareRedrawBenchmark;
+import org.ndsw.bench.Stopwatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,11 +47,11 @@ final class BenchCompareCommand implements Runnable {
                 sets, n, power, rounds, Runtime.getRuntime().availableProcessors());
         out.printf(Locale.ROOT, "%-26s %10s %10s%n", "change", "median ms", "max ms");
         for (Map.Entry<String, double[]> e : r.seconds().entrySet()) {
-            out.printf(Locale.ROOT, "%-26s %10.1f %10.1f%n", e.getKey(), 1e3 * CompareRedrawBenchmark.median(e.getValue()),
+            out.printf(Locale.ROOT, "%-26s %10.1f %10.1f%n", e.getKey(), 1e3 * Stopwatch.median(e.getValue()),
                     1e3 * Arrays.stream(e.getValue()).max().orElse(Double.NaN));
         }
         double[] all = r.all();
-        out.printf(Locale.ROOT, "%-26s %10.1f %10.1f%n", "all changes", 1e3 * CompareRedrawBenchmark.median(all),
+        out.printf(Locale.ROOT, "%-26s %10.1f %10.1f%n", "all changes", 1e3 * Stopwatch.median(all),
                 1e3 * Arrays.stream(all).max().orElse(Double.NaN));
         out.flush();
     }
