@@ -24,11 +24,13 @@ import org.ndsw.ui.task.DirectTaskRunner;
 /** The catalogue panel's view model on a real SQLite file: import, sweeps, paged query, filters, sort, details. */
 class CatalogViewModelTest {
     @TempDir Path dir;
-    private final CatalogViewModel vm = new CatalogViewModel(new DirectTaskRunner());
+    private final DirectTaskRunner tasks = new DirectTaskRunner();
+    private final CatalogViewModel vm = new CatalogViewModel(tasks);
 
     @AfterEach
     void close() {
         vm.close();
+        tasks.assertFailuresHandled();
     }
 
     private ImportReport importTwo() throws Exception {
