@@ -4,7 +4,7 @@
 Per set: normalized EDF (strict window, np.histogram bins, weight 1/(k * count), stable sort, cumsum), random-search
 curve for m = 2^0..2^12 (floor(N/m) trials of np.random.choice(errors, m, p=weights), vectorized per m), EDF area;
 per pair: scipy.stats.ks_2samp on the kept errors and D between the normalized EDFs. Same constants as
-org.ndsw.stats.bench.Analysis.
+org.ndsw.bench.Analysis.
 
     /usr/bin/python3 docs/bench/analysis_numpy.py [--data DIR] [--sets 5] [--n 25000] [--repeats 7]
         prints {"median_seconds": ..., "median_cpu_seconds": ..., "seconds": [...], ...} as JSON

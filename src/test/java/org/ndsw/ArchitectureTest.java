@@ -24,7 +24,7 @@ class ArchitectureTest {
                         "org.ndsw.stats..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "org.deeplearning4j..",
                         "org.nd4j..", "ai.djl..", "picocli..", "org.ndsw.cli..", "org.ndsw.ui..", "org.ndsw.catalog..",
-                        "org.ndsw.train..", "org.ndsw.app..")
+                        "org.ndsw.train..", "org.ndsw.app..", "org.ndsw.bench..")
                 .check(classes);
     }
 
@@ -48,6 +48,29 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.ndsw.app..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.ndsw.cli..", "org.ndsw.ui..", "picocli..",
                         "javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheBenchCommandsUseTheBenchmarks() {
+        noClasses().that().resideOutsideOfPackages("org.ndsw.bench..", "org.ndsw.cli.bench..")
+                .should().dependOnClassesThat().resideInAPackage("org.ndsw.bench..")
+                .check(classes);
+    }
+
+    @Test
+    void benchmarksKnowNoCommandOrUi() {
+        noClasses().that().resideInAPackage("org.ndsw.bench..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ndsw.cli..", "org.ndsw.ui..", "picocli..",
+                        "javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void statisticsRunNoBenchmarkAndNoProcess() {
+        noClasses().that().resideInAPackage("org.ndsw.stats..")
+                .should().dependOnClassesThat().resideInAPackage("org.ndsw.bench..")
+                .orShould().dependOnClassesThat().belongToAnyOf(ProcessBuilder.class, Process.class)
                 .check(classes);
     }
 

@@ -1,15 +1,14 @@
 /**
- * Use cases shared by the command line and the GUI, with no UI types: sampling within a complexity window
- * ({@link org.ndsw.app.SamplingService}), the space editor's live preview ({@link org.ndsw.app.SpacePreview}),
- * comparisons ({@link org.ndsw.app.CompareService}, rendered by CompareJson, CompareFigures and CompareCsv; sets read by
- * {@code app.source} from files or by {@link org.ndsw.app.CatalogSets} from the catalogue), importing NDS data into the
- * catalogue ({@link org.ndsw.app.ImportService}, with its verification report; URLs fetched by
- * {@link org.ndsw.app.Download}), reading it
- * ({@link org.ndsw.app.CatalogService}), exporting it ({@link org.ndsw.app.ExportService}), training
- * ({@link org.ndsw.app.TrainService}), and the benchmarks whose numbers the docs report. Services take and return
- * immutable records.
+ * Use cases shared by the command line and the GUI, with no UI types, one sub-package per feature:
+ * {@code app.space} (sampling, the space editor's preview), {@code app.compare} (comparisons and their JSON, CSV and
+ * figures), {@code app.source} (reading files of trained models), {@code app.catalog} (reading and exporting the
+ * catalogue), {@code app.ingest} (importing and verifying NDS data, downloading it over HTTP), {@code app.train}
+ * (training one model), {@code app.sweep} (populations trained by worker JVMs) and {@code app.paper} (the paper's
+ * figures). Services take and return immutable records. Benchmarks live apart, in {@code org.ndsw.bench}.
  *
- * <p>Long operations take a {@link org.ndsw.app.ProgressSink} (message, fraction, isCancelled), shown by a console
- * bar or a GUI bar; cancelling stops with an NdswException and leaves stored data as it was.
+ * <p>This package keeps only what every feature shares: {@link org.ndsw.app.ProgressSink} (message, fraction,
+ * isCancelled), which long operations report to and which a console bar or a GUI bar shows (cancelling stops with an
+ * NdswException and leaves stored data as it was), and {@link org.ndsw.app.Provenance}, the app, engine, Java and OS
+ * versions recorded with imports, sweeps and downloads.
  */
 package org.ndsw.app;

@@ -1,7 +1,7 @@
 package org.ndsw.cli;
 
 import java.nio.file.Path;
-import org.ndsw.app.CatalogLocation;
+import org.ndsw.app.catalog.CatalogLocation;
 import org.ndsw.catalog.Catalog;
 import picocli.CommandLine.Option;
 

@@ -2,10 +2,10 @@ package org.ndsw.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.ndsw.app.CompareFigures;
-import org.ndsw.app.CompareResult;
-import org.ndsw.app.PairResult;
-import org.ndsw.app.SetResult;
+import org.ndsw.app.compare.CompareFigures;
+import org.ndsw.app.compare.CompareResult;
+import org.ndsw.app.compare.PairResult;
+import org.ndsw.app.compare.SetResult;
 
 /** The human-readable output of {@code ndsw compare}: one table of sets, one of pairs, one per random-search curve. */
 final class CompareTables {

@@ -10,7 +10,7 @@ import org.ndsw.app.ProgressSink;
  * <p>On a terminal the bar redraws in place a few times a second; otherwise (a log file, a test) it prints a plain
  * line at most every `quietSeconds`. Permanent lines go through {@link #println}.
  */
-final class ConsoleProgress implements ProgressSink {
+public final class ConsoleProgress implements ProgressSink {
     private static final int WIDTH = 24;
     private static final long REDRAW_NANOS = 200_000_000L;
 
@@ -20,14 +20,14 @@ final class ConsoleProgress implements ProgressSink {
     private long last = Long.MIN_VALUE;
     private int drawn;
 
-    ConsoleProgress(PrintWriter err, boolean terminal, double quietSeconds) {
+    public ConsoleProgress(PrintWriter err, boolean terminal, double quietSeconds) {
         this.err = err;
         this.terminal = terminal;
         this.quietNanos = (long) (quietSeconds * 1e9);
     }
 
     /** A bar on `err` that draws only when this process has a console; silent in logs and tests. */
-    static ConsoleProgress on(PrintWriter err) {
+    public static ConsoleProgress on(PrintWriter err) {
         return new ConsoleProgress(err, System.console() != null, Double.POSITIVE_INFINITY);
     }
 
@@ -52,7 +52,7 @@ final class ConsoleProgress implements ProgressSink {
     }
 
     /** Erases the bar before normal output. */
-    void clear() {
+    public void clear() {
         if (terminal && drawn > 0) {
             err.print("\r" + " ".repeat(drawn) + "\r");
             err.flush();
@@ -61,7 +61,7 @@ final class ConsoleProgress implements ProgressSink {
     }
 
     /** Prints a permanent line, clearing the bar first. */
-    void println(String line) {
+    public void println(String line) {
         clear();
         err.println(line);
         err.flush();

@@ -9,14 +9,14 @@ import picocli.CommandLine;
  *
  * <p>The paper writes params in millions and flops in billions ("0.856M", "0.129B"); both forms are accepted.
  */
-final class CountConverter implements CommandLine.ITypeConverter<Long> {
+public final class CountConverter implements CommandLine.ITypeConverter<Long> {
     @Override
     public Long convert(String value) {
         return parse(value);
     }
 
     /** Parses one count; throws a picocli type conversion error naming the value on bad input. */
-    static long parse(String value) {
+    public static long parse(String value) {
         String v = value.trim();
         if (v.isEmpty()) {
             throw new CommandLine.TypeConversionException("expected a count such as 855770, 0.856M or 0.129B, got \"\"");

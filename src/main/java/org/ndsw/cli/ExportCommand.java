@@ -3,7 +3,7 @@ package org.ndsw.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.ndsw.app.ExportService;
+import org.ndsw.app.catalog.ExportService;
 import org.ndsw.catalog.Catalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.ndsw.app.Download;
-import org.ndsw.app.ImportReport;
-import org.ndsw.app.VerificationReport;
+import org.ndsw.app.ingest.Download;
+import org.ndsw.app.ingest.ImportReport;
+import org.ndsw.app.ingest.VerificationReport;
 
 /** The human-readable report of `ndsw import`: per sweep, what was written and what the verification found. */
 final class ImportText {

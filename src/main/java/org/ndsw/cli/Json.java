@@ -6,19 +6,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** The JSON mapper of the command line: compact for JSON Lines, indented for documents. */
-final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+public final class Json {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {}
 
     /** One compact line. */
-    static String line(JsonNode node) {
+    public static String line(JsonNode node) {
         return node.toString();
     }
 
     /** An indented document. */
-    static String pretty(JsonNode node) {
+    public static String pretty(JsonNode node) {
         try {
             return PRETTY.writeValueAsString(node);
         } catch (JsonProcessingException e) {

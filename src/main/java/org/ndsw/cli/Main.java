@@ -2,8 +2,9 @@ package org.ndsw.cli;
 
 import java.io.PrintWriter;
 import org.ndsw.NdswException;
-import picocli.CommandLine;
+import org.ndsw.cli.bench.BenchCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point of the {@code ndsw} command line. */
 @Command(

@@ -2,7 +2,7 @@ package org.ndsw.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import org.ndsw.app.SamplingService;
+import org.ndsw.app.space.SamplingService;
 import org.ndsw.complexity.Convention;
 import org.ndsw.complexity.Window;
 import org.ndsw.space.BuiltinSpaces;

@@ -3,7 +3,7 @@ package org.ndsw.ui;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.stage.Stage;
-import org.ndsw.app.CatalogLocation;
+import org.ndsw.app.catalog.CatalogLocation;
 import org.ndsw.ui.spaces.SpacesViewModel;
 import org.ndsw.ui.task.FxTaskRunner;
 

@@ -7,9 +7,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
-import org.ndsw.app.ImportService;
+import org.ndsw.app.ingest.ImportService;
 import org.ndsw.app.ProgressSink;
-import org.ndsw.app.SyntheticNds;
+import org.ndsw.bench.SyntheticNds;
 import org.ndsw.space.BuiltinSpaces;
 import org.ndsw.space.SpecJson;
 

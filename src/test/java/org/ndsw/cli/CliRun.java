@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** Runs the real command line in-process and captures its output and exit code. */
-record CliRun(int exit, String out, String err) {
+public record CliRun(int exit, String out, String err) {
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         CommandLine cl = Main.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -21,7 +21,7 @@ record CliRun(int exit, String out, String err) {
     }
 
     /** Runs with `stdin` as standard input. */
-    static CliRun withStdin(String stdin, String... args) {
+    public static CliRun withStdin(String stdin, String... args) {
         InputStream saved = System.in;
         System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         try {

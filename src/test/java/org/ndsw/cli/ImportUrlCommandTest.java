@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ndsw.app.LocalHttp;
+import org.ndsw.app.ingest.LocalHttp;
 
 /**
  * `ndsw import URL`: the released data.zip's shape (nds_data/*.json, here the sample files) served on 127.0.0.1 is

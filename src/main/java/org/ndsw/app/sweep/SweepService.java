@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.ndsw.NdswException;
 import org.ndsw.app.Provenance;
-import org.ndsw.app.SamplingService;
+import org.ndsw.app.space.SamplingService;
 import org.ndsw.catalog.Catalog;
 import org.ndsw.catalog.ModelEntry;
 import org.ndsw.catalog.NewSweep;

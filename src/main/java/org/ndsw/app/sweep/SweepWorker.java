@@ -240,7 +240,7 @@ public final class SweepWorker {
             epochs.removeIf(e -> e.epoch() >= r.epoch());
             epochs.add(r);
             atBoundary = true;
-            log.println(org.ndsw.app.TrainingProgress.summary(r, total));
+            log.println(org.ndsw.app.train.TrainingProgress.summary(r, total));
             if (!queue.recordEpochs(request.runId(), request.token(), epochs.size(), Outcomes.best(epochs),
                     r.testTop1(), Outcomes.curves(epochs))) {
                 lost = true;

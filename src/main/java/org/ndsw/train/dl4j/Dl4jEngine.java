@@ -1,8 +1,10 @@
 package org.ndsw.train.dl4j;
 
+import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,7 +31,8 @@ public final class Dl4jEngine implements TrainingEngine {
     /** The ND4J CUDA backend class, present only in a build with the cuda-dl4j profile. */
     static final String CUDA_BACKEND = "org.nd4j.linalg.jcublas.JCublasBackend";
 
-    private static boolean warned;
+    /** Whether the OPENBLAS_CORETYPE warning was printed: once per JVM, however many threads build engines. */
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     @Override
     public String name() {
@@ -88,13 +91,21 @@ public final class Dl4jEngine implements TrainingEngine {
     }
 
     private static void warnWithoutCoreType() {
-        String core = System.getenv("OPENBLAS_CORETYPE");
-        if ((core == null || core.isBlank()) && !warned) {
-            warned = true;
-            System.err.println("ndsw: warning: OPENBLAS_CORETYPE is not set, so ND4J's OpenBLAS may pick slow SSE3"
-                    + " kernels (up to 10x slower matrix products). Start ndsw through bin/ndsw, or export"
-                    + " OPENBLAS_CORETYPE=" + suggestedCoreType() + " before starting Java.");
+        warnWithoutCoreType(System.getenv("OPENBLAS_CORETYPE"), WARNED, System.err);
+    }
+
+    /**
+     * Prints the OPENBLAS_CORETYPE warning to `err` when `core` is unset, unless `warned` says it was printed already;
+     * true if this call printed it. The check and the mark are one atomic step, so racing threads print it once.
+     */
+    static boolean warnWithoutCoreType(String core, AtomicBoolean warned, PrintStream err) {
+        if (core != null && !core.isBlank() || !warned.compareAndSet(false, true)) {
+            return false;
         }
+        err.println("ndsw: warning: OPENBLAS_CORETYPE is not set, so ND4J's OpenBLAS may pick slow SSE3"
+                + " kernels (up to 10x slower matrix products). Start ndsw through bin/ndsw, or export"
+                + " OPENBLAS_CORETYPE=" + suggestedCoreType() + " before starting Java.");
+        return true;
     }
 
     /** The OpenBLAS core type this CPU should use: SkylakeX with AVX-512, Haswell with AVX2. */

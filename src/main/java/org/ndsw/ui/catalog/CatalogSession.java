@@ -3,11 +3,11 @@ package org.ndsw.ui.catalog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
-import org.ndsw.app.CatalogService;
-import org.ndsw.app.Download;
-import org.ndsw.app.ExportService;
-import org.ndsw.app.ImportReport;
-import org.ndsw.app.ImportService;
+import org.ndsw.app.catalog.CatalogService;
+import org.ndsw.app.ingest.Download;
+import org.ndsw.app.catalog.ExportService;
+import org.ndsw.app.ingest.ImportReport;
+import org.ndsw.app.ingest.ImportService;
 import org.ndsw.app.ProgressSink;
 import org.ndsw.catalog.Catalog;
 

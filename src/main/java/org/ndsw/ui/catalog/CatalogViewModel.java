@@ -19,9 +19,9 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.ndsw.NdswException;
-import org.ndsw.app.Download;
-import org.ndsw.app.ExportService;
-import org.ndsw.app.ImportReport;
+import org.ndsw.app.ingest.Download;
+import org.ndsw.app.catalog.ExportService;
+import org.ndsw.app.ingest.ImportReport;
 import org.ndsw.app.ProgressSink;
 import org.ndsw.catalog.Column;
 import org.ndsw.catalog.Condition;
@@ -68,7 +68,7 @@ public final class CatalogViewModel {
     /** A panel reading on `tasks`. */
     public CatalogViewModel(TaskRunner tasks) {
         this.tasks = tasks;
-        this.rows = new PagedRows(tasks);
+        this.rows = new PagedRows(tasks, t -> message.set("Reading models: " + t.getMessage()));
         selectedSweeps.addListener((javafx.collections.ListChangeListener<SweepSummary>) c -> query());
         sort.addListener((o, a, b) -> query());
         selectedRow.addListener((o, a, b) -> loadDetails(b));
@@ -84,7 +84,7 @@ public final class CatalogViewModel {
                 tasks.run("Closing catalogue", p -> {
                     old.close();
                     return null;
-                });
+                }).onFailure(t -> message.set("Closing " + old.file() + ": " + t.getMessage()));
             }
             refresh();
         }).onFailure(t -> message.set(t.getMessage()));
@@ -109,7 +109,7 @@ public final class CatalogViewModel {
             // Keep the selection by name; the list view re-selects from selectedSweeps.
             selectedSweeps.setAll(list.stream().filter(w -> keep.contains(w.name())).toList());
             query();
-        });
+        }).onFailure(t -> message.set(t.getMessage()));
     }
 
     /** The query of the current sweeps, filters and sort; throws with a message on a bad filter. */
@@ -200,6 +200,11 @@ public final class CatalogViewModel {
                 c.models(sameModel).rows()))).onSuccess(d -> {
                     if (gen == detailsGeneration) {
                         details.set(d);
+                    }
+                }).onFailure(t -> {
+                    if (gen == detailsGeneration) {
+                        details.set(null);
+                        message.set("Reading the details of run " + row.run() + ": " + t.getMessage());
                     }
                 });
     }

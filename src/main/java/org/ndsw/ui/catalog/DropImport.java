@@ -9,7 +9,7 @@ import javafx.scene.Scene;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
-import org.ndsw.app.Download;
+import org.ndsw.app.ingest.Download;
 
 /**
  * Imports what is dropped on the window: NDS JSON files, folders of them, data.zip, or an http(s) link to one (from a

@@ -10,7 +10,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.ndsw.NdswException;
-import org.ndsw.app.Download;
+import org.ndsw.app.ingest.Download;
 import org.ndsw.ui.Dialogs;
 import org.ndsw.ui.FileDialogs;
 

@@ -2,9 +2,9 @@ package org.ndsw.ui.catalog;
 
 import java.util.List;
 import java.util.Locale;
-import org.ndsw.app.Download;
-import org.ndsw.app.ImportReport;
-import org.ndsw.app.VerificationReport;
+import org.ndsw.app.ingest.Download;
+import org.ndsw.app.ingest.ImportReport;
+import org.ndsw.app.ingest.VerificationReport;
 
 /**
  * The text of the dialogs after an import: what was downloaded (URL and local file), what was imported with its

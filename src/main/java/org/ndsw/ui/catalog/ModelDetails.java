@@ -18,7 +18,7 @@ public record ModelDetails(RunRow row, String netJson, Figure curves, String opt
     /** Builds the details from a row, its stored data and the runs of its model. */
     static ModelDetails of(RunRow row, RunData data, List<RunRow> runs) {
         String title = row.sweep() + " #" + row.seq();
-        return new ModelDetails(row, Json.pretty(row.net()), org.ndsw.app.RunFigures.curves(title, data.curves()),
+        return new ModelDetails(row, Json.pretty(row.net()), org.ndsw.app.catalog.RunFigures.curves(title, data.curves()),
                 data.optim() == null ? "" : data.optim(), runs);
     }
 }

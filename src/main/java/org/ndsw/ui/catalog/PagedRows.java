@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.collections.ObservableListBase;
 import org.ndsw.catalog.ModelQuery;
@@ -28,6 +29,7 @@ public final class PagedRows extends ObservableListBase<RunRow> {
     static final int MAX_PAGES = 40;
 
     private final TaskRunner tasks;
+    private final Consumer<Throwable> readFailed;
     private Function<List<Long>, List<RunRow>> fetch;
     private ModelQuery query;
     private long[] ids = new long[0];
@@ -42,9 +44,10 @@ public final class PagedRows extends ObservableListBase<RunRow> {
     private final Set<Integer> pending = new HashSet<>();
     private boolean inGet;
 
-    /** No rows until the first {@link #reset}; pages are read on `tasks`. */
-    public PagedRows(TaskRunner tasks) {
+    /** No rows until the first {@link #reset}; pages are read on `tasks`, and a failed read goes to `readFailed`. */
+    public PagedRows(TaskRunner tasks, Consumer<Throwable> readFailed) {
         this.tasks = tasks;
+        this.readFailed = readFailed;
     }
 
     /**
@@ -140,8 +143,12 @@ public final class PagedRows extends ObservableListBase<RunRow> {
             if (!inGet) {
                 announce(p);
             }
+        }).onFailure(t -> {
+            if (gen == generation) {
+                readFailed.accept(t);
+            }
         });
-        // A failed read goes to the runner's error dialog; the page stays pending so it is not retried on every redraw.
+        // After a failed read the page stays pending, so it is not retried on every redraw.
     }
 
     /** Tells listeners (the table) that a page's rows changed from "not read" to their values. */

@@ -1,6 +1,6 @@
 package org.ndsw.ui.catalog;
 
-import org.ndsw.app.CatalogSets;
+import org.ndsw.app.compare.CatalogSets;
 import org.ndsw.app.source.Complexity;
 import org.ndsw.app.source.ErrorMetric;
 import org.ndsw.app.source.RecordSet;

@@ -9,7 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.ndsw.app.Download;
+import org.ndsw.app.ingest.Download;
 
 /** File > Import from URL…: asks for the URL of NDS data, prefilled with the released data.zip. */
 final class UrlDialog {

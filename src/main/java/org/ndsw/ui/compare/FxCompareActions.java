@@ -11,7 +11,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.ndsw.app.CompareCsv;
+import org.ndsw.app.compare.CompareCsv;
 import org.ndsw.app.source.SourceSpec;
 import org.ndsw.figure.FigureSize;
 import org.ndsw.figure.FigureWriter;

@@ -3,7 +3,7 @@ package org.ndsw.ui.spaces;
 import java.util.List;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import org.ndsw.app.SpacePreview;
+import org.ndsw.app.space.SpacePreview;
 import org.ndsw.figure.Figure;
 import org.ndsw.figure.Figures;
 import org.ndsw.figure.LabeledValues;

@@ -24,7 +24,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.ndsw.NdswException;
-import org.ndsw.app.SpacePreview;
+import org.ndsw.app.space.SpacePreview;
 import org.ndsw.space.BlockType;
 import org.ndsw.space.CellOp;
 import org.ndsw.space.CellSpace;

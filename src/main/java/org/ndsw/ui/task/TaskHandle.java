@@ -16,6 +16,7 @@ public final class TaskHandle<T> {
     private final Consumer<Throwable> unhandled;
     private Runnable canceller = () -> {};
     private boolean done;
+    private boolean failureHandled;
     private T value;
     private Throwable error;
 
@@ -35,6 +36,7 @@ public final class TaskHandle<T> {
 
     /** Runs `c` with the error when the task fails or is cancelled. */
     public synchronized TaskHandle<T> onFailure(Consumer<Throwable> c) {
+        failureHandled = true;
         if (done && error != null) {
             c.accept(error);
         } else if (!done) {
@@ -69,6 +71,11 @@ public final class TaskHandle<T> {
     /** Asks the task to stop; its work sees isCancelled() and its outcome becomes a failure. */
     public void cancel() {
         canceller.run();
+    }
+
+    /** True once an {@link #onFailure} callback is registered, before or after the outcome. */
+    synchronized boolean failureHandled() {
+        return failureHandled;
     }
 
     synchronized void setCanceller(Runnable r) {

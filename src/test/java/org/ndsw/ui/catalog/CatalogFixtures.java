@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.ndsw.app.SyntheticNds;
+import org.ndsw.bench.SyntheticNds;
 import org.ndsw.space.BuiltinSpaces;
 
 /** Small NDS files for the catalogue panel's tests (10 epochs, 3 decimals). */

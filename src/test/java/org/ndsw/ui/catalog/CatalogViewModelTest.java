@@ -13,8 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ndsw.app.ImportReport;
-import org.ndsw.app.LocalHttp;
+import org.ndsw.app.ingest.ImportReport;
+import org.ndsw.app.ingest.LocalHttp;
 import org.ndsw.catalog.Column;
 import org.ndsw.catalog.RunRow;
 import org.ndsw.catalog.SortKey;
@@ -24,11 +24,13 @@ import org.ndsw.ui.task.DirectTaskRunner;
 /** The catalogue panel's view model on a real SQLite file: import, sweeps, paged query, filters, sort, details. */
 class CatalogViewModelTest {
     @TempDir Path dir;
-    private final CatalogViewModel vm = new CatalogViewModel(new DirectTaskRunner());
+    private final DirectTaskRunner tasks = new DirectTaskRunner();
+    private final CatalogViewModel vm = new CatalogViewModel(tasks);
 
     @AfterEach
     void close() {
         vm.close();
+        tasks.assertFailuresHandled();
     }
 
     private ImportReport importTwo() throws Exception {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ndsw.app.NdsFixtures;
-import org.ndsw.app.PairResult;
+import org.ndsw.app.compare.PairResult;
 import org.ndsw.app.source.Complexity;
 import org.ndsw.app.source.SourceSpec;
 import org.ndsw.ui.Dialogs;

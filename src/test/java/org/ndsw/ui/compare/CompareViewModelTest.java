@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ndsw.app.CompareCsv;
-import org.ndsw.app.CompareFigure;
-import org.ndsw.app.CompareOptions;
-import org.ndsw.app.CompareService;
+import org.ndsw.app.compare.CompareCsv;
+import org.ndsw.app.compare.CompareFigure;
+import org.ndsw.app.compare.CompareOptions;
+import org.ndsw.app.compare.CompareService;
 import org.ndsw.app.NdsFixtures;
 import org.ndsw.app.source.Complexity;
 import org.ndsw.app.source.SourceSpec;
@@ -21,11 +22,18 @@ import org.ndsw.ui.task.DirectTaskRunner;
 
 /** The compare panel's view model: controls map to the same numbers `ndsw compare` prints. */
 class CompareViewModelTest {
+    private final DirectTaskRunner tasks = new DirectTaskRunner();
 
-    private static CompareViewModel withTwoSets(Path dir) throws Exception {
+    @AfterEach
+    void everyFailureWasHandled() {
+        tasks.assertFailuresHandled();
+    }
+
+
+    private CompareViewModel withTwoSets(Path dir) throws Exception {
         NdsFixtures.writeList(dir.resolve("ResNet.json"), 800, 0, 1, 4);
         NdsFixtures.writeList(dir.resolve("Vanilla.json"), 800, 2.5, 2, 4);
-        CompareViewModel vm = new CompareViewModel(new DirectTaskRunner());
+        CompareViewModel vm = new CompareViewModel(tasks);
         vm.inputs.add(CompareInput.file(SourceSpec.parse(dir.resolve("ResNet.json").toString())));
         vm.inputs.add(CompareInput.file(SourceSpec.parse(dir.resolve("Vanilla.json").toString())));
         return vm;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ndsw.NdswException;
@@ -18,9 +19,16 @@ import org.ndsw.ui.task.DirectTaskRunner;
 
 /** The design spaces panel's view models as plain unit tests (no toolkit, synchronous tasks). */
 class SpacesViewModelTest {
+    private final DirectTaskRunner tasks = new DirectTaskRunner();
 
-    private static SpacesViewModel panel(Path dir) {
-        return new SpacesViewModel(new DirectTaskRunner(), dir);
+    @AfterEach
+    void everyFailureWasHandled() {
+        tasks.assertFailuresHandled();
+    }
+
+
+    private SpacesViewModel panel(Path dir) {
+        return new SpacesViewModel(tasks, dir);
     }
 
     private static SpacesViewModel select(SpacesViewModel vm, String name) {

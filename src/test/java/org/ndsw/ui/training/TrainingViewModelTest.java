@@ -32,12 +32,14 @@ import org.ndsw.ui.task.DirectTaskRunner;
 class TrainingViewModelTest {
     @TempDir Path dir;
     private CatalogSession session;
+    private final DirectTaskRunner tasks = new DirectTaskRunner();
 
     @AfterEach
     void close() {
         if (session != null) {
             session.close();
         }
+        tasks.assertFailuresHandled();
     }
 
     /** The tiny 64-model ResNet space of the sweep tests, as a user space file. */
@@ -53,7 +55,7 @@ class TrainingViewModelTest {
     private TrainingViewModel vm(List<Runnable> catalogChanges) throws IOException {
         session = CatalogSession.open(dir.resolve("c.db"), true);
         var spaces = FXCollections.observableArrayList(tinySpace(dir.resolve("spaces")));
-        return new TrainingViewModel(new DirectTaskRunner(), new SimpleObjectProperty<>(session), spaces,
+        return new TrainingViewModel(tasks, new SimpleObjectProperty<>(session), spaces,
                 Runnable::run, () -> catalogChanges.add(() -> { }));
     }
 

@@ -1,0 +1,151 @@
+package org.ndsw.app.catalog;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import org.ndsw.NdswException;
+import org.ndsw.catalog.Catalog;
+import org.ndsw.catalog.ModelQuery;
+import org.ndsw.catalog.RunRow;
+import org.ndsw.catalog.SweepSummary;
+import org.ndsw.catalog.nds.NdsWriter;
+
+/**
+ * Writes a sweep out: as NDS JSON that re-imports to the same content, or as CSV for spreadsheets and pandas.
+ *
+ * <p>The file is written to a temporary sibling and moved into place, so a failed export leaves no partial file.
+ * Exporting a grouped file's name (`ResNet_reruns`) writes its groups back as {"top": [...], "mid": [...]}.
+ */
+public final class ExportService {
+    private final Catalog catalog;
+
+    /** The export formats. */
+    public enum Format {
+        /** NDS records (docs/reference/nds-json.md). */
+        NDS,
+        /** One CSV line per run. */
+        CSV;
+
+        /** Parses "nds" or "csv". */
+        public static Format parse(String s) {
+            try {
+                return valueOf(s.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new NdswException("--format must be nds or csv, got \"" + s + "\"");
+            }
+        }
+    }
+
+    /**
+     * What an export wrote.
+     *
+     * @param runs records or rows written
+     * @param skipped runs left out of an NDS export because they have no error yet (not finished)
+     */
+    public record Result(Path file, List<String> sweeps, long runs, long skipped) {}
+
+    /** Exports from `catalog`. */
+    public ExportService(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Exports a sweep (or the groups of a grouped file) to `out`. */
+    public Result export(String sweep, Format format, Path out) {
+        List<SweepSummary> sweeps = resolve(sweep);
+        Path tmp = out.resolveSibling(out.getFileName() + ".part");
+        long[] counts = new long[2];
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            if (format == Format.NDS) {
+                nds(sweep, sweeps, os, counts);
+            } else {
+                csv(sweeps, os, counts);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            deleteQuietly(tmp);
+            throw new NdswException(out + ": cannot write: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(tmp);
+            throw e;
+        }
+        try {
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new NdswException(out + ": cannot write: " + e.getMessage(), e);
+        }
+        return new Result(out, sweeps.stream().map(SweepSummary::name).toList(), counts[0], counts[1]);
+    }
+
+    private List<SweepSummary> resolve(String sweep) {
+        if (catalog.sweep(sweep).isPresent()) {
+            return List.of(catalog.sweep(sweep).get());
+        }
+        List<SweepSummary> groups = catalog.sweeps().stream().filter(s -> s.sourceGroup() != null
+                && s.name().equals(sweep + "/" + s.sourceGroup())).sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
+        if (groups.isEmpty()) {
+            throw new NdswException("catalogue " + catalog.file() + " has no sweep named \"" + sweep
+                    + "\" (list them with `ndsw sweeps`)");
+        }
+        return groups;
+    }
+
+    private void nds(String name, List<SweepSummary> sweeps, OutputStream os, long[] counts) throws IOException {
+        boolean grouped = !(sweeps.size() == 1 && sweeps.get(0).name().equals(name));
+        try (NdsWriter w = new NdsWriter(os)) {
+            if (grouped) {
+                w.startGroups();
+            }
+            for (SweepSummary s : sweeps) {
+                if (grouped) {
+                    w.group(s.sourceGroup());
+                }
+                w.startList();
+                catalog.forEachStoredRun(s.name(), r -> {
+                    if (r.error() == null) {
+                        counts[1]++;
+                        return;
+                    }
+                    try {
+                        w.record(r);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    counts[0]++;
+                });
+                w.endList();
+            }
+            if (grouped) {
+                w.endGroups();
+            }
+        }
+    }
+
+    private void csv(List<SweepSummary> sweeps, OutputStream os, long[] counts) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
+        Csv.header(w);
+        List<String> names = sweeps.stream().map(SweepSummary::name).toList();
+        for (RunRow r : catalog.query(new ModelQuery(names, List.of(), List.of(), 0, 0)).rows()) {
+            Csv.row(w, r);
+            counts[0]++;
+        }
+        w.flush();
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // Best effort: the error being reported matters more.
+        }
+    }
+}
