@@ -1,6 +1,5 @@
 package org.ndsw.app;
 
-import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,22 +7,22 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import org.ndsw.AtomicWrite;
 import org.ndsw.NdswException;
 import org.ndsw.catalog.Catalog;
 import org.ndsw.catalog.ModelQuery;
 import org.ndsw.catalog.RunRow;
+import org.ndsw.catalog.StoredRun;
 import org.ndsw.catalog.SweepSummary;
 import org.ndsw.catalog.nds.NdsWriter;
 
 /**
  * Writes a sweep out: as NDS JSON that re-imports to the same content, or as CSV for spreadsheets and pandas.
  *
- * <p>The file is written to a temporary sibling and moved into place, so a failed export leaves no partial file.
+ * <p>The file is written through {@link AtomicWrite}, so a failed export leaves no partial file.
  * Exporting a grouped file's name (`ResNet_reruns`) writes its groups back as {"top": [...], "mid": [...]}.
  */
 public final class ExportService {
@@ -62,26 +61,17 @@ public final class ExportService {
     /** Exports a sweep (or the groups of a grouped file) to `out`. */
     public Result export(String sweep, Format format, Path out) {
         List<SweepSummary> sweeps = resolve(sweep);
-        Path tmp = out.resolveSibling(out.getFileName() + ".part");
         long[] counts = new long[2];
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-            if (format == Format.NDS) {
-                nds(sweep, sweeps, os, counts);
-            } else {
-                csv(sweeps, os, counts);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            deleteQuietly(tmp);
-            throw new NdswException(out + ": cannot write: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            deleteQuietly(tmp);
-            throw e;
-        }
         try {
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw new NdswException(out + ": cannot write: " + e.getMessage(), e);
+            AtomicWrite.write(out, os -> {
+                if (format == Format.NDS) {
+                    nds(sweep, sweeps, os, counts, out);
+                } else {
+                    csv(sweeps, os, counts);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw new NdswException(out + ": cannot write: " + e.getCause().getMessage(), e);
         }
         return new Result(out, sweeps.stream().map(SweepSummary::name).toList(), counts[0], counts[1]);
     }
@@ -99,9 +89,10 @@ public final class ExportService {
         return groups;
     }
 
-    private void nds(String name, List<SweepSummary> sweeps, OutputStream os, long[] counts) throws IOException {
+    private void nds(String name, List<SweepSummary> sweeps, OutputStream os, long[] counts, Path out)
+            throws IOException {
         boolean grouped = !(sweeps.size() == 1 && sweeps.get(0).name().equals(name));
-        try (NdsWriter w = new NdsWriter(os)) {
+        try (NdsWriter w = new NdsWriter(new NoClose(os))) {
             if (grouped) {
                 w.startGroups();
             }
@@ -115,11 +106,7 @@ public final class ExportService {
                         counts[1]++;
                         return;
                     }
-                    try {
-                        w.record(r);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    record(w, r, out);
                     counts[0]++;
                 });
                 w.endList();
@@ -141,11 +128,35 @@ public final class ExportService {
         w.flush();
     }
 
-    private static void deleteQuietly(Path p) {
+    /**
+     * Writes one run; a run that cannot be written (a value the catalogue holds but JSON cannot carry) stops the export
+     * naming the sweep and the run, and no file is left.
+     */
+    private static void record(NdsWriter w, StoredRun r, Path out) {
         try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // Best effort: the error being reported matters more.
+            w.record(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw new NdswException(out + ": cannot export sweep \"" + r.sweep() + "\", run " + r.seq() + ": "
+                    + e.getMessage() + "; nothing was written", e);
+        }
+    }
+
+    /** Leaves the stream open for {@link AtomicWrite}, which forces it to disk before closing it. */
+    private static final class NoClose extends java.io.FilterOutputStream {
+        NoClose(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
         }
     }
 }
