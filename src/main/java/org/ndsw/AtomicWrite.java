@@ -25,7 +25,7 @@ public final class AtomicWrite {
 
     private AtomicWrite() {}
 
-    /** Writes the content of a file to a stream (which it must not close). */
+    /** Writes the content of a file to a stream (closing it is allowed and does nothing: the write closes it). */
     @FunctionalInterface
     public interface Body {
         /** Writes the content to `out`. */
@@ -67,7 +67,7 @@ public final class AtomicWrite {
             // CREATE_NEW: never through a link planted under the temporary name; the umask sets the permissions.
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                     OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16)) {
-                body.writeTo(out);
+                body.writeTo(new KeepOpen(out));
                 out.flush();
                 ch.force(true);
             }
@@ -99,6 +99,23 @@ public final class AtomicWrite {
             ch.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // The file is complete and renamed; only its durability across a power loss is then the OS's to decide.
+        }
+    }
+
+    /** The stream the body sees: closing it only flushes, so the write can force the file before closing it. */
+    private static final class KeepOpen extends java.io.FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
         }
     }
 

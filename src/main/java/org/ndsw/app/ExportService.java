@@ -92,7 +92,7 @@ public final class ExportService {
     private void nds(String name, List<SweepSummary> sweeps, OutputStream os, long[] counts, Path out)
             throws IOException {
         boolean grouped = !(sweeps.size() == 1 && sweeps.get(0).name().equals(name));
-        try (NdsWriter w = new NdsWriter(new NoClose(os))) {
+        try (NdsWriter w = new NdsWriter(os)) {
             if (grouped) {
                 w.startGroups();
             }
@@ -143,20 +143,4 @@ public final class ExportService {
         }
     }
 
-    /** Leaves the stream open for {@link AtomicWrite}, which forces it to disk before closing it. */
-    private static final class NoClose extends java.io.FilterOutputStream {
-        NoClose(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 }
