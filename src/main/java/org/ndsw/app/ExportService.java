@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +61,7 @@ public final class ExportService {
 
     /** Exports a sweep (or the groups of a grouped file) to `out`. */
     public Result export(String sweep, Format format, Path out) {
+        refuseCatalogue(out);
         List<SweepSummary> sweeps = resolve(sweep);
         long[] counts = new long[2];
         try {
@@ -74,6 +76,28 @@ public final class ExportService {
             throw new NdswException(out + ": cannot write: " + e.getCause().getMessage(), e);
         }
         return new Result(out, sweeps.stream().map(SweepSummary::name).toList(), counts[0], counts[1]);
+    }
+
+    /** Writing over the catalogue (or its WAL and shared-memory files) would replace the data being exported. */
+    private void refuseCatalogue(Path out) {
+        Path db = catalog.file().toAbsolutePath().normalize();
+        Path target = out.toAbsolutePath().normalize();
+        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+            Path p = db.resolveSibling(db.getFileName() + suffix);
+            if (target.equals(p) || sameFile(target, p)) {
+                throw new NdswException(out + ": that is the catalogue" + (suffix.isEmpty() ? "" : "'s " + suffix
+                        .substring(1) + " file") + " (" + catalog.file() + "); exporting there would destroy it;"
+                        + " choose another --out");
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private List<SweepSummary> resolve(String sweep) {

@@ -117,6 +117,9 @@ public final class NdsReader implements AutoCloseable {
         } else if (c == '{') {
             grouped = true;
             state = State.GROUPS;
+        } else if (c == 0xFE || c == 0xFF || c == 0) {
+            throw lx.error("the file looks like UTF-16 or UTF-32 text (it starts with " + JsonBytes.describe(c)
+                    + "); NDS files are UTF-8 JSON: save it as UTF-8 and import it again");
         } else {
             throw lx.error("expected a JSON list of records or an object of groups such as {\"top\": [...],"
                     + " \"mid\": [...]}, got " + (c < 0 ? "an empty file" : JsonBytes.describe(c)));
@@ -139,6 +142,9 @@ public final class NdsReader implements AutoCloseable {
         lx.expect(':', "':' after the group name");
         if (lx.peek() != '[') {
             throw lx.error("group \"" + group + "\" must be a list of records, got " + JsonBytes.describe(lx.peek()));
+        }
+        if (groups.contains(group)) {
+            throw lx.error("group \"" + group + "\" appears twice (its records would clash with the first one's)");
         }
         lx.skip();
         groups.add(group);
