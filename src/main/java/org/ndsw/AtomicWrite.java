@@ -3,6 +3,7 @@ package org.ndsw;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Writes a file atomically: the content goes to a hidden temporary file beside the target, is forced to the disk, and
@@ -21,7 +23,7 @@ import java.nio.file.StandardOpenOption;
  * written cannot redirect the write elsewhere.
  */
 public final class AtomicWrite {
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicWrite() {}
 
@@ -63,10 +65,11 @@ public final class AtomicWrite {
         Path tmp = null;
         try {
             Files.createDirectories(target.getParent());
-            tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+            String hidden = "." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp";
+            tmp = target.resolveSibling(hidden);
             // CREATE_NEW: never through a link planted under the temporary name; the umask sets the permissions.
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16)) {
+                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
                 body.writeTo(new KeepOpen(out));
                 out.flush();
                 ch.force(true);

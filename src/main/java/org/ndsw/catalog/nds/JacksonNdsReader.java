@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * Reads the records of an NDS list file with Jackson's streaming parser (fast double parsing on), into the same
- * {@link NdsRecord}s as {@link NdsReader}: the other side of `ndsw bench json`, doing the same work per record
- * (curves into arrays, other values into small trees, integers that fit a long as longs).
+ * {@link NdsRecord}s as {@link NdsReader} for valid records: the other side of `ndsw bench json`, doing the same work
+ * per record (curves into arrays, other values into small trees, integers that fit a long as longs). It reads list
+ * files only and does not yet give NdsReader's messages for bad records (decision 0013).
  */
 public final class JacksonNdsReader implements AutoCloseable {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

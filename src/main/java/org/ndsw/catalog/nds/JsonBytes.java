@@ -207,7 +207,8 @@ final class JsonBytes {
     }
 
     private SyntaxError tooLong(String what, int max, long opening) {
-        String head = new String(side, 0, Math.min(sideLen, 40), StandardCharsets.UTF_8);
+        String head = new String(side, 0, Math.min(sideLen, 40), StandardCharsets.UTF_8)
+                .replaceAll("\\p{Cntrl}", "?");
         return new SyntaxError(NdsLimits.tooLong(what, max) + " (\"" + head + "...\") starts", opening, line,
                 opening - lineStart + 1);
     }
