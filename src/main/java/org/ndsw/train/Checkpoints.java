@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import org.ndsw.AtomicWrite;
 import org.ndsw.NdswException;
 import org.ndsw.space.SpecJson;
 
@@ -115,10 +115,8 @@ public final class Checkpoints {
     }
 
     private void writeState(ObjectNode state) {
-        Path tmp = dir.resolve(STATE + ".tmp");
         try {
-            MAPPER.writeValue(tmp.toFile(), state);
-            Files.move(tmp, dir.resolve(STATE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicWrite.bytes(dir.resolve(STATE), MAPPER.writeValueAsBytes(state));
         } catch (IOException e) {
             throw new NdswException(dir.resolve(STATE) + ": cannot write the checkpoint: " + e.getMessage(), e);
         }

@@ -1,7 +1,6 @@
 package org.ndsw.train;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.ndsw.AtomicWrite;
 import org.ndsw.NdswException;
 
 /**
@@ -35,22 +35,15 @@ public final class Npz {
 
     /** Writes weights to a file, replacing it atomically. */
     public static void write(Weights weights, Path file) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-            for (Map.Entry<String, Tensor> e : weights.tensors().entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
-                writeNpy(e.getValue(), zip);
-                zip.closeEntry();
+        AtomicWrite.write(file, out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                for (Map.Entry<String, Tensor> e : weights.tensors().entrySet()) {
+                    zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
+                    writeNpy(e.getValue(), zip);
+                    zip.closeEntry();
+                }
             }
-        } catch (IOException e) {
-            throw new NdswException(file + ": cannot write: " + e.getMessage(), e);
-        }
-        try {
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new NdswException(file + ": cannot write: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Reads weights written by {@link #write}. */

@@ -1,6 +1,5 @@
 package org.ndsw.app.catalog;
 
-import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,20 +9,21 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import org.ndsw.AtomicWrite;
 import org.ndsw.NdswException;
 import org.ndsw.catalog.Catalog;
 import org.ndsw.catalog.ModelQuery;
 import org.ndsw.catalog.RunRow;
+import org.ndsw.catalog.StoredRun;
 import org.ndsw.catalog.SweepSummary;
 import org.ndsw.catalog.nds.NdsWriter;
 
 /**
  * Writes a sweep out: as NDS JSON that re-imports to the same content, or as CSV for spreadsheets and pandas.
  *
- * <p>The file is written to a temporary sibling and moved into place, so a failed export leaves no partial file.
+ * <p>The file is written through {@link AtomicWrite}, so a failed export leaves no partial file.
  * Exporting a grouped file's name (`ResNet_reruns`) writes its groups back as {"top": [...], "mid": [...]}.
  */
 public final class ExportService {
@@ -61,29 +61,43 @@ public final class ExportService {
 
     /** Exports a sweep (or the groups of a grouped file) to `out`. */
     public Result export(String sweep, Format format, Path out) {
+        refuseCatalogue(out);
         List<SweepSummary> sweeps = resolve(sweep);
-        Path tmp = out.resolveSibling(out.getFileName() + ".part");
         long[] counts = new long[2];
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-            if (format == Format.NDS) {
-                nds(sweep, sweeps, os, counts);
-            } else {
-                csv(sweeps, os, counts);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            deleteQuietly(tmp);
-            throw new NdswException(out + ": cannot write: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            deleteQuietly(tmp);
-            throw e;
-        }
         try {
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw new NdswException(out + ": cannot write: " + e.getMessage(), e);
+            AtomicWrite.write(out, os -> {
+                if (format == Format.NDS) {
+                    nds(sweep, sweeps, os, counts, out);
+                } else {
+                    csv(sweeps, os, counts);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw new NdswException(out + ": cannot write: " + e.getCause().getMessage(), e);
         }
         return new Result(out, sweeps.stream().map(SweepSummary::name).toList(), counts[0], counts[1]);
+    }
+
+    /** Writing over the catalogue (or its WAL and shared-memory files) would replace the data being exported. */
+    private void refuseCatalogue(Path out) {
+        Path db = catalog.file().toAbsolutePath().normalize();
+        Path target = out.toAbsolutePath().normalize();
+        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+            Path p = db.resolveSibling(db.getFileName() + suffix);
+            if (target.equals(p) || sameFile(target, p)) {
+                throw new NdswException(out + ": that is the catalogue" + (suffix.isEmpty() ? "" : "'s " + suffix
+                        .substring(1) + " file") + " (" + catalog.file() + "); exporting there would destroy it;"
+                        + " choose another --out");
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private List<SweepSummary> resolve(String sweep) {
@@ -99,7 +113,8 @@ public final class ExportService {
         return groups;
     }
 
-    private void nds(String name, List<SweepSummary> sweeps, OutputStream os, long[] counts) throws IOException {
+    private void nds(String name, List<SweepSummary> sweeps, OutputStream os, long[] counts, Path out)
+            throws IOException {
         boolean grouped = !(sweeps.size() == 1 && sweeps.get(0).name().equals(name));
         try (NdsWriter w = new NdsWriter(os)) {
             if (grouped) {
@@ -115,11 +130,7 @@ public final class ExportService {
                         counts[1]++;
                         return;
                     }
-                    try {
-                        w.record(r);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    record(w, r, out);
                     counts[0]++;
                 });
                 w.endList();
@@ -141,11 +152,19 @@ public final class ExportService {
         w.flush();
     }
 
-    private static void deleteQuietly(Path p) {
+    /**
+     * Writes one run; a run that cannot be written (a value the catalogue holds but JSON cannot carry) stops the export
+     * naming the sweep and the run, and no file is left.
+     */
+    private static void record(NdsWriter w, StoredRun r, Path out) {
         try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // Best effort: the error being reported matters more.
+            w.record(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw new NdswException(out + ": cannot export sweep \"" + r.sweep() + "\", run " + r.seq() + ": "
+                    + e.getMessage() + "; nothing was written", e);
         }
     }
+
 }

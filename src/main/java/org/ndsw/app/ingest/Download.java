@@ -2,28 +2,28 @@ package org.ndsw.app.ingest;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
+import org.ndsw.AtomicWrite;
 import org.ndsw.NdswException;
 import org.ndsw.app.ProgressSink;
 
 /**
  * Downloads a file over http(s) into a folder: the first step of importing the released NDS data from its URL.
  *
- * <p>The body streams to `NAME.part` and moves to `NAME` (atomically) only once every byte the server announced has
- * arrived, so a file under its final name is always complete. `NAME.download.properties` records the URL and size; a
- * later fetch of the same URL reuses the file unless asked to fetch it again. Every failure is one NdswException naming
- * the URL and the cause, and deletes the `.part` file.
+ * <p>The body streams to a hidden temporary file ({@link AtomicWrite}) and takes the name `NAME` only once it is known
+ * complete: every byte of the server's Content-Length arrived, or, without one, the bytes form a whole zip archive or
+ * JSON value ({@link DownloadCheck}). `NAME.download.properties` records the URL, size and that check; a later fetch of
+ * the same URL reuses the file unless asked to fetch it again. Every failure is one NdswException naming the URL and
+ * the cause, and leaves no file.
  */
 public final class Download {
     /** Where the released NDS data is published (facebookresearch/nds, README). */
@@ -114,17 +114,23 @@ public final class Download {
             return new Result(url, file, size(file), 0, true);
         }
         long t0 = System.nanoTime();
-        Path part = dir.resolve(file.getFileName() + ".part");
-        long bytes = new HttpTransfer(url, uri, options).to(part, progress);
+        HttpTransfer transfer = new HttpTransfer(url, uri, options);
+        HttpTransfer.Received[] got = new HttpTransfer.Received[1];
+        String[] verified = new String[1];
         try {
             Files.deleteIfExists(record);
-            move(part, file);
-            writeRecord(record, url, bytes);
+            AtomicWrite.write(file, out -> got[0] = transfer.to(out, dir, progress),
+                    written -> verified[0] = DownloadCheck.complete(url, written, got[0]));
+            AtomicWrite.text(record, recordText(url, got[0].bytes(), verified[0]));
         } catch (IOException e) {
-            deleteQuietly(part);
             throw new NdswException("cannot download " + url + ": cannot save " + file + ": " + e.getMessage(), e);
         }
-        return new Result(url, file, bytes, (System.nanoTime() - t0) / 1e9, false);
+        return new Result(url, file, got[0].bytes(), (System.nanoTime() - t0) / 1e9, false);
+    }
+
+    /** `s` cut to about 200 characters for a message. */
+    static String clip(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 200) + "...";
     }
 
     /** The URL as a URI; only http and https with a host are accepted. */
@@ -156,28 +162,23 @@ public final class Download {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(record, StandardCharsets.UTF_8)) {
             p.load(r);
-            return url.strip().equals(p.getProperty("url"))
+            // A copy without "verified" was saved by an ndsw that could keep a cut-short transfer: fetch it again.
+            return url.strip().equals(p.getProperty("url")) && p.getProperty("verified") != null
                     && String.valueOf(Files.size(file)).equals(p.getProperty("bytes"));
         } catch (IOException | IllegalArgumentException e) {
             return false;
         }
     }
 
-    private static void writeRecord(Path record, String url, long bytes) throws IOException {
+    /** The record of a complete download: URL, size and how completeness was verified. */
+    private static String recordText(String url, long bytes, String verified) throws IOException {
         Properties p = new Properties();
         p.setProperty("url", url.strip());
         p.setProperty("bytes", String.valueOf(bytes));
-        try (Writer w = Files.newBufferedWriter(record, StandardCharsets.UTF_8)) {
-            p.store(w, "downloaded by ndsw; delete this file (or pass --refetch) to download again");
-        }
-    }
-
-    private static void move(Path part, Path file) throws IOException {
-        try {
-            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        p.setProperty("verified", verified);
+        StringWriter w = new StringWriter();
+        p.store(w, "downloaded by ndsw; delete this file (or pass --refetch) to download again");
+        return w.toString();
     }
 
     private static long size(Path file) {
@@ -188,11 +189,4 @@ public final class Download {
         }
     }
 
-    static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // The .part name is never imported; a leftover is overwritten by the next download.
-        }
-    }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -26,11 +27,15 @@ import org.ndsw.app.Provenance;
 
 /**
  * One HTTP GET streamed to a file, with progress, cancellation, timeouts and a byte count checked against
- * Content-Length. On any failure the file is deleted and an NdswException names the URL and the cause.
+ * Content-Length. Redirects are followed here, not by the client, so a loop, too many hops, a scheme other than http(s)
+ * or a step down from https to http are each refused by name with the URL they pointed to. On any failure an
+ * NdswException names the URL and the cause (the caller deletes the partial file).
  */
 final class HttpTransfer {
     /** How often a stalled transfer looks at the cancel flag and the idle clock. */
     private static final long POLL_MILLIS = 100;
+    /** Most redirects followed (the JDK client's own default limit is 5; CDNs use 1-3). */
+    static final int MAX_REDIRECTS = 10;
     private static final long REPORT_NANOS = 200_000_000L;
 
     private final String url;
@@ -45,30 +50,89 @@ final class HttpTransfer {
         this.name = Download.fileName(uri);
     }
 
-    /** Downloads into `part`, returning its size; the body is complete when this returns. */
-    long to(Path part, ProgressSink progress) {
+    /**
+     * What arrived.
+     *
+     * @param bytes bytes of the body
+     * @param announced the Content-Length the server sent (then equal to `bytes`), or -1 without one
+     */
+    record Received(long bytes, long announced) {}
+
+    /** Downloads into `out` (its file in `dir`); the body is complete when this returns. */
+    Received to(OutputStream out, Path dir, ProgressSink progress) {
         progress.update(name + ": connecting to " + uri.getHost(), -1);
-        HttpResponse<InputStream> response = connect(progress);
+        HttpResponse<InputStream> response = follow(progress);
         long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
                 throw failure("the server answered HTTP " + response.statusCode() + reason(response.statusCode()));
             }
-            checkSpace(part.getParent(), length);
-            return copy(body, part, length, progress);
+            checkSpace(dir, length);
+            return new Received(copy(body, out, length, progress), length);
         } catch (IOException e) {
-            Download.deleteQuietly(part);
             throw failure(cause(e));
-        } catch (RuntimeException e) {
-            Download.deleteQuietly(part);
-            throw e;
         }
     }
 
-    private HttpResponse<InputStream> connect(ProgressSink progress) {
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+    /** Sends the request and follows redirects, each hop checked; returns the first answer that is not one. */
+    private HttpResponse<InputStream> follow(ProgressSink progress) {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(options.connectTimeout()).build();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(options.idleTimeout())
+        java.util.List<URI> hops = new java.util.ArrayList<>(java.util.List.of(uri));
+        while (true) {
+            URI at = hops.get(hops.size() - 1);
+            HttpResponse<InputStream> r = connect(client, at, progress);
+            int status = r.statusCode();
+            if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+                return r;
+            }
+            try (InputStream ignored = r.body()) {
+                hops.add(redirect(at, status, r.headers().firstValue("Location").orElse(null), hops));
+            } catch (IOException e) {
+                throw failure(cause(e));
+            }
+        }
+    }
+
+    /** Where a redirect points, or a failure saying why it is not followed. */
+    private URI redirect(URI at, int status, String location, java.util.List<URI> hops) {
+        String answered = "the server answered HTTP " + status + " (a redirect) from " + at;
+        if (location == null || location.isBlank()) {
+            throw failure(answered + " without a Location to go to");
+        }
+        URI next;
+        try {
+            next = at.resolve(new URI(location.strip()));
+        } catch (URISyntaxException e) {
+            throw failure(answered + " to \"" + Download.clip(location) + "\", which is not a valid URL");
+        }
+        String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || next.getHost() == null) {
+            throw failure(answered + " to " + Download.clip(next.toString()) + "; refused: only http:// and https://"
+                    + " URLs are followed (a " + (scheme.isEmpty() ? "URL without a scheme" : scheme + ": URL")
+                    + " could read or reach something other than the web server)");
+        }
+        if (at.getScheme().equalsIgnoreCase("https") && scheme.equals("http")) {
+            throw failure(answered + " to " + next + "; refused: it steps down from https to unencrypted http");
+        }
+        if (hops.contains(next)) {
+            throw failure("the server's redirects loop: " + path(hops, next) + " (" + hops.size() + " requests)");
+        }
+        if (hops.size() > MAX_REDIRECTS) {
+            throw failure("more than " + MAX_REDIRECTS + " redirects: " + path(hops, next));
+        }
+        return next;
+    }
+
+    private static String path(java.util.List<URI> hops, URI next) {
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        hops.forEach(h -> shown.add(h.toString()));
+        shown.add(next.toString());
+        return Download.clip(String.join(" -> ", shown));
+    }
+
+    private HttpResponse<InputStream> connect(HttpClient client, URI at, ProgressSink progress) {
+        HttpRequest request = HttpRequest.newBuilder(at).timeout(options.idleTimeout())
                 .header("User-Agent", "ndsw/" + Provenance.appVersion()).GET().build();
         CompletableFuture<HttpResponse<InputStream>> f = client.sendAsync(request,
                 HttpResponse.BodyHandlers.ofInputStream());
@@ -92,13 +156,13 @@ final class HttpTransfer {
     }
 
     /** Copies the body; a watchdog closes it when the user cancels or no byte arrives within the idle timeout. */
-    private long copy(InputStream body, Path part, long length, ProgressSink progress) {
+    private long copy(InputStream body, OutputStream out, long length, ProgressSink progress) {
         Watchdog dog = new Watchdog(body, progress, options.idleTimeout().toNanos());
         long bytes = 0;
         long t0 = System.nanoTime();
         long lastReport = t0;
         byte[] buf = new byte[64 * 1024];
-        try (OutputStream out = Files.newOutputStream(part)) {
+        try {
             dog.start();
             while (true) {
                 int n;
@@ -114,7 +178,7 @@ final class HttpTransfer {
                 try {
                     out.write(buf, 0, n);
                 } catch (IOException e) {
-                    throw failure("cannot write " + part + ": " + e.getMessage());
+                    throw failure("cannot save it: " + e.getMessage());
                 }
                 bytes += n;
                 long now = System.nanoTime();
@@ -123,8 +187,6 @@ final class HttpTransfer {
                     report(progress, bytes, length, now - t0);
                 }
             }
-        } catch (IOException e) {
-            throw failure("cannot write " + part + ": " + e.getMessage());
         } finally {
             dog.interrupt();
         }

@@ -44,6 +44,8 @@ final class SourceImport {
     private static final int BATCH = 64;
     /** Batches parsed ahead of the writer: enough to keep both threads busy, a few MB at most. */
     private static final int QUEUE = 8;
+    /** Tries at an import that other processes' imports of the same file name keep overtaking. */
+    private static final int MAX_ATTEMPTS = 3;
 
     private final NdsSource src;
     private final NdsFileName name;
@@ -75,8 +77,36 @@ final class SourceImport {
         this.progress = progress;
     }
 
-    /** Imports the file unless the same file was imported before; throws when the file is rejected. */
+    /**
+     * Imports the file unless the same file was imported before; throws when the file is rejected. When another
+     * process imports a file of the same name between the check and the write, the write starts over from the check,
+     * which then sees that import (so the same file twice at once is "already imported, unchanged").
+     */
     ImportReport.SourceResult run(Catalog catalog) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(catalog);
+            } catch (Raced e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new NdswException(src.display() + ": other processes keep importing files named "
+                            + src.fileName() + " into " + catalog.file() + " at the same time; try again", e);
+                }
+                sweeps.clear();
+                count = 0;
+            }
+        }
+    }
+
+    /** Another import changed the sweeps of this file name after they were checked. */
+    private static final class Raced extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Raced() {
+            super(null, null, false, false);
+        }
+    }
+
+    private ImportReport.SourceResult attempt(Catalog catalog) {
         long t0 = System.nanoTime();
         List<SweepSummary> existing = catalog.sweepsFromSource(src.fileName());
         if (!existing.isEmpty()) {
@@ -90,7 +120,12 @@ final class SourceImport {
                         + "..., this one " + sha.substring(0, 12) + "...); pass --replace to replace it");
             }
         }
+        List<Long> checked = existing.stream().map(SweepSummary::id).toList();
         List<ImportReport.SweepResult> results = catalog.write(w -> {
+            // The write lock is held from here on: what was checked before it must still be so.
+            if (!w.sweepsFromSource(src.fileName()).stream().map(SweepSummary::id).toList().equals(checked)) {
+                throw new Raced();
+            }
             existing.forEach(s -> w.deleteSweep(s.id()));
             return read(w);
         });

@@ -102,15 +102,32 @@ final class JsonBytes {
         throw error("expected ',' or '" + end + "' in " + where + ", got " + describe(c));
     }
 
-    /** Reads a string whose opening quote is next, decoding escapes and checking UTF-8. */
+    /** Reads a string value whose opening quote is next (see {@link #string(int, String)}). */
     String string() {
-        expect('"', "a string");
+        return string(NdsLimits.MAX_STRING_CHARS, "a string");
+    }
+
+    /** Reads a key whose opening quote is next (see {@link #string(int, String)}). */
+    String name() {
+        return string(NdsLimits.MAX_KEY_CHARS, "a key");
+    }
+
+    /**
+     * Reads a string whose opening quote is next, decoding escapes and checking UTF-8; one of more than `max`
+     * characters fails (early, once its bytes are past what `max` characters can take), naming `what` it was.
+     */
+    String string(int max, String what) {
+        expect('"', what);
         long opening = offset() - 1;
         int start = side(0);
+        long maxBytes = 3L * max;
         while (true) {
             int c = nextRaw("inside a string");
             if (c == '"') {
-                return decode(start, opening);
+                return checked(decode(start, opening), max, what, opening);
+            }
+            if (sideLen > maxBytes) {
+                throw tooLong(what, max, opening);
             }
             if (c < 0x20) {
                 throw error("control byte " + describe(c) + " inside a string");
@@ -180,6 +197,20 @@ final class JsonBytes {
             }
             default -> throw error("bad escape \\" + (char) e + " in a string");
         }
+    }
+
+    private String checked(String s, int max, String what, long opening) {
+        if (s.length() > max) {
+            throw tooLong(what, max, opening);
+        }
+        return s;
+    }
+
+    private SyntaxError tooLong(String what, int max, long opening) {
+        String head = new String(side, 0, Math.min(sideLen, 40), StandardCharsets.UTF_8)
+                .replaceAll("\\p{Cntrl}", "?");
+        return new SyntaxError(NdsLimits.tooLong(what, max) + " (\"" + head + "...\") starts", opening, line,
+                opening - lineStart + 1);
     }
 
     /** Decodes the string bytes; an error points at the string's opening quote. */

@@ -188,6 +188,7 @@ final class JsonNumbers {
         } else {
             for (int d = lx.peekRaw(); d >= '0' && d <= '9'; d = lx.peekRaw()) {
                 lx.pos++;
+                guardLength();
                 if (digits < MAX_SIGNIFICANT) {
                     w = w * 10 + (d - '0');
                     digits++;
@@ -209,6 +210,7 @@ final class JsonNumbers {
             }
             for (; d >= '0' && d <= '9'; d = lx.peekRaw()) {
                 lx.pos++;
+                guardLength();
                 if (w == 0 && d == '0') {
                     q--;
                 } else if (digits < MAX_SIGNIFICANT) {
@@ -262,9 +264,18 @@ final class JsonNumbers {
         int x = 0;
         for (; d >= '0' && d <= '9'; d = lx.peekRaw()) {
             lx.pos++;
+            guardLength();
             x = Math.min(x * 10 + (d - '0'), 100_000);
         }
         return neg ? -x : x;
+    }
+
+    /** Stops a number literal longer than {@link NdsLimits#MAX_NUMBER_CHARS} before it fills memory. */
+    private void guardLength() {
+        if (lx.pos - lx.mark > NdsLimits.MAX_NUMBER_CHARS) {
+            lx.mark = -1;
+            throw lx.error(NdsLimits.tooLong("a number", NdsLimits.MAX_NUMBER_CHARS));
+        }
     }
 
     private double slowParse() {

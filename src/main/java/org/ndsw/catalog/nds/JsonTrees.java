@@ -67,7 +67,7 @@ final class JsonTrees {
             return o;
         }
         do {
-            String key = lx.string();
+            String key = lx.name();
             lx.expect(':', "':' after key \"" + key + "\"");
             if (o.has(key)) {
                 throw lx.error("key \"" + key + "\" appears twice in an object");

@@ -3,7 +3,6 @@ package org.ndsw.catalog.nds;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -14,15 +13,15 @@ import java.util.Map;
 
 /**
  * The JSON dialect of NDS files: Python's output, so bare NaN and Infinity are read and written as such (never as
- * strings), duplicate keys are errors, and nesting is capped at {@link #MAX_DEPTH}.
+ * strings), duplicate keys are errors, and nesting, strings, keys and numbers are capped by {@link NdsLimits}.
  */
 public final class NdsJson {
-    /** Deepest nesting accepted; NDS records nest 5 levels (record, net, genotype, cell, edge). */
-    public static final int MAX_DEPTH = 64;
+    /** Deepest nesting accepted (see {@link NdsLimits#MAX_DEPTH}). */
+    public static final int MAX_DEPTH = NdsLimits.MAX_DEPTH;
 
     /** The mapper of the dialect. */
     public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                    .streamReadConstraints(NdsLimits.constraints())
                     .build())
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

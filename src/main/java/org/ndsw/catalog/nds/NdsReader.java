@@ -16,8 +16,8 @@ import org.ndsw.NdswException;
  *
  * <p>Accepts both shapes of docs/reference/nds-json.md#files: a JSON list of records, or an object of groups, each a list of records
  * (`*_reruns.json` = {"top": [...], "mid": [...]}). Python's bare NaN and Infinity are accepted. A syntax error
- * (truncated file, bytes that are not UTF-8 JSON, nesting deeper than {@link #MAX_DEPTH}) stops the file with an
- * NdswException naming the file, byte, line and record; a well-formed record with wrong content comes back with
+ * (truncated file, bytes that are not UTF-8 JSON, a value past {@link NdsLimits}) stops the file with an
+ * NdswException naming the file, byte, line, record and field; a well-formed record with wrong content comes back with
  * {@link NdsRecord#problem} set. Curves are read into arrays directly; other values into small Jackson trees.
  */
 public final class NdsReader implements AutoCloseable {
@@ -39,6 +39,7 @@ public final class NdsReader implements AutoCloseable {
     private String group;
     private int index;
     private int parsing = -1;
+    private String field;
 
     /** Starts reading `in` (the caller closes it); `file` names the source in messages. */
     public NdsReader(InputStream in, String file) {
@@ -116,6 +117,9 @@ public final class NdsReader implements AutoCloseable {
         } else if (c == '{') {
             grouped = true;
             state = State.GROUPS;
+        } else if (c == 0xFE || c == 0xFF || c == 0) {
+            throw lx.error("the file looks like UTF-16 or UTF-32 text (it starts with " + JsonBytes.describe(c)
+                    + "); NDS files are UTF-8 JSON: save it as UTF-8 and import it again");
         } else {
             throw lx.error("expected a JSON list of records or an object of groups such as {\"top\": [...],"
                     + " \"mid\": [...]}, got " + (c < 0 ? "an empty file" : JsonBytes.describe(c)));
@@ -134,10 +138,13 @@ public final class NdsReader implements AutoCloseable {
         if (!groups.isEmpty()) {
             lx.expect(',', "',' or '}' after a group");
         }
-        group = lx.string();
+        group = lx.name();
         lx.expect(':', "':' after the group name");
         if (lx.peek() != '[') {
             throw lx.error("group \"" + group + "\" must be a list of records, got " + JsonBytes.describe(lx.peek()));
+        }
+        if (groups.contains(group)) {
+            throw lx.error("group \"" + group + "\" appears twice (its records would clash with the first one's)");
         }
         lx.skip();
         groups.add(group);
@@ -159,6 +166,7 @@ public final class NdsReader implements AutoCloseable {
             fields(b, depth + 1);
         }
         parsing = -1;
+        field = null;
         return b.build();
     }
 
@@ -169,12 +177,14 @@ public final class NdsReader implements AutoCloseable {
             return;
         }
         while (true) {
-            String key = lx.string();
+            String key = lx.name();
             lx.expect(':', "':' after key \"" + key + "\"");
             if (!keys.add(key)) {
                 b.problem("key \"" + key + "\" appears twice");
             }
+            field = key;
             field(b, key, depth);
+            field = null;
             if (lx.close('}', "the record")) {
                 return;
             }
@@ -308,10 +318,14 @@ public final class NdsReader implements AutoCloseable {
 
     private NdswException syntax(String what, long offset, long line, long column, Throwable cause) {
         String where = " at byte " + offset + (line > 0 ? " (line " + line + ", column " + column + ")" : "");
-        String record = parsing >= 0 ? ", in record " + parsing + inGroup()
+        String record = parsing >= 0 ? ", in record " + parsing + inGroup() + inField()
                 : state == State.LIST && index > 0 ? ", after record " + (index - 1) + inGroup() : "";
         String prefix = what.startsWith("unexpected end of input") || what.startsWith("expected") ? "not valid JSON: " : "";
         return new NdswException(file + ": " + prefix + what + where + record, cause);
+    }
+
+    private String inField() {
+        return field == null ? "" : ", field \"" + field + "\"";
     }
 
     private String inGroup() {

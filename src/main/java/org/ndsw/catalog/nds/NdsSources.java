@@ -84,6 +84,7 @@ public final class NdsSources {
                     entries.add(e);
                 }
             }
+            ZipGuard.checkCount(archive.toString(), entries.size());
             entries.sort((a, b) -> a.getName().compareTo(b.getName()));
             for (ZipEntry e : entries) {
                 String name = baseName(e.getName());

@@ -19,6 +19,11 @@ public final class ZipGuard {
     public static final long MAX_RATIO = 100;
     /** Bytes an entry may always expand to, whatever its ratio (tiny files compress oddly). */
     public static final long FLOOR = 1L << 20;
+    /**
+     * Most .json entries accepted in one archive. Each is a sweep and a transaction, and each is opened through the
+     * archive's central directory, so an archive of 10^5 tiny entries would take hours and flood the catalogue.
+     */
+    public static final int MAX_FILES = 1_000;
 
     private ZipGuard() {}
 
@@ -32,6 +37,15 @@ public final class ZipGuard {
         if (escapes) {
             throw new NdswException(archive + ": entry \"" + e.getName() + "\" points outside the archive"
                     + " (path traversal); the archive is rejected and nothing of it is imported");
+        }
+    }
+
+    /** Checks an archive holds at most {@link #MAX_FILES} NDS files. */
+    public static void checkCount(String archive, int files) {
+        if (files > MAX_FILES) {
+            throw new NdswException(String.format(java.util.Locale.ROOT, "%s: the archive holds %,d .json files, more"
+                    + " than the %,d accepted in one archive (each becomes a sweep); nothing of it is imported; if you"
+                    + " trust it, unzip it and import the folders you need", archive, files, MAX_FILES));
         }
     }
 

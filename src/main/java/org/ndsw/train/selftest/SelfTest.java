@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.ndsw.AtomicWrite;
 import org.ndsw.NdswException;
 import org.ndsw.net.Graph;
 import org.ndsw.net.Layer;
@@ -356,19 +355,8 @@ public final class SelfTest {
         }
         cache.put("identity", identity(engine, options));
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            try {
-                JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), cache);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
+            AtomicWrite.bytes(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(cache));
+        } catch (IOException | NdswException e) {
             // The cache only saves time: without it the cases run again next time.
         }
     }
