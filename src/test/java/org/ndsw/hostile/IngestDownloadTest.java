@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ndsw.NdswException;
-import org.ndsw.app.Download;
+import org.ndsw.app.ingest.Download;
 import org.ndsw.app.ProgressSink;
 import org.ndsw.catalog.nds.Records;
 

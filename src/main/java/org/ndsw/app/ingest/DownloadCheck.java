@@ -1,4 +1,4 @@
-package org.ndsw.app;
+package org.ndsw.app.ingest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.ndsw.cli;
+package org.ndsw.cli.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.ndsw.NdswException;
-import org.ndsw.app.JsonBenchmark;
+import org.ndsw.cli.ConsoleProgress;
+import org.ndsw.cli.Json;
+import org.ndsw.bench.JsonBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package org.ndsw.cli;
+package org.ndsw.cli.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ndsw.cli.CliRun;
+import org.ndsw.cli.Json;
 
 /** {@code ndsw bench json} reads the same file with both parsers (which must agree) and reports medians and ratio. */
 class BenchJsonCommandTest {

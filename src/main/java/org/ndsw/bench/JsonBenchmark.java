@@ -1,4 +1,4 @@
-package org.ndsw.app;
+package org.ndsw.bench;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ndsw.NdswException;
+import org.ndsw.app.ProgressSink;
 import org.ndsw.catalog.nds.JacksonNdsReader;
 import org.ndsw.catalog.nds.NdsReader;
 import org.ndsw.catalog.nds.NdsRecord;
