@@ -35,6 +35,11 @@ record Cli(int exit, String out, String err) {
         }
     }
 
+    /** The start of stderr, for assertion messages. */
+    String errHead() {
+        return err.length() <= 400 ? err : err.substring(0, 400) + "...";
+    }
+
     /** A refusal: exit code 1 and a single line on stderr. */
     boolean refused() {
         return exit == Main.EXIT_USER_ERROR && err.startsWith("ndsw: ") && err.strip().lines().count() == 1;

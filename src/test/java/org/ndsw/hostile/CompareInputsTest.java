@@ -59,8 +59,8 @@ class CompareInputsTest {
     @Test
     void aTenMegabyteBadCsvValueIsQuotedShort() throws IOException {
         Cli r = compare("big.csv", "error,params\n" + "9".repeat(5_000_000) + "x,1\n");
-        assertTrue(r.refused(), r.err().substring(0, Math.min(300, r.err().length())));
-        assertTrue(r.err().contains("big.csv: line 2, column 'error': not a number"), r.err().substring(0, 300));
+        assertTrue(r.refused(), r.errHead());
+        assertTrue(r.err().contains("big.csv: line 2, column 'error': not a number"), r.errHead());
         assertTrue(r.err().length() < 500, "message of " + r.err().length() + " characters");
     }
 
