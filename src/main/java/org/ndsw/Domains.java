@@ -95,10 +95,10 @@ public final class Domains {
     public static final IntDomain CHOICES = new IntDomain("choices", 1, 4_096,
             "the paper's lists have at most 16 entries");
     /** Characters of a space's name. */
-    public static final IntDomain NAME_LENGTH = new IntDomain("name length", 1, 100,
+    public static final IntDomain NAME_LENGTH = new IntDomain("name", 1, 100,
             "a name is shown in tables and stored with every sampled model");
     /** Characters of a space's description. */
-    public static final IntDomain DESCRIPTION_LENGTH = new IntDomain("description length", 0, 2_000,
+    public static final IntDomain DESCRIPTION_LENGTH = new IntDomain("description", 0, 2_000,
             "a one-line summary");
     /** Bytes of a design space file. */
     public static final IntDomain SPACE_FILE_BYTES = new IntDomain("file size", 0, 1 << 20,
