@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -62,6 +63,8 @@ public final class SpaceFiles {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new NdswException(file + ": no such design space file");
+        } catch (CharacterCodingException e) {
+            throw new NdswException(file + ": a design space file must be UTF-8 text, and this one is not", e);
         } catch (IOException e) {
             throw new NdswException(file + ": cannot read design space file: " + e.getMessage(), e);
         }

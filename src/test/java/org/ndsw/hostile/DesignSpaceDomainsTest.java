@@ -168,6 +168,23 @@ class DesignSpaceDomainsTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreNamedAsSuch() throws IOException {
+        Path f = dir.resolve("latin1.json");
+        Files.write(f, new byte[] {(byte) 0xff, (byte) 0xfe, '{', '}'});
+        Cli r = Cli.run("space", "info", f.toString());
+        assertTrue(r.refused(), r.err());
+        assertTrue(r.err().contains(f + ": a design space file must be UTF-8 text"), r.err());
+    }
+
+    @Test
+    void aHugeSpaceNameOnTheCommandLineIsQuotedShort() {
+        Cli r = Cli.run("space", "info", "Res" + "x".repeat(1_000_000));
+        assertTrue(r.refused(), r.errHead());
+        assertTrue(r.err().contains("is neither a built-in space"), r.errHead());
+        assertTrue(r.err().length() < 700, "message of " + r.err().length() + " characters");
+    }
+
+    @Test
     void theBuiltinSpacesAllLieInsideTheDomains() {
         assertEquals(10, org.ndsw.space.BuiltinSpaces.all().size());
     }
