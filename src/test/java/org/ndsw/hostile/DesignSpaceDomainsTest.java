@@ -84,6 +84,12 @@ class DesignSpaceDomainsTest {
     void aStageWidthOfIntMaxIsRefusedBeforeASweepStoresIt() throws IOException {
         Cli r = refuse(oneStage("[1]", "[2147483647]"), "space", "info");
         assertTrue(r.err().contains("stages[0].width[0] must be an integer in [1, 16,384]"), r.err());
+        String db = dir.resolve("c.db").toString();
+        r = Cli.run("sweep", "create", "wide", "--space", dir.resolve("space.json").toString(), "-n", "2", "--seed",
+                "1", "--data", dir.toString(), "--catalog", db);
+        assertTrue(r.refused(), r.err());
+        assertTrue(r.err().contains("stages[0].width[0] must be an integer in [1, 16,384]"), r.err());
+        assertTrue(!Cli.run("sweeps", "--catalog", db).out().contains("wide"));
     }
 
     @Test
