@@ -4,7 +4,7 @@ import static java.lang.Math.addExact;
 import static java.lang.Math.multiplyExact;
 
 /**
- * A running sum of flops, params and acts, with one method per costed layer kind (NDS-SPEC §2).
+ * A running sum of flops, params and acts, with one method per costed layer kind (docs/complexity.md).
  *
  * <p>Every sum and product is exact: a count that does not fit in a long throws ArithmeticException, which
  * {@link Overflow#refuse} turns into a clear error rather than a wrapped-around number.
