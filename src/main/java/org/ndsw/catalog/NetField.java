@@ -2,6 +2,7 @@ package org.ndsw.catalog;
 
 import java.util.regex.Pattern;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 
 /**
  * A path inside a model's canonical `net`, e.g. `ds[2]` (depth of stage 2) or `genotype.normal[0][0]`.
@@ -13,11 +14,21 @@ import org.ndsw.NdswException;
 public record NetField(String path) implements QueryField {
     private static final Pattern PATH = Pattern.compile("[a-z_][a-z0-9_]*(\\[\\d{1,4}])*(\\.[a-z_][a-z0-9_]*(\\[\\d{1,4}])*)*");
 
-    /** Validates the path. */
+    /**
+     * The longest path, in characters. The deepest real path, `genotype.normal_concat[3]`, has 25; the bound also keeps
+     * the regular expression, which recurses once per segment, far from the thread's stack limit.
+     */
+    public static final int MAX_LENGTH = 100;
+
+    /** Validates the path: at most {@link #MAX_LENGTH} characters of names and indexes. */
     public NetField {
+        if (path.length() > MAX_LENGTH) {
+            throw new NdswException("net." + Quote.cut(path) + " is too long for a field path (at most " + MAX_LENGTH
+                    + " characters, got " + path.length() + "); write names and indexes such as net.ds[2]");
+        }
         if (!PATH.matcher(path).matches()) {
-            throw new NdswException("net." + path + " is not a field path; write names and indexes such as net.ds[2],"
-                    + " net.width or net.genotype.normal[0][0]");
+            throw new NdswException("net." + Quote.cut(path) + " is not a field path; write names and indexes such as"
+                    + " net.ds[2], net.width or net.genotype.normal[0][0]");
         }
     }
 

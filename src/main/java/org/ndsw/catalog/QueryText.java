@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 
 /**
  * Parses the text forms of filters and sort keys used by `--where` and `--sort`.
@@ -44,7 +45,7 @@ public final class QueryText {
             boolean desc = p.startsWith("-");
             String name = desc ? p.substring(1).trim() : p;
             if (name.isEmpty()) {
-                throw new NdswException("--sort \"" + text + "\": empty sort key; write e.g. error,-params");
+                throw new NdswException("--sort " + Quote.of(text) + ": empty sort key; write e.g. error,-params");
             }
             keys.add(new SortKey(field(name), desc));
         }
@@ -78,7 +79,7 @@ public final class QueryText {
         try {
             field = field(f.text());
         } catch (NdswException e) {
-            throw new NdswException("--where \"" + text + "\": " + e.getMessage());
+            throw new NdswException("--where " + Quote.of(text) + ": " + e.getMessage());
         }
         Token op = next("an operator (=, !=, <, <=, >, >=, in, has)");
         try {
@@ -92,7 +93,7 @@ public final class QueryText {
                 return new Condition(field, Condition.Op.HAS, List.of(value(field, next("a value"))));
             }
         } catch (NdswException e) {
-            throw e.getMessage().startsWith("--where") ? e : new NdswException("--where \"" + text + "\": " + e.getMessage());
+            throw e.getMessage().startsWith("--where") ? e : new NdswException("--where " + Quote.of(text) + ": " + e.getMessage());
         }
         throw error("expected an operator (=, !=, <, <=, >, >=, in, has)", op);
     }
@@ -169,7 +170,7 @@ public final class QueryText {
 
     private Token next(String what) {
         if (pos >= tokens.size()) {
-            throw new NdswException("--where \"" + text + "\": expected " + what + " at the end");
+            throw new NdswException("--where " + Quote.of(text) + ": expected " + what + " at the end");
         }
         return tokens.get(pos++);
     }
@@ -206,7 +207,7 @@ public final class QueryText {
     }
 
     private NdswException error(String what, Token t) {
-        return new NdswException("--where \"" + text + "\": " + what + " at position " + (t.start() + 1) + ", got \""
+        return new NdswException("--where " + Quote.of(text) + ": " + what + " at position " + (t.start() + 1) + ", got \""
                 + t.text() + "\"");
     }
 
@@ -248,7 +249,7 @@ public final class QueryText {
             if (c == '\'' || c == '"') {
                 int end = s.indexOf(c, i + 1);
                 if (end < 0) {
-                    throw new NdswException("--where \"" + s + "\": unclosed quote at position " + (start + 1));
+                    throw new NdswException("--where " + Quote.of(s) + ": unclosed quote at position " + (start + 1));
                 }
                 i = end + 1;
                 return new Token(Token.Type.QUOTED, s.substring(start + 1, end), start);
@@ -264,7 +265,7 @@ public final class QueryText {
                 }
                 String op = s.substring(start, i);
                 if (op.equals("!")) {
-                    throw new NdswException("--where \"" + s + "\": \"!\" must be followed by \"=\" at position " + (start + 1));
+                    throw new NdswException("--where " + Quote.of(s) + ": \"!\" must be followed by \"=\" at position " + (start + 1));
                 }
                 return new Token(Token.Type.OP, op, start);
             }

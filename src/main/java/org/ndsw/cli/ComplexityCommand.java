@@ -1,6 +1,8 @@
 package org.ndsw.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.ndsw.Domains;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 import org.ndsw.complexity.Complexities;
 import org.ndsw.complexity.Complexity;
 import org.ndsw.complexity.Convention;
@@ -33,7 +37,10 @@ import picocli.CommandLine.Spec;
                 + " lines are skipped. A bad line stops with an error naming its line number and field.", ""})
 final class ComplexityCommand implements Runnable {
     /** Python writes NaN and Infinity as bare tokens in NDS records; accept them. */
-    private static final ObjectMapper READER = JsonMapper.builder()
+    private static final ObjectMapper READER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth((int) Domains.JSON_DEPTH.max()).build())
+                    .build())
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     @Spec CommandSpec spec;
@@ -90,7 +97,7 @@ final class ComplexityCommand implements Runnable {
         try {
             node = READER.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new NdswException(where + "not valid JSON: " + e.getOriginalMessage(), e);
+            throw new NdswException(where + "not valid JSON: " + Quote.cut(e.getOriginalMessage()), e);
         }
         if (node == null || !node.isObject()) {
             throw new NdswException(where + "expected a JSON object (a record with \"net\" or a net), got "

@@ -2,6 +2,7 @@ package org.ndsw.cli;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import org.ndsw.Quote;
 import picocli.CommandLine;
 
 /**
@@ -34,10 +35,10 @@ public final class CountConverter implements CommandLine.ITypeConverter<Long> {
             count = new BigDecimal(number).multiply(scale);
         } catch (NumberFormatException e) {
             throw new CommandLine.TypeConversionException(
-                    "expected a count such as 855770, 0.856M or 0.129B, got \"" + value + "\"");
+                    "expected a count such as 855770, 0.856M or 0.129B, got " + Quote.of(value));
         }
         if (count.signum() < 0) {
-            throw new CommandLine.TypeConversionException("a count must not be negative, got \"" + value + "\"");
+            throw new CommandLine.TypeConversionException("a count must not be negative, got " + Quote.of(value));
         }
         try {
             return count.stripTrailingZeros().longValueExact();

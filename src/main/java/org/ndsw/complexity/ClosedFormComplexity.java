@@ -21,10 +21,14 @@ public final class ClosedFormComplexity {
     /** The complexity of a spec on a square `size` x `size` RGB input with `classes` classes. */
     public static Complexity of(ModelSpec spec, Convention convention, int size, int classes) {
         Tally t = new Tally(convention);
-        if (spec instanceof StageSpec s) {
-            stageNetwork(s, t, convention, size, classes);
-        } else {
-            cellNetwork((CellSpec) spec, t, size, classes);
+        try {
+            if (spec instanceof StageSpec s) {
+                stageNetwork(s, t, convention, size, classes);
+            } else {
+                cellNetwork((CellSpec) spec, t, size, classes);
+            }
+        } catch (ArithmeticException e) {
+            throw Overflow.refuse(e);
         }
         return t.result();
     }
@@ -83,7 +87,7 @@ public final class ClosedFormComplexity {
     }
 
     private static void cellNetwork(CellSpec spec, Tally t, int size, int classes) {
-        int stemC = 3 * spec.width();
+        int stemC = Math.multiplyExact(3, spec.width());
         t.conv(3, 3, stemC, 1, size);
         t.bn(stemC, size);
         int cpp = stemC;
@@ -96,7 +100,7 @@ public final class ClosedFormComplexity {
         for (int i = 0; i < spec.depth(); i++) {
             boolean reduction = spec.isReduction(i);
             if (reduction) {
-                c *= 2;
+                c = Math.multiplyExact(c, 2);
             }
             if (reductionPrev) {
                 factorizedReduce(cpp, c, down(hpp, 2), t);
@@ -114,7 +118,7 @@ public final class ClosedFormComplexity {
             }
             int outs = (reduction ? g.reduceConcat() : g.normalConcat()).size();
             cpp = cp;
-            cp = outs * c;
+            cp = Math.multiplyExact(outs, c);
             hpp = hp;
             hp = reduction ? down(hp, 2) : hp;
             reductionPrev = reduction;

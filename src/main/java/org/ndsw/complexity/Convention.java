@@ -2,6 +2,7 @@ package org.ndsw.complexity;
 
 import java.util.Arrays;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 
 /**
  * How flops are counted (docs/reference/complexity.md). Params and acts are the same under both conventions.
@@ -34,6 +35,6 @@ public enum Convention {
     /** Parses a convention name ("nds" or "macs"). */
     public static Convention parse(String name) {
         return Arrays.stream(values()).filter(c -> c.cliName.equalsIgnoreCase(name)).findFirst()
-                .orElseThrow(() -> new NdswException("convention must be \"nds\" or \"macs\", got \"" + name + "\""));
+                .orElseThrow(() -> new NdswException("convention must be \"nds\" or \"macs\", got " + Quote.of(name)));
     }
 }

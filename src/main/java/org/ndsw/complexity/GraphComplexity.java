@@ -15,6 +15,14 @@ public final class GraphComplexity {
 
     /** The complexity of a whole graph under a convention. */
     public static Complexity of(Graph graph, Convention convention) {
+        try {
+            return count(graph, convention);
+        } catch (ArithmeticException e) {
+            throw Overflow.refuse(e);
+        }
+    }
+
+    private static Complexity count(Graph graph, Convention convention) {
         long flops = 0;
         long params = 0;
         long acts = 0;
@@ -26,19 +34,21 @@ public final class GraphComplexity {
             long out = n.shape().elements();
             Layer layer = n.layer();
             if (layer instanceof Layer.Conv c) {
-                long weights = (long) c.kernelH() * c.kernelW() * (c.inChannels() / c.groups()) * c.outChannels();
-                long spatial = (long) n.shape().height() * n.shape().width();
-                flops += weights * spatial;
-                params += weights;
-                acts += out;
+                long weights = Math.multiplyExact(Math.multiplyExact((long) c.kernelH() * c.kernelW(),
+                        c.inChannels() / c.groups()), c.outChannels());
+                long spatial = Math.multiplyExact((long) n.shape().height(), n.shape().width());
+                flops = Math.addExact(flops, Math.multiplyExact(weights, spatial));
+                params = Math.addExact(params, weights);
+                acts = Math.addExact(acts, out);
             } else if (layer instanceof Layer.BatchNorm bn) {
-                flops += convention.flopsPerBnElement() * out;
-                params += 2L * bn.channels();
+                flops = Math.addExact(flops, Math.multiplyExact(convention.flopsPerBnElement(), out));
+                params = Math.addExact(params, 2L * bn.channels());
             } else if (layer instanceof Layer.Linear fc) {
-                long weights = (long) fc.inFeatures() * fc.outFeatures() + (fc.bias() ? fc.outFeatures() : 0);
-                flops += weights;
-                params += weights;
-                acts += fc.outFeatures();
+                long weights = Math.addExact(Math.multiplyExact((long) fc.inFeatures(), fc.outFeatures()),
+                        fc.bias() ? fc.outFeatures() : 0);
+                flops = Math.addExact(flops, weights);
+                params = Math.addExact(params, weights);
+                acts = Math.addExact(acts, fc.outFeatures());
             }
         }
         return new Complexity(flops, params, acts);

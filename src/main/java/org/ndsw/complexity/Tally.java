@@ -1,6 +1,14 @@
 package org.ndsw.complexity;
 
-/** A running sum of flops, params and acts, with one method per costed layer kind (docs/reference/complexity.md). */
+import static java.lang.Math.addExact;
+import static java.lang.Math.multiplyExact;
+
+/**
+ * A running sum of flops, params and acts, with one method per costed layer kind (docs/reference/complexity.md).
+ *
+ * <p>Every sum and product is exact: a count that does not fit in a long throws ArithmeticException, which
+ * {@link Overflow#refuse} turns into a clear error rather than a wrapped-around number.
+ */
 final class Tally {
     private final int bnFlops;
     long flops;
@@ -13,11 +21,11 @@ final class Tally {
 
     /** A kh x kw conv from cin to cout channels in `groups` groups, with an oh x ow output. */
     void conv(int kh, int kw, int cin, int cout, int groups, int oh, int ow) {
-        long weights = (long) kh * kw * (cin / groups) * cout;
-        long spatial = (long) oh * ow;
-        flops += weights * spatial;
-        params += weights;
-        acts += cout * spatial;
+        long weights = multiplyExact(multiplyExact((long) kh * kw, cin / groups), cout);
+        long spatial = multiplyExact((long) oh, ow);
+        flops = addExact(flops, multiplyExact(weights, spatial));
+        params = addExact(params, weights);
+        acts = addExact(acts, multiplyExact((long) cout, spatial));
     }
 
     /** A square conv with a square output. */
@@ -27,23 +35,23 @@ final class Tally {
 
     /** An affine BN on a c x h x h map. */
     void bn(int c, int h) {
-        flops += (long) bnFlops * c * h * h;
-        params += 2L * c;
+        flops = addExact(flops, multiplyExact(multiplyExact((long) bnFlops * c, h), h));
+        params = addExact(params, 2L * c);
     }
 
     /** A fully connected layer with bias. */
     void fc(int in, int out) {
-        long weights = (long) in * out + out;
-        flops += weights;
-        params += weights;
-        acts += out;
+        long weights = addExact(multiplyExact((long) in, out), out);
+        flops = addExact(flops, weights);
+        params = addExact(params, weights);
+        acts = addExact(acts, out);
     }
 
     /** Adds `times` copies of what another tally counted. */
     void addTimes(Tally other, long times) {
-        flops += other.flops * times;
-        params += other.params * times;
-        acts += other.acts * times;
+        flops = addExact(flops, multiplyExact(other.flops, times));
+        params = addExact(params, multiplyExact(other.params, times));
+        acts = addExact(acts, multiplyExact(other.acts, times));
     }
 
     Complexity result() {

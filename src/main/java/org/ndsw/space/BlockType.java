@@ -3,6 +3,7 @@ package org.ndsw.space;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 
 /** The residual/plain block of a stage-wise network, named as in the NDS records (docs/reference/blocks-and-ops.md#blocks). */
 public enum BlockType {
@@ -36,7 +37,7 @@ public enum BlockType {
                 return t;
             }
         }
-        throw new NdswException(field + " must be one of " + names() + ", got \"" + name + "\"");
+        throw new NdswException(field + " must be one of " + names() + ", got " + Quote.of(name));
     }
 
     private static String names() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 
 /** The design spaces of the paper, shipped as design space files under org/ndsw/space/builtin/. */
 public final class BuiltinSpaces {
@@ -40,7 +41,7 @@ public final class BuiltinSpaces {
         if (Files.isRegularFile(p)) {
             return SpaceFiles.read(p);
         }
-        throw new NdswException("\"" + nameOrFile + "\" is neither a built-in space " + NAMES
+        throw new NdswException(Quote.of(nameOrFile) + " is neither a built-in space " + NAMES
                 + " nor a design space file");
     }
 

@@ -3,6 +3,7 @@ package org.ndsw.space;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 
 /** The operations a NAS cell node may apply to one of its inputs, named as in the NDS records (docs/reference/blocks-and-ops.md#ops). */
 public enum CellOp {
@@ -51,7 +52,7 @@ public enum CellOp {
                 return op;
             }
         }
-        throw new NdswException(field + " must be one of " + names() + ", got \"" + name + "\"");
+        throw new NdswException(field + " must be one of " + names() + ", got " + Quote.of(name));
     }
 
     private static String names() {

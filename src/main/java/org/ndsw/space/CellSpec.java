@@ -1,5 +1,6 @@
 package org.ndsw.space;
 
+import org.ndsw.Domains;
 import org.ndsw.NdswException;
 
 /**
@@ -12,17 +13,16 @@ import org.ndsw.NdswException;
  */
 public record CellSpec(Genotype genotype, int width, int depth, boolean aux, double dropProb) implements ModelSpec {
 
-    /** Validates the width (positive, even for FactorizedReduce), depth (positive) and drop probability ([0, 1)). */
+    /**
+     * Validates the width (even for FactorizedReduce), depth and drop probability against their {@link Domains}.
+     */
     public CellSpec {
-        if (width < 2 || width % 2 != 0) {
+        Domains.WIDTH.check(width, "net.width");
+        if (width % 2 != 0) {
             throw new NdswException("net.width must be a positive even integer (FactorizedReduce halves it), got " + width);
         }
-        if (depth < 1) {
-            throw new NdswException("net.depth must be a positive integer, got " + depth);
-        }
-        if (!(dropProb >= 0.0 && dropProb < 1.0)) {
-            throw new NdswException("net.drop_prob must be in [0, 1), got " + dropProb);
-        }
+        Domains.CELL_DEPTH.check(depth, "net.depth");
+        Domains.DROP_PROB.check(dropProb, "net.drop_prob");
     }
 
     /** The same network trained with or without the auxiliary head and with this base drop-path probability. */

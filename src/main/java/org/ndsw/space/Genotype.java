@@ -1,6 +1,7 @@
 package org.ndsw.space;
 
 import java.util.List;
+import org.ndsw.Domains;
 import org.ndsw.NdswException;
 
 /**
@@ -38,6 +39,7 @@ public record Genotype(List<Edge> normal, List<Integer> normalConcat, List<Edge>
         if (edges.isEmpty() || edges.size() % 2 != 0) {
             throw new NdswException(field + " must list two edges per node (an even, non-zero count), got " + edges.size());
         }
+        Domains.CELL_NODES.check(edges.size() / 2, field + " (" + edges.size() + " edges, two per node) node count");
         for (int e = 0; e < edges.size(); e++) {
             int node = e / 2;
             int input = edges.get(e).input();
@@ -48,6 +50,10 @@ public record Genotype(List<Edge> normal, List<Integer> normalConcat, List<Edge>
         }
         if (concat.isEmpty()) {
             throw new NdswException(field + "_concat must not be empty");
+        }
+        if (concat.size() > edges.size() / 2) {
+            throw new NdswException(field + "_concat must list at most one state per node (" + edges.size() / 2
+                    + "), got " + concat.size());
         }
         int maxState = edges.size() / 2 + 1;
         for (int i = 0; i < concat.size(); i++) {

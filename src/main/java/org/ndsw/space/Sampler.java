@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
+import org.ndsw.Domains;
 import org.ndsw.NdswException;
 
 /**
@@ -35,8 +36,8 @@ public final class Sampler {
      */
     public static Result sample(DesignSpace space, int n, long seed, boolean unique, Predicate<ModelSpec> accept,
             long maxDraws, String what) {
-        if (n < 0) {
-            throw new NdswException("the number of models must not be negative, got " + n);
+        if (n != 0) {
+            Domains.MODELS.check(n, "the number of models");
         }
         if (unique && space.size().compareTo(java.math.BigInteger.valueOf(n)) < 0) {
             throw new NdswException("cannot draw " + n + " distinct models from " + space.name() + ", which has only "

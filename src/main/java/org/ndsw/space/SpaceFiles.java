@@ -1,6 +1,9 @@
 package org.ndsw.space;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,18 +21,26 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.ndsw.AtomicWrite;
+import org.ndsw.Domains;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 
 /**
  * Reads and writes design space files (format "ndsw-space/1", documented in docs/design-space-format.md).
  *
- * <p>Every field is validated when the file is read; errors name the file, the field and the bad value.
+ * <p>Every field is validated when the file is read, against its {@link Domains} domain; errors name the file, the
+ * field and the bad value.
  */
 public final class SpaceFiles {
     /** The format tag every design space file carries. */
     public static final String FORMAT = "ndsw-space/1";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth((int) Domains.JSON_DEPTH.max())
+                    .maxStringLength((int) Domains.SPACE_FILE_BYTES.max())
+                    .build())
+            .build()).enable(SerializationFeature.INDENT_OUTPUT);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> COMMON_KEYS = Set.of("format", "name", "description", "family");
     private static final Set<String> STAGE_KEYS = union(COMMON_KEYS, Set.of("block_type", "stem", "stages"));
@@ -42,9 +54,17 @@ public final class SpaceFiles {
     public static DesignSpace read(Path file) {
         String text;
         try {
+            long bytes = Files.size(file);
+            if (!Domains.SPACE_FILE_BYTES.contains(bytes)) {
+                throw new NdswException(file + ": a design space file must have at most "
+                        + Domains.SPACE_FILE_BYTES.max() + " bytes (" + Domains.SPACE_FILE_BYTES.reason() + "), got "
+                        + bytes);
+            }
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new NdswException(file + ": no such design space file");
+        } catch (CharacterCodingException e) {
+            throw new NdswException(file + ": a design space file must be UTF-8 text, and this one is not", e);
         } catch (IOException e) {
             throw new NdswException(file + ": cannot read design space file: " + e.getMessage(), e);
         }
@@ -57,14 +77,21 @@ public final class SpaceFiles {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new NdswException(source + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+            throw new NdswException(source + ": not valid JSON" + at(e.getLocation()) + ": "
+                    + Quote.cut(e.getOriginalMessage()), e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new NdswException(source + ": empty file, expected a design space object");
         }
         try {
             return parse(root);
         } catch (NdswException e) {
             throw new NdswException(source + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String at(JsonLocation where) {
+        return where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
     }
 
     /** Writes a design space as a pretty-printed file of this format, atomically (never half-written). */
@@ -135,13 +162,13 @@ public final class SpaceFiles {
         }
         String format = text(root, "format");
         if (!FORMAT.equals(format)) {
-            throw new NdswException("format must be \"" + FORMAT + "\", got \"" + format + "\"");
+            throw new NdswException("format must be \"" + FORMAT + "\", got " + Quote.of(format));
         }
         String family = text(root, "family");
         return switch (family) {
             case "stage" -> parseStage(root);
             case "cell" -> parseCell(root);
-            default -> throw new NdswException("family must be \"stage\" or \"cell\", got \"" + family + "\"");
+            default -> throw new NdswException("family must be \"stage\" or \"cell\", got " + Quote.of(family));
         };
     }
 
@@ -150,17 +177,18 @@ public final class SpaceFiles {
         BlockType type = BlockType.fromRecordName(text(root, "block_type"), "block_type");
         JsonNode stem = object(root, "stem");
         checkKeys(stem, STEM_KEYS, "stem.");
-        int stemWidth = positiveInt(stem.get("width"), "stem.width");
-        int stemStride = positiveInt(stem.get("stride"), "stem.stride");
+        int stemWidth = integer(stem.get("width"), "stem.width", Domains.WIDTH);
+        int stemStride = integer(stem.get("stride"), "stem.stride", Domains.STRIDE);
         JsonNode stages = root.get("stages");
         if (stages == null || !stages.isArray() || stages.isEmpty()) {
             throw new NdswException("stages must be a non-empty list, got " + SpecJson.describe(stages));
         }
+        Domains.STAGES.check(stages.size(), "the number of stages");
         List<StageSpace.StageChoices> choices = new ArrayList<>();
         for (int i = 0; i < stages.size(); i++) {
             choices.add(parseStageChoices(stages.get(i), "stages[" + i + "].", type));
         }
-        return new StageSpace(text(root, "name"), optionalText(root, "description"), type, stemWidth, stemStride,
+        return new StageSpace(name(root), description(root), type, stemWidth, stemStride,
                 choices);
     }
 
@@ -170,14 +198,14 @@ public final class SpaceFiles {
                     + SpecJson.describe(st));
         }
         checkKeys(st, STAGE_ENTRY_KEYS, prefix);
-        int stride = positiveInt(st.get("stride"), prefix + "stride");
-        int[] depths = choices(st.get("depth"), prefix + "depth");
-        int[] widths = choices(st.get("width"), prefix + "width");
+        int stride = integer(st.get("stride"), prefix + "stride", Domains.STRIDE);
+        int[] depths = choices(st.get("depth"), prefix + "depth", Domains.STAGE_DEPTH);
+        int[] widths = choices(st.get("width"), prefix + "width", Domains.WIDTH);
         int[] ratios = {1};
         int[] groups = {1};
         if (type.isBottleneck()) {
-            ratios = choices(st.get("bottleneck_ratio"), prefix + "bottleneck_ratio");
-            groups = choices(st.get("groups"), prefix + "groups");
+            ratios = choices(st.get("bottleneck_ratio"), prefix + "bottleneck_ratio", Domains.BOTTLENECK_RATIO);
+            groups = choices(st.get("groups"), prefix + "groups", Domains.GROUPS);
             checkGroupsDivide(widths, ratios, groups, prefix);
         } else if (st.has("bottleneck_ratio") || st.has("groups")) {
             throw new NdswException(prefix + "bottleneck_ratio and groups apply only to res_bottleneck_block, not to "
@@ -220,33 +248,34 @@ public final class SpaceFiles {
             }
             ops.add(op);
         }
-        int nodes = positiveInt(root.get("nodes"), "nodes");
+        int nodes = integer(root.get("nodes"), "nodes", Domains.CELL_NODES);
         String out = text(root, "output");
         OutputRule rule = switch (out) {
             case "all" -> OutputRule.ALL;
             case "loose" -> OutputRule.LOOSE;
-            default -> throw new NdswException("output must be \"all\" or \"loose\", got \"" + out + "\"");
+            default -> throw new NdswException("output must be \"all\" or \"loose\", got " + Quote.of(out));
         };
-        int[] widths = choices(root.get("width"), "width");
+        int[] widths = choices(root.get("width"), "width", Domains.WIDTH);
         for (int i = 0; i < widths.length; i++) {
             if (widths[i] % 2 != 0) {
                 throw new NdswException("width[" + i + "] must be even (FactorizedReduce halves it), got " + widths[i]);
             }
         }
-        int[] depths = choices(root.get("depth"), "depth");
-        return new CellSpace(text(root, "name"), optionalText(root, "description"), ops, nodes, rule, widths, depths);
+        int[] depths = choices(root.get("depth"), "depth", Domains.CELL_DEPTH);
+        return new CellSpace(name(root), description(root), ops, nodes, rule, widths, depths);
     }
 
-    /** A non-empty list of distinct positive integers. */
-    private static int[] choices(JsonNode node, String field) {
+    /** A non-empty list of distinct integers of a domain. */
+    private static int[] choices(JsonNode node, String field, Domains.IntDomain domain) {
         if (node == null || !node.isArray() || node.isEmpty()) {
             throw new NdswException(field + " must be a non-empty list of positive integers, got "
                     + SpecJson.describe(node));
         }
+        Domains.CHOICES.check(node.size(), "the number of entries of " + field);
         int[] out = new int[node.size()];
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < out.length; i++) {
-            out[i] = positiveInt(node.get(i), field + "[" + i + "]");
+            out[i] = integer(node.get(i), field + "[" + i + "]", domain);
             if (!seen.add(out[i])) {
                 throw new NdswException(field + "[" + i + "] repeats the value " + out[i]);
             }
@@ -254,11 +283,12 @@ public final class SpaceFiles {
         return out;
     }
 
-    private static int positiveInt(JsonNode node, String field) {
-        if (node == null || !node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 1) {
-            throw new NdswException(field + " must be a positive integer, got " + SpecJson.describe(node));
+    /** An integer of a domain; a non-integer or an integer outside it is an error naming the field and value. */
+    private static int integer(JsonNode node, String field, Domains.IntDomain domain) {
+        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw new NdswException(field + " must be " + domain.range() + ", got " + SpecJson.describe(node));
         }
-        return node.intValue();
+        return domain.check(node.longValue(), field);
     }
 
     private static JsonNode object(JsonNode root, String field) {
@@ -277,15 +307,20 @@ public final class SpaceFiles {
         return n.textValue();
     }
 
-    private static String optionalText(JsonNode root, String field) {
-        return root.has(field) ? text(root, field) : "";
+    private static String name(JsonNode root) {
+        return Domains.text(text(root, "name"), Domains.NAME_LENGTH, "name");
+    }
+
+    private static String description(JsonNode root) {
+        return root.has("description")
+                ? Domains.text(text(root, "description"), Domains.DESCRIPTION_LENGTH, "description") : "";
     }
 
     private static void checkKeys(JsonNode obj, Set<String> allowed, String prefix) {
         for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) {
-                throw new NdswException(prefix + k + " is not a known field (known: "
+                throw new NdswException(Quote.cut(prefix + k) + " is not a known field (known: "
                         + allowed.stream().sorted().map(a -> prefix + a).toList() + ")");
             }
         }

@@ -1,6 +1,8 @@
 package org.ndsw.space;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,7 +16,9 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.ndsw.Domains;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 
 /**
  * Converts model specs to and from the NDS record form of `net`, with a canonical JSON text and content hash.
@@ -24,7 +28,10 @@ import org.ndsw.NdswException;
  * do not understand might change the network, and a wrong complexity is worse than a clear error.
  */
 public final class SpecJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth((int) Domains.JSON_DEPTH.max()).build())
+            .build());
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> STAGE_KEYS = Set.of("block_type", "ds", "ws", "ss", "bot_muls", "num_gs");
     private static final Set<String> CELL_KEYS = Set.of("genotype", "width", "depth", "aux", "drop_prob");
@@ -52,7 +59,7 @@ public final class SpecJson {
         try {
             return parseNet(MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
-            throw new NdswException("net is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new NdswException("net is not valid JSON: " + Quote.cut(e.getOriginalMessage()), e);
         }
     }
 
@@ -190,7 +197,7 @@ public final class SpecJson {
         for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) {
-                throw new NdswException(field + " has unknown field \"" + k + "\" (known: " + sorted(allowed) + ")");
+                throw new NdswException(field + " has unknown field " + Quote.of(k) + " (known: " + sorted(allowed) + ")");
             }
         }
     }
@@ -268,8 +275,7 @@ public final class SpecJson {
         if (node == null || node.isMissingNode()) {
             return "nothing (the field is missing)";
         }
-        String s = node.toString();
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        return Quote.cut(node.toString());
     }
 
     private static List<String> fieldNames(JsonNode node) {

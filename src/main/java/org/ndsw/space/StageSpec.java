@@ -1,6 +1,7 @@
 package org.ndsw.space;
 
 import java.util.List;
+import org.ndsw.Domains;
 import org.ndsw.NdswException;
 
 /**
@@ -14,12 +15,17 @@ public record StageSpec(BlockType blockType, List<Stage> stages) implements Mode
     /** One stage: `depth` blocks of width `width`, the first with stride `stride`. */
     public record Stage(int depth, int width, int stride, double botMul, int groups) {}
 
-    /** Validates the spec: a stem of depth 1 and at least one stage, every value positive, groups dividing w_b. */
+    /**
+     * Validates the spec: a stem of depth 1 and at least one stage, every value within its {@link Domains} domain,
+     * groups dividing w_b.
+     */
     public StageSpec {
         stages = List.copyOf(stages);
         if (stages.size() < 2) {
             throw new NdswException("net.ds must list the stem and at least one stage, got " + stages.size() + " entries");
         }
+        Domains.STAGES.check(stages.size() - 1L, "the number of stages after the stem (net.ds has "
+                + stages.size() + " entries)");
         if (stages.get(0).depth() != 1) {
             throw new NdswException("net.ds[0] (the stem) must be 1, got " + stages.get(0).depth());
         }
@@ -29,26 +35,23 @@ public record StageSpec(BlockType blockType, List<Stage> stages) implements Mode
     }
 
     private static void validateStage(BlockType type, int i, Stage s) {
-        positive("net.ds[" + i + "]", s.depth());
-        positive("net.ws[" + i + "]", s.width());
-        positive("net.ss[" + i + "]", s.stride());
-        positive("net.num_gs[" + i + "]", s.groups());
+        Domains.STAGE_DEPTH.check(s.depth(), "net.ds[" + i + "]");
+        Domains.WIDTH.check(s.width(), "net.ws[" + i + "]");
+        Domains.STRIDE.check(s.stride(), "net.ss[" + i + "]");
+        Domains.GROUPS.check(s.groups(), "net.num_gs[" + i + "]");
         if (i == 0 || !type.isBottleneck()) {
             return;
         }
-        if (!(s.botMul() > 0) || Double.isInfinite(s.botMul())) {
-            throw new NdswException("net.bot_muls[" + i + "] must be a positive number, got " + s.botMul());
-        }
+        Domains.BOT_MUL.check(s.botMul(), "net.bot_muls[" + i + "]");
         int wb = bottleneckWidth(s.width(), s.botMul());
+        if (wb > Domains.WIDTH.max()) {
+            throw new NdswException("net.bot_muls[" + i + "] = " + s.botMul() + " gives the bottleneck width round("
+                    + s.width() + " * " + s.botMul() + ") = " + wb + ", above the largest width "
+                    + Domains.WIDTH.max());
+        }
         if (wb < 1 || wb % s.groups() != 0) {
             throw new NdswException("net.num_gs[" + i + "] = " + s.groups() + " must divide the bottleneck width round("
                     + s.width() + " * " + s.botMul() + ") = " + wb);
-        }
-    }
-
-    private static void positive(String field, int value) {
-        if (value < 1) {
-            throw new NdswException(field + " must be a positive integer, got " + value);
         }
     }
 

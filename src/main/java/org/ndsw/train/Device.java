@@ -2,6 +2,7 @@ package org.ndsw.train;
 
 import java.util.Locale;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 
 /** Where an engine computes. */
 public enum Device {
@@ -14,7 +15,7 @@ public enum Device {
                 return d;
             }
         }
-        throw new NdswException("device must be cpu or gpu, got \"" + s + "\"");
+        throw new NdswException("device must be cpu or gpu, got " + Quote.of(s));
     }
 
     /** The lower-case name used on the command line and in results. */

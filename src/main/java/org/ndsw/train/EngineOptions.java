@@ -1,6 +1,6 @@
 package org.ndsw.train;
 
-import org.ndsw.NdswException;
+import org.ndsw.Domains;
 
 /**
  * How an engine should run: the device and, on CPU, the number of compute threads.
@@ -11,8 +11,6 @@ import org.ndsw.NdswException;
 public record EngineOptions(Device device, int threads) {
     /** Validates the thread count. */
     public EngineOptions {
-        if (threads < 1) {
-            throw new NdswException("threads must be a positive integer, got " + threads);
-        }
+        Domains.THREADS.check(threads, "threads");
     }
 }

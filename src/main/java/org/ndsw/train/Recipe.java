@@ -1,6 +1,7 @@
 package org.ndsw.train;
 
 import java.util.Locale;
+import org.ndsw.Domains;
 import org.ndsw.NdswException;
 import org.ndsw.space.CellSpec;
 import org.ndsw.space.ModelSpec;
@@ -45,9 +46,9 @@ public record Recipe(int epochs, int batchSize, int testBatchSize, double baseLr
 
     /** Validates every value, naming the option at fault. */
     public Recipe {
-        positive("epochs", epochs);
-        positive("batch size", batchSize);
-        positive("test batch size", testBatchSize);
+        Domains.EPOCHS.check(epochs, "epochs");
+        Domains.BATCH.check(batchSize, "batch size");
+        Domains.BATCH.check(testBatchSize, "test batch size");
         if (!(baseLr > 0) || Double.isInfinite(baseLr)) {
             throw new NdswException("learning rate must be a positive number, got " + baseLr);
         }
@@ -175,9 +176,4 @@ public record Recipe(int epochs, int batchSize, int testBatchSize, double baseLr
         }
     }
 
-    private static void positive(String what, int v) {
-        if (v < 1) {
-            throw new NdswException(String.format(Locale.ROOT, "%s must be a positive integer, got %d", what, v));
-        }
-    }
 }

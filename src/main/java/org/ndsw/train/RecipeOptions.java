@@ -3,6 +3,7 @@ package org.ndsw.train;
 import java.util.Locale;
 import java.util.Set;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 import org.ndsw.space.CellSpec;
 import org.ndsw.space.ModelSpec;
 
@@ -33,7 +34,7 @@ public record RecipeOptions(String recipe, Integer epochs, Integer cutout, Doubl
     public RecipeOptions {
         recipe = recipe == null ? PLAIN : recipe;
         if (!NAMES.contains(recipe)) {
-            throw new NdswException("--recipe must be plain or enhanced, got \"" + recipe + "\"");
+            throw new NdswException("--recipe must be plain or enhanced, got " + Quote.of(recipe));
         }
     }
 

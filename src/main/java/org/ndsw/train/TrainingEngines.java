@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 
 /** Finds the training engines on the class path (META-INF/services/org.ndsw.train.TrainingEngine). */
 public final class TrainingEngines {
@@ -27,7 +28,7 @@ public final class TrainingEngines {
                 return e;
             }
         }
-        throw new NdswException("unknown engine \"" + name + "\"; available: "
+        throw new NdswException("unknown engine " + Quote.of(name) + "; available: "
                 + all.stream().map(TrainingEngine::name).toList());
     }
 }

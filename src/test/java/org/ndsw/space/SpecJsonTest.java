@@ -70,7 +70,7 @@ class SpecJsonTest {
         "{\"block_type\":\"res_basic\",\"ds\":[1,1,1,1],\"ss\":[1,1,2,2],\"ws\":[16,16,16,16]}|net.block_type must be one of",
         "{\"block_type\":\"res_basic_block\",\"ds\":[1,1,1],\"ss\":[1,1,2,2],\"ws\":[16,16,16,16]}|net.ws must have one entry per stage like net.ds (3), got 4",
         "{\"block_type\":\"res_basic_block\",\"ds\":[1,\"2\",1,1],\"ss\":[1,1,2,2],\"ws\":[16,16,16,16]}|net.ds[1] must be an integer, got \"2\"",
-        "{\"block_type\":\"res_basic_block\",\"ds\":[1,0,1,1],\"ss\":[1,1,2,2],\"ws\":[16,16,16,16]}|net.ds[1] must be a positive integer, got 0",
+        "{\"block_type\":\"res_basic_block\",\"ds\":[1,0,1,1],\"ss\":[1,1,2,2],\"ws\":[16,16,16,16]}|net.ds[1] must be an integer in [1, 1,024] (ResNet-1202 has 200 blocks per stage), got 0",
         "{\"block_type\":\"res_basic_block\",\"ds\":[2,1,1,1],\"ss\":[1,1,2,2],\"ws\":[16,16,16,16]}|net.ds[0] (the stem) must be 1, got 2",
         "{\"block_type\":\"res_basic_block\",\"ds\":[1,1,1,1],\"ss\":[1,1,2,2]}|net.ws must be a JSON array, got nothing (the field is missing)",
         "{\"block_type\":\"res_basic_block\",\"ds\":[1,1,1,1],\"ss\":[1,1,2,2],\"ws\":[16,16,16,16],\"depth\":3}|net has unknown field \"depth\"",

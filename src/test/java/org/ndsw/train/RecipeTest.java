@@ -49,7 +49,7 @@ class RecipeTest {
 
     @Test
     void invalidValuesNameTheOption() {
-        assertEquals("epochs must be a positive integer, got 0",
+        assertEquals("epochs must be an integer in [1, 10,000] (the paper trains 10 to 100 epochs), got 0",
                 assertThrows(NdswException.class, () -> Recipe.NDS_CIFAR.withEpochs(0)).getMessage());
         assertEquals("learning rate must be a positive number, got -1.0",
                 assertThrows(NdswException.class, () -> Recipe.NDS_CIFAR.withLrAndWd(-1, 0)).getMessage());

@@ -2,6 +2,7 @@ package org.ndsw.app.catalog;
 
 import java.util.List;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 import org.ndsw.catalog.Catalog;
 import org.ndsw.catalog.CatalogInfo;
 import org.ndsw.catalog.ErrorKind;
@@ -83,7 +84,7 @@ public final class CatalogService {
     /** Deletes a sweep with its runs, and the models no other sweep uses; one transaction. */
     public void deleteSweep(String name) {
         SweepSummary s = catalog.sweep(name).orElseThrow(() -> new NdswException("catalogue " + catalog.file()
-                + " has no sweep named \"" + name + "\" (list them with `ndsw sweeps`)"));
+                + " has no sweep named " + Quote.of(name) + " (list them with `ndsw sweeps`)"));
         catalog.write(w -> {
             w.deleteSweep(s.id());
             return null;
@@ -93,7 +94,7 @@ public final class CatalogService {
     /** Per-model errors of a sweep ({@link ErrorKind#BEST} is `min_test_top1`, the paper's error), in %. */
     public SweepErrors errors(String sweep, ErrorKind kind) {
         SweepSummary s = catalog.sweep(sweep).orElseThrow(() -> new NdswException("catalogue " + catalog.file()
-                + " has no sweep named \"" + sweep + "\" (list them with `ndsw sweeps`)"));
+                + " has no sweep named " + Quote.of(sweep) + " (list them with `ndsw sweeps`)"));
         return new SweepErrors(s, kind, catalog.errors(sweep, kind));
     }
 }

@@ -1,7 +1,10 @@
 package org.ndsw.app.compare;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.ndsw.AtomicWrite;
+import org.ndsw.app.catalog.Csv;
 
 /**
  * Writes the numbers behind a comparison as CSV for spreadsheets and pandas: the EDF steps of every set, and the KS
@@ -17,14 +20,13 @@ public final class CompareCsv {
             double[] e = s.edf().errors();
             double[] c = s.cumulative();
             for (int i = 0; i < e.length; i++) {
-                edf.append(quote(s.label())).append(',').append(e[i]).append(',').append(c[i]).append('\n');
+                edf.append(Csv.line(List.of(s.label(), e[i], c[i]), "\n"));
             }
         }
         StringBuilder pairs = new StringBuilder("a,b,ks_d,ks_p,ks_method,ks_d_normalized\n");
         for (PairResult p : r.pairs()) {
-            pairs.append(quote(p.a())).append(',').append(quote(p.b())).append(',').append(p.ks().d()).append(',')
-                    .append(p.ks().p()).append(',').append(p.ks().method()).append(',')
-                    .append(Double.isNaN(p.normalizedD()) ? "" : Double.toString(p.normalizedD())).append('\n');
+            pairs.append(Csv.line(Arrays.asList(p.a(), p.b(), p.ks().d(), p.ks().p(), p.ks().method(),
+                    p.normalizedD()), "\n"));
         }
         Path pairsFile = sibling(file, "-pairs");
         AtomicWrite.text(file, edf.toString());
@@ -37,9 +39,5 @@ public final class CompareCsv {
         int dot = name.lastIndexOf('.');
         String sib = dot < 0 ? name + suffix : name.substring(0, dot) + suffix + name.substring(dot);
         return file.resolveSibling(sib);
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

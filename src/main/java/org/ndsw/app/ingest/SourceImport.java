@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.ndsw.Domains;
 import org.ndsw.NdswException;
 import org.ndsw.app.ProgressSink;
 import org.ndsw.app.Provenance;
@@ -185,7 +186,8 @@ final class SourceImport {
         }
         Double last = r.lastTestError();
         if (problem == null && last != null && !validFinal(last)) {
-            problem = "the last test_ep_top1 value must be a top-1 error in % within [0, 100], got " + last;
+            problem = "the last test_ep_top1 value must be " + Domains.ERROR.range() + " (" + Domains.ERROR.reason()
+                    + "), got " + last;
         }
         if (problem != null) {
             return new Prepared(r, null, null, null, problem);
@@ -213,7 +215,7 @@ final class SourceImport {
     }
 
     private static boolean validFinal(double v) {
-        return Double.isNaN(v) || v >= 0.0 && v <= 100.0;
+        return Double.isNaN(v) || Domains.ERROR.contains(v);
     }
 
     private void reject(Sweep s, NdsRecord r, String problem) {

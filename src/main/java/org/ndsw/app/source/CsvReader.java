@@ -1,74 +1,102 @@
 package org.ndsw.app.source;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.ndsw.Domains;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 
 /**
  * Reads a CSV with a header naming an {@code error} column (% top-1 error) and optionally {@code params} and
  * {@code flops} (raw counts); other columns are ignored, header names are matched case-insensitively. Fields may be
- * double-quoted (RFC 4180). An empty cell or "nan" is a missing value; a missing error counts as a skipped model.
- * The {@code --error} choice does not apply: the {@code error} column is taken as is.
+ * double-quoted and hold commas, quotes and line breaks (RFC 4180, read by jackson-dataformat-csv); a UTF-8 byte
+ * order mark is skipped. An empty cell or "nan" is a missing value; a missing error counts as a skipped model. Values
+ * must lie in their {@link Domains} domain (error in [0, 100], counts finite and non-negative). The {@code --error}
+ * choice does not apply: the {@code error} column is taken as is.
  */
 final class CsvReader {
+    private static final CsvFactory FACTORY = CsvFactory.builder()
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .build();
+
     private CsvReader() {}
 
     static RecordSet read(SourceSpec spec, Complexity required) {
         String file = spec.path().toString();
-        Columns columns = new Columns();
-        try (BufferedReader in = Files.newBufferedReader(spec.path(), StandardCharsets.UTF_8)) {
-            String headerLine = in.readLine();
-            if (headerLine == null) {
-                throw new NdswException(file + ": empty CSV, expected a header with an 'error' column");
-            }
-            List<String> header = split(stripBom(headerLine), file, 1);
-            int errorCol = column(header, "error");
-            int paramsCol = column(header, "params");
-            int flopsCol = column(header, "flops");
-            if (errorCol < 0) {
-                throw new NdswException(file + ": the CSV header " + header + " has no 'error' column");
-            }
-            int requiredCol = required == null ? -2 : required == Complexity.PARAMS ? paramsCol : flopsCol;
-            if (requiredCol == -1) {
-                throw new NdswException(file + ": the CSV header has no '" + required.field()
-                        + "' column (needed to normalize by " + required.field() + ")");
-            }
-            String line;
-            int lineNr = 1;
-            while ((line = in.readLine()) != null) {
-                lineNr++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> cells = split(line, file, lineNr);
-                if (cells.size() != header.size()) {
-                    throw new NdswException(file + ": line " + lineNr + " has " + cells.size() + " fields, the header "
-                            + header.size());
-                }
-                double p = value(cells, paramsCol, header, file, lineNr);
-                double f = value(cells, flopsCol, header, file, lineNr);
-                if (requiredCol >= 0 && Double.isNaN(requiredCol == paramsCol ? p : f)) {
-                    throw new NdswException(file + ": line " + lineNr + " has no value in column '" + required.field()
-                            + "' (needed to normalize by " + required.field() + ")");
-                }
-                columns.add(value(cells, errorCol, header, file, lineNr), p, f);
-            }
+        try (Reader in = open(spec.path()); CsvParser p = FACTORY.createParser(in)) {
+            return read(p, spec.label(), file, required);
         } catch (NoSuchFileException e) {
             throw new NdswException("cannot read source " + file + ": no such file", e);
+        } catch (JsonProcessingException e) {
+            throw new NdswException(file + ": not valid CSV" + at(e.getLocation()) + ": "
+                    + Quote.cut(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new NdswException("cannot read source " + file + ": " + e.getMessage(), e);
         }
-        return columns.toRecordSet(spec.label(), file);
     }
 
-    private static String stripBom(String s) {
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    /** Reads every row of the CSV in {@code p}. */
+    static RecordSet read(CsvParser p, String label, String file, Complexity required) throws IOException {
+        Row headerRow = Row.next(p);
+        if (headerRow == null) {
+            throw new NdswException(file + ": empty CSV, expected a header with an 'error' column");
+        }
+        List<String> header = headerRow.cells();
+        int errorCol = column(header, "error");
+        int paramsCol = column(header, "params");
+        int flopsCol = column(header, "flops");
+        if (errorCol < 0) {
+            throw new NdswException(file + ": the CSV header " + Quote.cut(header.toString())
+                    + " has no 'error' column");
+        }
+        int requiredCol = required == null ? -2 : required == Complexity.PARAMS ? paramsCol : flopsCol;
+        if (requiredCol == -1) {
+            throw new NdswException(file + ": the CSV header has no '" + required.field()
+                    + "' column (needed to normalize by " + required.field() + ")");
+        }
+        Columns columns = new Columns();
+        for (Row row = Row.next(p); row != null; row = Row.next(p)) {
+            List<String> cells = row.cells();
+            if (cells.size() != header.size()) {
+                throw new NdswException(file + ": line " + row.line() + " has " + cells.size()
+                        + " fields, the header " + header.size());
+            }
+            Cell at = new Cell(file, row.line(), header);
+            double pv = Domains.count(at.value(cells, paramsCol), at.where(paramsCol));
+            double fv = Domains.count(at.value(cells, flopsCol), at.where(flopsCol));
+            if (requiredCol >= 0 && Double.isNaN(requiredCol == paramsCol ? pv : fv)) {
+                throw new NdswException(file + ": line " + row.line() + " has no value in column '"
+                        + required.field() + "' (needed to normalize by " + required.field() + ")");
+            }
+            columns.add(Domains.error(at.value(cells, errorCol), at.where(errorCol)), pv, fv);
+        }
+        return columns.toRecordSet(label, file);
+    }
+
+    private static Reader open(Path path) throws IOException {
+        BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset();
+        }
+        return in;
+    }
+
+    private static String at(JsonLocation where) {
+        return where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
     }
 
     private static int column(List<String> header, String name) {
@@ -80,51 +108,44 @@ final class CsvReader {
         return -1;
     }
 
-    private static double value(List<String> cells, int col, List<String> header, String file, int lineNr) {
-        if (col < 0) {
-            return Double.NaN;
-        }
-        String text = cells.get(col).trim();
-        if (text.isEmpty() || text.toLowerCase(Locale.ROOT).equals("nan")) {
-            return Double.NaN;
-        }
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new NdswException(file + ": line " + lineNr + ", column '" + header.get(col).trim()
-                    + "': not a number: '" + text + "'");
+    /** One record: its cells and the line it starts on. */
+    private record Row(List<String> cells, long line) {
+        static Row next(CsvParser p) throws IOException {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                return null;
+            }
+            long line = -1;
+            List<String> cells = new ArrayList<>();
+            while ((t = p.nextToken()) == JsonToken.VALUE_STRING) {
+                if (line < 0) {
+                    line = p.currentTokenLocation().getLineNr();
+                }
+                cells.add(p.getText());
+            }
+            return new Row(cells, line);
         }
     }
 
-    /** Splits one CSV line at commas outside double quotes; "" inside quotes is a quote. */
-    static List<String> split(String line, String file, int lineNr) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
+    /** Where a cell is, for messages, and how its text becomes a number. */
+    private record Cell(String file, long line, List<String> header) {
+        String where(int col) {
+            return file + ": line " + line + ", column '" + (col < 0 ? "" : Quote.cut(header.get(col).trim())) + "'";
+        }
+
+        double value(List<String> cells, int col) {
+            if (col < 0) {
+                return Double.NaN;
+            }
+            String text = cells.get(col).trim();
+            if (text.isEmpty() || text.toLowerCase(Locale.ROOT).equals("nan")) {
+                return Double.NaN;
+            }
+            try {
+                return Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new NdswException(where(col) + ": not a number: " + Quote.of(text));
             }
         }
-        if (quoted) {
-            throw new NdswException(file + ": line " + lineNr + " ends inside a quoted field");
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Locale;
+import org.ndsw.Domains;
 import org.ndsw.NdswException;
 
 /**
  * Reads the three numbers a comparison needs from one NDS record object and skips everything else (nets, per-epoch
- * and per-iteration curves, timings) without building it.
+ * and per-iteration curves, timings) without building it. The numbers must lie in their {@link Domains} domain; NaN
+ * and null mean missing.
  */
 final class NdsRecordParser {
     private final String file;
@@ -55,7 +57,9 @@ final class NdsRecordParser {
                     + metric.name().toLowerCase(Locale.ROOT) + ")");
         }
         checkRequired(where, params, flops);
-        out.add(error, params, flops);
+        String at = file + ": " + where + ": field '";
+        out.add(Domains.error(error, at + metric.field() + "'"), Domains.count(params, at + "params'"),
+                Domains.count(flops, at + "flops'"));
     }
 
     private void checkRequired(String where, double params, double flops) {

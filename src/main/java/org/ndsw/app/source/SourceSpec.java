@@ -3,6 +3,7 @@ package org.ndsw.app.source;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 
 /**
  * A source as named on the command line: {@code [NAME=]PATH[#GROUP]}. NAME is the label (default: the file name
@@ -17,7 +18,7 @@ public record SourceSpec(String label, Path path, String group) {
     /** Validates the parts. */
     public SourceSpec {
         if (label == null || label.isBlank()) {
-            throw new NdswException("a source needs a non-empty label, got '" + label + "' for " + path);
+            throw new NdswException("a source needs a non-empty label, got " + Quote.of(label) + " for " + path);
         }
         if (group != null && group.isEmpty()) {
             throw new NdswException("empty group after '#' in source " + path);
@@ -49,7 +50,7 @@ public record SourceSpec(String label, Path path, String group) {
             rest = rest.substring(0, hash);
         }
         if (rest.isEmpty()) {
-            throw new NdswException("source '" + text + "' has no path: expected [NAME=]PATH[#GROUP]");
+            throw new NdswException("source " + Quote.of(text) + " has no path: expected [NAME=]PATH[#GROUP]");
         }
         Path path = Path.of(rest);
         return new SourceSpec(label != null ? label : defaultLabel(path, group), path, group);

@@ -1,7 +1,9 @@
 package org.ndsw.app.sweep;
 
 import java.util.List;
+import org.ndsw.Domains;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 
 /**
  * How a sweep is run on this machine.
@@ -18,15 +20,13 @@ public record RunOptions(int workers, int threadsPerWorker, String heap, boolean
         int maxAttempts, List<String> jvmOptions) {
     /** Validates the counts. */
     public RunOptions {
-        if (workers < 1) {
-            throw new NdswException("--workers must be at least 1, got " + workers);
-        }
-        if (threadsPerWorker < 0) {
-            throw new NdswException("--threads-per-worker must be 0 (split the processors) or positive, got "
-                    + threadsPerWorker);
+        Domains.THREADS.check(workers, "--workers");
+        if (threadsPerWorker < 0 || threadsPerWorker > Domains.THREADS.max()) {
+            throw new NdswException("--threads-per-worker must be 0 (split the processors) or in [1, "
+                    + Domains.THREADS.max() + "], got " + threadsPerWorker);
         }
         if (heap == null || !heap.matches("[0-9]+[kKmMgG]?")) {
-            throw new NdswException("--worker-heap must look like 512m or 2g, got \"" + heap + "\"");
+            throw new NdswException("--worker-heap must look like 512m or 2g, got " + Quote.of(heap));
         }
         if (staleSeconds < 1 || maxAttempts < 1) {
             throw new NdswException("stale seconds and max attempts must be positive, got " + staleSeconds + " and "

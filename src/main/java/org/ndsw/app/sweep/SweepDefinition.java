@@ -1,7 +1,9 @@
 package org.ndsw.app.sweep;
 
 import java.util.regex.Pattern;
+import org.ndsw.Domains;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 import org.ndsw.complexity.Convention;
 import org.ndsw.complexity.Window;
 import org.ndsw.train.Device;
@@ -32,17 +34,14 @@ public record SweepDefinition(String name, String space, int n, long seed, Windo
     public SweepDefinition {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new NdswException("sweep name must be 1-64 letters, digits, '.', '_' or '-' (starting with a letter"
-                    + " or digit), got \"" + name + "\"");
+                    + " or digit), got " + Quote.of(name));
         }
-        if (n < 1) {
-            throw new NdswException("the number of models n must be at least 1, got " + n);
-        }
+        Domains.MODELS.check(n, "the number of models n");
         if (trainSubset < 0 || testSubset < 0) {
             throw new NdswException("subsets must be 0 (all) or positive, got " + trainSubset + " and " + testSubset);
         }
-        if (seedsPerModel < 1) {
-            throw new NdswException("seeds per model must be at least 1, got " + seedsPerModel);
-        }
+        Domains.MODELS.check(seedsPerModel, "seeds per model");
+        Domains.MODELS.checkLong((long) n * seedsPerModel, "the number of runs (models x seeds per model)");
         if (space == null || data == null || engine == null || device == null || recipe == null || window == null
                 || convention == null) {
             throw new NdswException("a sweep needs a space, data, engine, device, recipe, window and convention");

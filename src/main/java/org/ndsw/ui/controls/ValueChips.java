@@ -14,6 +14,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import org.ndsw.Quote;
 
 /**
  * Edits a list of integer choices as chips: click × to remove a value, type a value and press Enter to add it, or
@@ -64,7 +65,7 @@ public final class ValueChips extends FlowPane {
             input.setTooltip(null);
             input.setStyle("");
         } catch (NumberFormatException e) {
-            input.setTooltip(new Tooltip("\"" + text + "\" is not a positive integer"));
+            input.setTooltip(new Tooltip(Quote.of(text) + " is not a positive integer"));
             input.setStyle("-fx-border-color: #c0392b;");
         }
     }

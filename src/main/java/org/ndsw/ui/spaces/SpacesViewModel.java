@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 import org.ndsw.space.BuiltinSpaces;
 import org.ndsw.space.DesignSpace;
 import org.ndsw.space.SpaceFiles;
@@ -122,7 +123,7 @@ public final class SpacesViewModel {
             throw new NdswException("cannot save: " + editor.errorProperty().get());
         }
         if (BuiltinSpaces.find(s.name()).isPresent()) {
-            throw new NdswException("\"" + s.name() + "\" is the name of a built-in space, which is read-only:"
+            throw new NdswException(Quote.of(s.name()) + " is the name of a built-in space, which is read-only:"
                     + " give your space another name");
         }
         SpaceFiles.write(s, file);

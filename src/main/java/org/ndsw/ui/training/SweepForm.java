@@ -9,6 +9,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 import org.ndsw.app.sweep.SweepDefinition;
 import org.ndsw.complexity.Convention;
 import org.ndsw.complexity.Window;
@@ -164,7 +165,7 @@ public final class SweepForm {
         try {
             return Device.parse(d);
         } catch (NdswException e) {
-            throw new InvalidField("device", "Device: must be cpu or gpu, got \"" + d + "\"");
+            throw new InvalidField("device", "Device: must be cpu or gpu, got " + Quote.of(d));
         }
     }
 
@@ -247,7 +248,7 @@ public final class SweepForm {
         try {
             return Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidField(key, label + ": expected a whole number, got \"" + text.trim() + "\"");
+            throw new InvalidField(key, label + ": expected a whole number, got " + Quote.of(text.trim()));
         }
     }
 
@@ -272,7 +273,7 @@ public final class SweepForm {
         try {
             v = Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidField(key, label + ": expected a number such as 0.1 or 5e-4, got \"" + text.trim() + "\"");
+            throw new InvalidField(key, label + ": expected a number such as 0.1 or 5e-4, got " + Quote.of(text.trim()));
         }
         if (!Double.isFinite(v) || v < 0 || (!zeroOk && v == 0)) {
             throw new InvalidField(key, label + ": must be " + (zeroOk ? "0 or more" : "above 0") + ", got "
@@ -301,7 +302,7 @@ public final class SweepForm {
             }
             return Math.round(v);
         } catch (NumberFormatException e) {
-            throw new InvalidField(key, label + ": expected a count such as 300000, 300k or 1.5M, got \"" + t + "\"");
+            throw new InvalidField(key, label + ": expected a count such as 300000, 300k or 1.5M, got " + Quote.of(t));
         }
     }
 

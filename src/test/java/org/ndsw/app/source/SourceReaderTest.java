@@ -96,7 +96,7 @@ class SourceReaderTest {
         Files.writeString(file, "error,params\n5,10\nfive,10\n");
         String msg = messageOf(() -> read(file, ErrorMetric.BEST, null));
         assertTrue(msg.contains("bad.csv") && msg.contains("line 3") && msg.contains("'error'")
-                && msg.contains("'five'"), msg);
+                && msg.contains("\"five\""), msg);
     }
 
     @Test

@@ -116,7 +116,7 @@ class DefinitionJsonTest {
                 message(good.replace("\"n\" : 20", "\"n\" : 20, \"epochs\" : 3")).replaceAll("\\[.*]", ""));
         assertEquals("s.json: field \"window.max_params\" must be a non-negative integer or null, got -5",
                 message(good.replace("\"max_params\" : 500000", "\"max_params\" : -5")));
-        assertEquals("s.json: epochs must be a positive integer, got 0",
+        assertEquals("s.json: epochs must be an integer in [1, 10,000] (the paper trains 10 to 100 epochs), got 0",
                 message(good.replace("\"epochs\" : 2", "\"epochs\" : 0")));
         assertEquals("s.json: field \"format\" must be \"ndsw-sweep/1\", got null", message("{}"));
         assertEquals("s.json: field \"device\" must be \"cpu\" or \"gpu\", got \"tpu\"",
