@@ -27,6 +27,12 @@ public interface TrainingEngine {
         return java.util.List.of(this);
     }
 
+    /**
+     * Loads the native code {@link #build} will need for these options, so that {@link Preload} can do it while the
+     * data is read. Does nothing by default; must be safe to call from any thread, once or not at all.
+     */
+    default void preload(EngineOptions options) {}
+
     /** A short name of this configuration for messages, e.g. "channels-last"; empty if the engine has one. */
     default String configuration() {
         return "";

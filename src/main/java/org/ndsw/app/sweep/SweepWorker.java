@@ -22,8 +22,10 @@ import org.ndsw.train.EngineOptions;
 import org.ndsw.train.EpochRecord;
 import org.ndsw.train.Progress;
 import org.ndsw.train.ResultJson;
+import org.ndsw.train.Preload;
 import org.ndsw.train.Seeds;
 import org.ndsw.train.Status;
+import org.ndsw.train.TrainingEngine;
 import org.ndsw.train.TrainingEngines;
 import org.ndsw.train.TrainingJob;
 import org.ndsw.train.TrainingListener;
@@ -120,15 +122,19 @@ public final class SweepWorker {
         log.printf(Locale.ROOT, "run id %d (sweep %s, seq %d, seed %d): %s from %s%n", ticket.runId(), ticket.sweep(),
                 ticket.seq(), ticket.seed(), resume ? "resuming after epoch " + epochs.size() : "starting",
                 ticket.net());
+        EngineOptions options = new EngineOptions(def.device(), request.threads());
+        TrainingEngine engine = TrainingEngines.find(def.engine());
+        Preload preload = Preload.start(engine, options);
         Cifar10 data = Cifar10.load(Path.of(def.data()), def.trainSubset(), def.testSubset(),
                 def.subsetSeed());
+        preload.await();
         DataSummary summary = new DataSummary(data.name(), data.format(), def.data(), data.train().size(),
                 data.test().size(), def.trainSubset(), def.testSubset());
         long seed = ticket.seed();
         TrainingJob job = new TrainingJob(SpecJson.parseNet(readTree(ticket.net())), ticket.space(), data, summary,
-                def.recipe(), seed, Seeds.of(seed), new EngineOptions(def.device(), request.threads()), dir, resume);
+                def.recipe(), seed, Seeds.of(seed), options, dir, resume);
         Listener listener = new Listener(queue, ticket.sweep(), epochs, def.recipe().epochs());
-        TrainingResult result = new TrainingService(TrainingEngines.find(def.engine())).run(job, listener);
+        TrainingResult result = new TrainingService(engine).run(job, listener);
         if (lost) {
             log.println("the claim on run " + ticket.runId() + " was taken over; nothing recorded");
             return EXIT_CLAIM_LOST;

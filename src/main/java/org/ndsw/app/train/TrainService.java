@@ -13,8 +13,10 @@ import org.ndsw.train.EngineOptions;
 import org.ndsw.train.EpochRecord;
 import org.ndsw.train.Recipe;
 import org.ndsw.train.ResultJson;
+import org.ndsw.train.Preload;
 import org.ndsw.train.Seeds;
 import org.ndsw.train.Status;
+import org.ndsw.train.TrainingEngine;
 import org.ndsw.train.TrainingEngines;
 import org.ndsw.train.TrainingJob;
 import org.ndsw.train.TrainingResult;
@@ -50,14 +52,16 @@ public final class TrainService {
 
     /** Reads the data, trains, writes the result if asked, and rethrows a failure after writing. */
     public static TrainingResult run(Request r, ProgressSink progress, Consumer<EpochRecord> epochs) {
+        TrainingEngine engine = TrainingEngines.find(r.engine());
+        Preload preload = Preload.start(engine, r.options());
         progress.update("reading " + r.data(), 0);
         Cifar10 data = Cifar10.load(r.data(), r.trainSubset(), r.testSubset(), r.subsetSeed());
+        preload.await();
         DataSummary summary = new DataSummary(data.name(), data.format(), r.data().toString(), data.train().size(),
                 data.test().size(), r.trainSubset(), r.testSubset());
         TrainingJob job = new TrainingJob(r.model().spec(), r.model().space(), data, summary, r.recipe(), r.seed(),
                 r.seeds(), r.options(), r.checkpointDir(), r.resume());
-        TrainingResult result = new TrainingService(TrainingEngines.find(r.engine()))
-                .run(job, new TrainingProgress(progress, epochs));
+        TrainingResult result = new TrainingService(engine).run(job, new TrainingProgress(progress, epochs));
         if (r.out() != null) {
             write(result, r.out());
         }

@@ -101,6 +101,13 @@ public final class DjlEngine implements TrainingEngine {
     }
 
     @Override
+    public void preload(EngineOptions options) {
+        if (options.device() == org.ndsw.train.Device.CPU) {
+            pytorch();
+        }
+    }
+
+    @Override
     public String configuration() {
         Layout l = layout != null ? layout : Layout.parse(System.getProperty(LAYOUT_PROPERTY, "auto"));
         return switch (l) {

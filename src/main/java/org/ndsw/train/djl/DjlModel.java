@@ -44,6 +44,7 @@ final class DjlModel implements EngineModel {
      *     network; faster on CPU, see docs/training.md)
      */
     DjlModel(Engine engine, NDManager manager, Graph graph, String deviceDescription, boolean channelsLast) {
+        onThisThread();
         this.engine = engine;
         this.manager = manager;
         this.deviceDescription = deviceDescription;
@@ -62,6 +63,16 @@ final class DjlModel implements EngineModel {
         sgd = new NesterovSgd(trainable, manager);
     }
 
+    /**
+     * Turns PyTorch's autograd recording off for the calling thread. PyTorch keeps that mode per thread and DJL turns
+     * it off only on the thread that loaded the engine, so a model used from any other thread (a worker's training
+     * thread when the engine was loaded while the data was read) would record the optimizer's in-place updates and the
+     * weight copies, which PyTorch refuses on parameters. The gradient collector turns it on for each step itself.
+     */
+    private static void onThisThread() {
+        JniUtils.setGradMode(false);
+    }
+
     @Override
     public long trainableParameters() {
         return block.getParameters().values().stream().filter(Parameter::requiresGradient)
@@ -75,6 +86,7 @@ final class DjlModel implements EngineModel {
 
     @Override
     public StepResult trainStep(Batch batch, Sgd settings) {
+        onThisThread();
         try (NDManager step = manager.newSubManager()) {
             NDList inputs = new NDList(images(step, batch));
             if (batch.masks() != null) {
@@ -105,6 +117,7 @@ final class DjlModel implements EngineModel {
 
     @Override
     public StepResult evaluate(Batch batch) {
+        onThisThread();
         try (NDManager step = manager.newSubManager()) {
             NDArray logits = block.forward(store, new NDList(images(step, batch)), false).singletonOrThrow();
             NDArray y = step.create(toLongs(batch.labels()));
@@ -114,6 +127,7 @@ final class DjlModel implements EngineModel {
 
     @Override
     public Tensor predict(Batch batch) {
+        onThisThread();
         try (NDManager step = manager.newSubManager()) {
             NDArray out = block.forward(store, new NDList(images(step, batch)), false).singletonOrThrow();
             org.ndsw.net.Shape s = block.graph().output().shape();
@@ -125,6 +139,7 @@ final class DjlModel implements EngineModel {
 
     @Override
     public Weights weights() {
+        onThisThread();
         Map<String, Tensor> out = new LinkedHashMap<>();
         tensors.forEach((name, p) -> out.put(name, toTensor(p.getArray())));
         return new Weights(out);
@@ -132,6 +147,7 @@ final class DjlModel implements EngineModel {
 
     @Override
     public void loadWeights(Weights weights) {
+        onThisThread();
         for (ParameterLayout.Entry e : ParameterLayout.of(block.graph())) {
             Tensor t = weights.get(e.name());
             if (t == null) {
@@ -159,6 +175,7 @@ final class DjlModel implements EngineModel {
 
     @Override
     public Weights optimizerState() {
+        onThisThread();
         Map<String, Tensor> out = new LinkedHashMap<>();
         sgd.buffers().forEach((name, a) -> out.put(name, toTensor(a)));
         return new Weights(out);
@@ -166,6 +183,7 @@ final class DjlModel implements EngineModel {
 
     @Override
     public void loadOptimizerState(Weights state) {
+        onThisThread();
         try (NDManager temp = manager.newSubManager()) {
             Map<String, NDArray> arrays = new LinkedHashMap<>();
             for (Map.Entry<String, Tensor> e : state.tensors().entrySet()) {

@@ -57,6 +57,13 @@ public final class Dl4jEngine implements TrainingEngine {
         return new Dl4jModel(graph, built, where);
     }
 
+    @Override
+    public void preload(EngineOptions options) {
+        if (options.device() == Device.CPU && !hasClass(CUDA_BACKEND)) {
+            prepare(options.threads());
+        }
+    }
+
     /** Fails with a clear message when a GPU is asked for but this build cannot use one. */
     static void checkDevice(Device device) {
         boolean cuda = hasClass(CUDA_BACKEND);

@@ -33,6 +33,28 @@ class DjlSgdTest {
         check(new Sgd(0.5, 0.8, false, 0));
     }
 
+    /**
+     * PyTorch records autograd per thread and DJL turns recording off only on the thread that loads the engine; a model
+     * built and trained on another thread (as after {@link org.ndsw.train.Preload}) must still load weights and step.
+     */
+    @Test
+    void aModelWorksOnAThreadOtherThanTheOneThatLoadedTheEngine() throws Exception {
+        DjlEngine.pytorch();
+        Throwable[] failure = new Throwable[1];
+        Thread other = new Thread(() -> {
+            try {
+                check(new Sgd(0.1, 0.9, true, 5e-4));
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        });
+        other.start();
+        other.join();
+        if (failure[0] != null) {
+            throw new AssertionError("training on a fresh thread failed", failure[0]);
+        }
+    }
+
     @Test
     void lossAndCorrectCountAreThoseOfTheBatch() {
         Graph graph = linear();
