@@ -9,8 +9,9 @@ import java.util.Arrays;
  * sample has rank at least k exactly when all m draws have rank at least k, so P(rank &gt;= k) = ((n-k+1)/n)^m and
  * P(rank = r) = ((n-r+1)^m - (n-r)^m) / n^m. n^m overflows any double (n = 25,000, m = 6,250), so the
  * probabilities are computed in log space: with j = n - r models worse than rank r,
- * p_r = (j/n)^m · ((1 + 1/j)^m - 1) = exp(m·log1p(-r/n)) · expm1(m·log1p(1/j)), and p_n = exp(-m·log n). Every
- * factor keeps its relative accuracy, so p_r has a relative error of a few ulps where it matters.
+ * p_r = (j/n)^m · ((1 + 1/j)^m - 1) = exp(m·log(j/n)) · expm1(m·log1p(1/j)), and p_n = exp(-m·log n). Every
+ * factor keeps its relative accuracy: p_r has a relative error of about |log p_r| ulps, a few ulps for every rank
+ * with a mass that matters.
  */
 public final class BestOfSample {
     private BestOfSample() {}
@@ -49,7 +50,7 @@ public final class BestOfSample {
         if (worse == 0) {
             return Math.exp(-m * Math.log(n));
         }
-        double logHead = m * Math.log1p(-(double) r / n);
+        double logHead = m * logShare(worse, n);
         double x = m * Math.log1p(1.0 / worse);
         // log(expm1(x)) without overflow: for large x, expm1(x) = e^x (1 - e^-x).
         double logTail = x > 30 ? x + Math.log1p(-Math.exp(-x)) : Math.log(Math.expm1(x));
@@ -58,6 +59,11 @@ public final class BestOfSample {
 
     /** P(rank &gt;= k) = ((n-k+1)/n)^m: the mass of ranks k..n. */
     public static double tailProbability(int n, int m, int k) {
-        return k <= 1 ? 1.0 : Math.exp(m * Math.log1p(-(double) (k - 1) / n));
+        return k <= 1 ? 1.0 : Math.exp(m * logShare(n - k + 1, n));
+    }
+
+    /** log(j/n) to within an ulp or two: log1p of the small complement near 1, log of the ratio below 1/2. */
+    private static double logShare(int j, int n) {
+        return 2L * j >= n ? Math.log1p(-(double) (n - j) / n) : Math.log((double) j / n);
     }
 }
