@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark.",
         subcommands = {BenchCommand.ComplexityBench.class, BenchCommand.AnalysisBench.class,
             BenchImportCommand.class, BenchCatalogCommand.class, BenchGenerateCommand.class, TrainBenchCommand.class,
-            BenchCompareCommand.class,
+            BenchCompareCommand.class, BenchAnalyzeCommand.class,
             CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
