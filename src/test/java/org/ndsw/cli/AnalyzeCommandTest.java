@@ -100,6 +100,29 @@ class AnalyzeCommandTest {
         assertTrue(run.err().contains("--fraction must be in (0, 1], got 0.0"), run.err());
     }
 
+    @Test
+    void aCatalogueSweepAnalysesLikeItsImportedFile() throws IOException {
+        String db = dir.resolve("c.db").toString();
+        CliRun imported = CliRun.of("import", "sample-data/nds-mini/Vanilla.json", "--catalog", db);
+        assertEquals(0, imported.exit(), imported.err());
+        CliRun r = CliRun.of("analyze", "S=catalog:Vanilla", "sample-data/nds-mini/Vanilla.json", "--catalog", db,
+                "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode sets = JSON.readTree(r.out()).get("sets");
+        assertEquals("S", sets.get(0).get("name").asText());
+        assertEquals(sets.get(1).get("n"), sets.get(0).get("n"));
+        assertEquals(sets.get(1).get("parameters"), sets.get(0).get("parameters"));
+    }
+
+    @Test
+    void anUnknownSweepIsNamed() {
+        String db = dir.resolve("c.db").toString();
+        CliRun.of("catalog", "init", "--catalog", db);
+        CliRun r = CliRun.of("analyze", "catalog:Nope", "--catalog", db);
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("has no sweep named \"Nope\""), r.err());
+    }
+
     private static String line(double error, int d1) {
         return "{\"min_test_top1\": " + error + ", \"optim\": {\"base_lr\": 0.1, \"wd\": 0.0005}, \"net\": "
                 + "{\"block_type\": \"res_basic_block\", \"ds\": [1, " + d1 + ", 1, 1], \"ws\": [16, 16, 32, 64],"
