@@ -21,10 +21,17 @@ class ArchitectureTest {
     @Test
     void corePackagesImportNoUiDatabaseEngineOrCli() {
         noClasses().that().resideInAnyPackage("org.ndsw.space..", "org.ndsw.complexity..", "org.ndsw.net..",
-                        "org.ndsw.stats..")
+                        "org.ndsw.stats..", "org.ndsw.analysis..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "org.deeplearning4j..",
                         "org.nd4j..", "ai.djl..", "picocli..", "org.ndsw.cli..", "org.ndsw.ui..", "org.ndsw.catalog..",
                         "org.ndsw.train..", "org.ndsw.app..", "org.ndsw.bench..")
+                .check(classes);
+    }
+
+    @Test
+    void theAnalysisSpawnsNoProcess() {
+        noClasses().that().resideInAPackage("org.ndsw.analysis..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder")
                 .check(classes);
     }
 

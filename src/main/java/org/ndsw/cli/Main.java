@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             CommandLine.HelpCommand.class,
             CompareCommand.class,
+            AnalyzeCommand.class,
             FigureCommand.class,
         })
 public final class Main implements Runnable {

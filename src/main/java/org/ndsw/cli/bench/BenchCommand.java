@@ -17,7 +17,7 @@ import picocli.CommandLine;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark.",
         subcommands = {BenchCommand.ComplexityBench.class, BenchCommand.AnalysisBench.class,
             BenchImportCommand.class, BenchCatalogCommand.class, BenchGenerateCommand.class, TrainBenchCommand.class,
-            BenchCompareCommand.class, BenchJsonCommand.class,
+            BenchCompareCommand.class, BenchJsonCommand.class, BenchAnalyzeCommand.class,
             CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
