@@ -35,13 +35,19 @@ public record PyclsConfig(AnyNet net, int imageSize) {
         if (size < 1) {
             throw new NdswException("TRAIN.IM_SIZE must be at least 1, got " + size);
         }
-        AnyNet net = switch (type) {
-            case "regnet" -> regnet(section(root, "REGNET"), classes);
-            case "anynet" -> anynet(section(root, "ANYNET"), classes);
-            default -> throw new NdswException("MODEL.TYPE must be \"anynet\" or \"regnet\" (the other pycls models"
-                    + " are not supported), got " + Quote.of(type));
-        };
-        return new PyclsConfig(net, size);
+        try {
+            AnyNet net = switch (type) {
+                case "regnet" -> regnet(section(root, "REGNET"), classes);
+                case "anynet" -> anynet(section(root, "ANYNET"), classes);
+                default -> throw new NdswException("MODEL.TYPE must be \"anynet\" or \"regnet\" (the other pycls"
+                        + " models are not supported), got " + Quote.of(type));
+            };
+            return new PyclsConfig(net, size);
+        } catch (NdswException e) {
+            String m = e.getMessage();
+            boolean named = m.startsWith("MODEL.") || m.startsWith("REGNET") || m.startsWith("ANYNET");
+            throw named ? e : new NdswException(type.toUpperCase() + ": " + m, e);
+        }
     }
 
     private static AnyNet regnet(JsonNode s, int classes) {

@@ -13,7 +13,7 @@ import org.ndsw.NdswException;
  *
  * <p>Every rounding is half to even ({@link Math#rint}), as numpy's round and Python's round are: RegNetY-800MF
  * depends on it (136 / 16 = 8.5 rounds to 8). Logarithms and powers use {@link StrictMath} so that the widths do not
- * depend on the JVM.
+ * depend on the JVM. Errors name the parameter by its pycls config key (REGNET.WM, ...).
  *
  * @param depth d, the number of blocks
  * @param w0 initial width, a positive multiple of q
@@ -29,22 +29,22 @@ public record RegNet(int depth, int w0, double wa, double wm, int groupWidth, do
     /** Validates the parameters as generate_regnet asserts them, plus a positive depth, group width and b. */
     public RegNet {
         if (depth < 1) {
-            throw new NdswException("the RegNet depth must be at least 1, got " + depth);
+            throw new NdswException("REGNET.DEPTH, the RegNet depth d, must be at least 1, got " + depth);
         }
         if (w0 < 1 || w0 % Q != 0) {
-            throw new NdswException("the RegNet initial width w0 must be a positive multiple of " + Q + ", got " + w0);
+            throw new NdswException("REGNET.W0, the RegNet initial width w0, must be a positive multiple of " + Q + ", got " + w0);
         }
         if (!(wa >= 0) || Double.isInfinite(wa)) {
-            throw new NdswException("the RegNet slope wa must be at least 0, got " + wa);
+            throw new NdswException("REGNET.WA, the RegNet slope wa, must be at least 0, got " + wa);
         }
         if (!(wm > 1) || Double.isInfinite(wm)) {
-            throw new NdswException("the RegNet width multiplier wm must be above 1, got " + wm);
+            throw new NdswException("REGNET.WM, the RegNet width multiplier wm, must be above 1, got " + wm);
         }
         if (groupWidth < 1) {
-            throw new NdswException("the RegNet group width must be at least 1, got " + groupWidth);
+            throw new NdswException("REGNET.GROUP_W, the RegNet group width g, must be at least 1, got " + groupWidth);
         }
         if (!(botMul > 0) || Double.isInfinite(botMul) || botMul > 1 && botMul != Math.rint(botMul)) {
-            throw new NdswException("the RegNet bottleneck multiplier must be positive, and whole if above 1, got "
+            throw new NdswException("REGNET.BOT_MUL, the RegNet bottleneck multiplier b, must be positive, and whole if above 1, got "
                     + botMul);
         }
     }

@@ -52,6 +52,8 @@ class PyclsConfigTest {
                 + " \"STRIDES\": [\"2\"], \"BLOCK_TYPE\": \"res_basic_block\"}}").contains("ANYNET.STRIDES[0]"));
         assertTrue(error("{\"MODEL\": {\"TYPE\": \"regnet\"}, \"TRAIN\": {\"IM_SIZE\": 0}}").contains("TRAIN.IM_SIZE"));
         assertTrue(error("[1]").contains("JSON object"));
+        assertTrue(error("{\"MODEL\": {\"TYPE\": \"anynet\"}, \"ANYNET\": {\"DEPTHS\": [1], \"WIDTHS\": [10],"
+                + " \"STRIDES\": [2], \"BOT_MULS\": [1.0], \"GROUP_WS\": [3]}}").startsWith("ANYNET: stage 1: "));
     }
 
     @Test

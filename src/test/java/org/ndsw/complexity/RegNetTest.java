@@ -62,7 +62,7 @@ class RegNetTest {
     @Test
     void badParametersAreRefusedByName() {
         assertTrue(assertThrows(NdswException.class, () -> new RegNet(10, 20, 5, 2.5, 8, 1))
-                .getMessage().contains("w0"));
+                .getMessage().contains("REGNET.W0"));
         assertTrue(assertThrows(NdswException.class, () -> new RegNet(10, 24, 5, 1.0, 8, 1))
                 .getMessage().contains("wm"));
         assertTrue(assertThrows(NdswException.class, () -> new RegNet(10, 24, -1, 2.5, 8, 1))
