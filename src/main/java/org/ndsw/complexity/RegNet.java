@@ -63,7 +63,12 @@ public record RegNet(int depth, int w0, double wa, double wm, int groupWidth, do
     public int[] blockWidths() {
         int[] ws = new int[depth];
         for (int j = 0; j < depth; j++) {
-            ws[j] = Math.toIntExact((long) Math.rint(w0 * StrictMath.pow(wm, exponent(j)) / Q)) * Q;
+            double quanta = Math.rint(w0 * StrictMath.pow(wm, exponent(j)) / Q);
+            if (quanta > Integer.MAX_VALUE / Q) {
+                throw new NdswException("the RegNet width of block " + (j + 1) + " (" + w0 + " x " + wm + "^"
+                        + (long) exponent(j) + ") is too large for a channel count; lower REGNET.WA or REGNET.DEPTH");
+            }
+            ws[j] = (int) quanta * Q;
         }
         return ws;
     }

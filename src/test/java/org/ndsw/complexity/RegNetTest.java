@@ -71,5 +71,7 @@ class RegNetTest {
                 .getMessage().contains("depth"));
         assertTrue(assertThrows(NdswException.class, () -> new RegNet(10, 24, 5, 2.5, 8, 1.5))
                 .getMessage().contains("bottleneck"));
+        assertTrue(assertThrows(NdswException.class, () -> new RegNet(1000, 8, 1e300, 1.0001, 8, 1).generate())
+                .getMessage().contains("too large"));
     }
 }
