@@ -19,9 +19,11 @@ import java.nio.file.Path;
 import org.ndsw.Domains;
 import org.ndsw.NdswException;
 import org.ndsw.Quote;
+import org.ndsw.complexity.AnyNetComplexity;
 import org.ndsw.complexity.Complexities;
 import org.ndsw.complexity.Complexity;
 import org.ndsw.complexity.Convention;
+import org.ndsw.complexity.PyclsConfig;
 import org.ndsw.space.SpecJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,12 +31,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** `ndsw complexity`: flops, params and acts of every net in a JSON Lines stream. */
+/** `ndsw complexity`: flops, params and acts of every net or pycls AnyNet/RegNet config in a JSON Lines stream. */
 @Command(name = "complexity", mixinStandardHelpOptions = true,
         description = {"Count flops, params and acts of the nets in a JSON Lines stream.", "",
-            "Each input line is an NDS record with \"net\" or a bare net object of either family; each output line is"
-                + " {\"flops\", \"params\", \"acts\"}, in order, counted on the built network (CIFAR-10). Blank"
-                + " lines are skipped. A bad line stops with an error naming its line number and field.", ""})
+            "Each input line is an NDS record with \"net\" or a bare net object of either family (counted on the"
+                + " built network, CIFAR-10), or a pycls AnyNet or RegNet config in JSON form: an object with a"
+                + " \"MODEL\" section, e.g. {\"MODEL\": {\"TYPE\": \"regnet\", \"NUM_CLASSES\": 1000},"
+                + " \"REGNET\": {\"DEPTH\": 13, \"W0\": 24, \"WA\": 36.44, \"WM\": 2.49, \"GROUP_W\": 8},"
+                + " \"TRAIN\": {\"IM_SIZE\": 224}} (counted at TRAIN.IM_SIZE; missing keys take pycls's defaults)."
+                + " Each output line is {\"flops\", \"params\", \"acts\"}, in order. Blank lines are skipped. A"
+                + " bad line stops with an error naming its line number and field.", ""})
 final class ComplexityCommand implements Runnable {
     /** Python writes NaN and Infinity as bare tokens in NDS records; accept them. */
     private static final ObjectMapper READER = JsonMapper.builder(JsonFactory.builder()
@@ -105,6 +111,10 @@ final class ComplexityCommand implements Runnable {
         }
         JsonNode net = node.has("net") ? node.get("net") : node;
         try {
+            if (node.has("MODEL")) {
+                PyclsConfig cfg = PyclsConfig.parse(node);
+                return AnyNetComplexity.of(cfg.net(), cfg.imageSize(), conv);
+            }
             return Complexities.cifarFromGraph(SpecJson.parseNet(net), conv);
         } catch (NdswException e) {
             throw new NdswException(where + e.getMessage(), e);

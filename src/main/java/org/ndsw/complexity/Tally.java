@@ -39,7 +39,12 @@ final class Tally {
         params = addExact(params, 2L * c);
     }
 
-    /** A fully connected layer with bias. */
+    /** A pooling layer with a c x out x out output: no flops or params, its outputs count as acts. */
+    void pool(int c, int out) {
+        acts = addExact(acts, multiplyExact(multiplyExact((long) c, out), out));
+    }
+
+    /** A fully connected layer with bias (also a biased 1x1 conv on a 1x1 map, as in squeeze-and-excitation). */
     void fc(int in, int out) {
         long weights = addExact(multiplyExact((long) in, out), out);
         flops = addExact(flops, weights);

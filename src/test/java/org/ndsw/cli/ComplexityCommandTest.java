@@ -56,4 +56,29 @@ class ComplexityCommandTest {
         assertEquals(Main.EXIT_USER_ERROR, r.exit());
         assertEquals("ndsw: /no/such/file.jsonl: no such file", r.err().trim());
     }
+
+    @Test
+    void countsPyclsConfigsAtTheirImageSize() {
+        String x200 = "{\"MODEL\": {\"TYPE\": \"regnet\", \"NUM_CLASSES\": 1000}, \"REGNET\": {\"DEPTH\": 13,"
+                + " \"W0\": 24, \"WA\": 36.44, \"WM\": 2.49, \"GROUP_W\": 8}, \"TRAIN\": {\"IM_SIZE\": 224}}";
+        String r56 = "{\"MODEL\": {\"TYPE\": \"anynet\"}, \"ANYNET\": {\"STEM_TYPE\": \"res_stem_cifar\","
+                + " \"STEM_W\": 16, \"BLOCK_TYPE\": \"res_basic_block\", \"DEPTHS\": [9, 9, 9],"
+                + " \"WIDTHS\": [16, 32, 64], \"STRIDES\": [1, 2, 2]}, \"TRAIN\": {\"IM_SIZE\": 32}}";
+        CliRun r = CliRun.withStdin(x200 + "\n" + r56 + "\n", "complexity", "--convention", "macs");
+        assertEquals(0, r.exit(), r.err());
+        // pycls dev/model_complexity.json: RegNetX-200MF and R-56
+        assertEquals("{\"flops\":199040872,\"params\":2684792,\"acts\":2164056}\n"
+                + "{\"flops\":125747850,\"params\":855770,\"acts\":544778}\n", r.out().replace("\r", ""));
+    }
+
+    @Test
+    void badPyclsKeyIsNamedWithItsLine() {
+        CliRun r = CliRun.withStdin("\n{\"MODEL\": {\"TYPE\": \"regnet\"}, \"REGNET\": {\"WM\": 0.5}}\n",
+                "complexity", "--convention", "macs");
+        assertEquals(Main.EXIT_USER_ERROR, r.exit());
+        assertTrue(r.err().startsWith("ndsw: <stdin>:2: REGNET.WM, the RegNet width multiplier wm, must be above 1"), r.err());
+        CliRun t = CliRun.withStdin("{\"MODEL\": {\"TYPE\": \"regnet\"}, \"REGNET\": {\"GROUP_W\": \"8\"}}\n",
+                "complexity");
+        assertTrue(t.err().startsWith("ndsw: <stdin>:1: REGNET.GROUP_W must be an integer, got "), t.err());
+    }
 }

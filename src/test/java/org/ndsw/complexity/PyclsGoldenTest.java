@@ -1,0 +1,77 @@
+package org.ndsw.complexity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every AnyNet and RegNet number pycls pins in its dev/model_complexity.json, reproduced exactly under the macs
+ * convention (fixtures and their source in src/test/resources/org/ndsw/complexity/pycls/README.md).
+ */
+class PyclsGoldenTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String DIR = "/org/ndsw/complexity/pycls/";
+
+    private static JsonNode pinned() {
+        try (InputStream in = PyclsGoldenTest.class.getResourceAsStream(DIR + "model_complexity.json")) {
+            return MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<JsonNode> configs() {
+        List<JsonNode> out = new ArrayList<>();
+        try (InputStream in = PyclsGoldenTest.class.getResourceAsStream(DIR + "configs.jsonl")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    out.add(MAPPER.readTree(line));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyPinnedAnyNetAndRegNetMatches() {
+        JsonNode pinned = pinned();
+        return configs().stream().map(c -> DynamicTest.dynamicTest(c.get("config").textValue(), () -> {
+            JsonNode want = pinned.get(c.get("config").textValue());
+            PyclsConfig cfg = PyclsConfig.parse(c);
+            Complexity got = AnyNetComplexity.of(cfg.net(), cfg.imageSize(), Convention.MACS);
+            assertEquals(want.get("flops").longValue(), got.flops(), "flops");
+            assertEquals(want.get("params").longValue(), got.params(), "params");
+            assertEquals(want.get("acts").longValue(), got.acts(), "acts");
+        }));
+    }
+
+    @Test
+    void theFixturesCoverEveryModelTheIssueNames() {
+        List<String> names = configs().stream().map(c -> c.get("config").textValue()).toList();
+        for (String size : List.of("200MF", "400MF", "600MF", "800MF", "1.6GF", "3.2GF", "4.0GF", "6.4GF", "8.0GF",
+                "12GF", "16GF", "32GF")) {
+            assertTrue(names.contains("configs/dds_baselines/regnetx/RegNetX-" + size + "_dds_8gpu.yaml"), size);
+            assertTrue(names.contains("configs/dds_baselines/regnety/RegNetY-" + size + "_dds_8gpu.yaml"), size);
+        }
+        for (String depth : List.of("50", "101", "152")) {
+            assertTrue(names.contains("configs/dds_baselines/resnet/R-" + depth + "-1x64d_dds_8gpu.yaml"), depth);
+            assertTrue(names.contains("configs/dds_baselines/resnext/X-" + depth + "-32x4d_dds_8gpu.yaml"), depth);
+        }
+        for (String cifar : List.of("R-56", "R-110", "V-56")) {
+            assertTrue(names.contains("configs/archive/cifar/anynet/" + cifar + "_nds_1gpu.yaml"), cifar);
+        }
+    }
+}
