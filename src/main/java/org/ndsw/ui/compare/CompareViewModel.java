@@ -134,6 +134,11 @@ public final class CompareViewModel {
         return beforeReplace.getReadOnlyProperty();
     }
 
+    /** Normalizes by `c` (null: plain EDFs), as choosing it under Normalize does. */
+    public void normalizeBy(Complexity c) {
+        normalize.set(c);
+    }
+
     /** Confirms an export on screen: the files written. */
     void exported(java.nio.file.Path... files) {
         notice.set("Wrote " + String.join(" and ", java.util.Arrays.stream(files).map(String::valueOf).toList()));
@@ -235,8 +240,9 @@ public final class CompareViewModel {
             if (f != null) {
                 used = withWindow(options, f);
                 note = "The paper's window" + (paper == null ? " is empty for these sets"
-                        : " (" + CompareFigures.describeWindow(paper, required) + ") leaves " + empty
-                        + " bins of these sets empty") + ": window and k fitted to the data (Paper default brings it"
+                        : " (" + CompareFigures.describeWindow(paper, required) + ") leaves " + empty + " of the "
+                        + sets.size() * options.bins() + " bins (" + sets.size() + " sets × k = " + options.bins()
+                        + ") empty") + ": window and k fitted to the data (Paper default brings it"
                         + " back when it fits).";
             }
         }
