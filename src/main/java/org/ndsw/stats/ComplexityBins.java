@@ -1,11 +1,11 @@
 package org.ndsw.stats;
 
 /** Equal-width complexity bins on a window, assigned exactly as numpy.histogram assigns values to uniform bins. */
-final class ComplexityBins {
+public final class ComplexityBins {
     private ComplexityBins() {}
 
     /** Returns the k + 1 edges lo + j·(hi − lo)/k, with the last edge exactly hi (numpy.linspace). */
-    static double[] edges(ComplexityWindow window, int k) {
+    public static double[] edges(ComplexityWindow window, int k) {
         double step = (window.hi() - window.lo()) / k;
         double[] edges = new double[k + 1];
         for (int j = 0; j < k; j++) {
@@ -16,7 +16,7 @@ final class ComplexityBins {
     }
 
     /** Returns the bin of c in [0, k): bin j holds edges[j] &lt;= c &lt; edges[j + 1], the last bin also c == hi. */
-    static int index(double c, double[] edges) {
+    public static int index(double c, double[] edges) {
         int k = edges.length - 1;
         double norm = k / (edges[k] - edges[0]);
         int j = (int) ((c - edges[0]) * norm);

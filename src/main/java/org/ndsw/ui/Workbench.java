@@ -54,8 +54,8 @@ public final class Workbench {
         spaces = SpacesPanel.create(tasks, stage, dialogs, spaceDir);
         ComparePanel[] compareRef = new ComparePanel[1];
         catalog = CatalogPanel.create(tasks, stage, dialogs, catalogFile, names -> {
-            compareRef[0].viewModel().inputs().setAll(names.stream().map(catalog().sweepSource()::input).toList());
             select("Compare");
+            compareRef[0].actions().receive(names.stream().map(catalog().sweepSource()::input).toList());
         });
         compare = ComparePanel.create(tasks, stage, dialogs, catalog.sweepSource());
         compareRef[0] = compare;

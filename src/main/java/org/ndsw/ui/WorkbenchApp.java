@@ -36,6 +36,11 @@ public final class WorkbenchApp extends Application {
             workbench.catalog().viewModel().reveal(reveal);
             workbench.training().viewModel().reveal(reveal);
         }
+        String normalize = System.getProperty("ndsw.normalize", "");
+        if (!normalize.isBlank()) {
+            workbench.compare().viewModel().normalizeBy(org.ndsw.app.source.Complexity.valueOf(
+                    normalize.trim().toUpperCase(java.util.Locale.ROOT)));
+        }
         String train = System.getProperty("ndsw.train", "");
         if (!train.isBlank()) {
             workbench.training().viewModel().form().text("workers").set(System.getProperty("ndsw.workers", "1"));

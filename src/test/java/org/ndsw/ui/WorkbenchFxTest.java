@@ -127,6 +127,21 @@ class WorkbenchFxTest {
         robot.interact(() -> assertTrue(workbench.compare().exportSelectedFigure(svg)));
         String text = Files.readString(svg);
         assertTrue(text.contains("<svg") && text.contains("ResNet") && text.contains("Vanilla"));
+        assertTrue(robot.lookup("#compare-notice").queryAs(Label.class).getText().endsWith("edf.svg"));
+
+        robot.interact(() -> {
+            workbench.select("Catalogue");
+            sweeps.getSelectionModel().clearSelection();
+            sweeps.getSelectionModel().select(0);
+        });
+        robot.clickOn("#catalog-compare");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Stage.getWindows().size() > 1);
+        robot.clickOn("Replace the current sets");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, workbench.compare().viewModel().inputs().size(), "replaced after asking");
+        robot.clickOn("#compare-undo-replace");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, workbench.compare().viewModel().inputs().size(), "the replace is undone");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.ndsw.figure.Figures;
 import org.ndsw.figure.LabeledValues;
 import org.ndsw.figure.MeanCurve;
 import org.ndsw.figure.PointSeries;
+import org.ndsw.stats.ComplexityWindow;
 import org.ndsw.stats.RandomSearch;
 
 /** Turns a {@link CompareResult} into the figure models of {@link CompareFigure}. */
@@ -48,7 +49,21 @@ public final class CompareFigures {
             curves.add(new EdfCurve(s.label(), s.edf().errors(), s.cumulative(), d));
         }
         String against = r.sets().size() > 1 ? "; D vs " + r.sets().get(0).label() : "";
-        return Figures.edfOverlay("", describe(r) + against, curves, null);
+        return Figures.edfOverlay("", describe(r) + against, curves, fullErrorRange(r));
+    }
+
+    /** The error axis from the best to the worst drawn model (3% padding), so every curve reaches 1 on the chart. */
+    static Bounds fullErrorRange(CompareResult r) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (SetResult s : r.sets()) {
+            for (double e : s.edf().errors()) {
+                lo = Math.min(lo, e);
+                hi = Math.max(hi, e);
+            }
+        }
+        double pad = hi > lo ? 0.03 * (hi - lo) : Math.max(1e-3, Math.abs(lo) * 0.05);
+        return new Bounds(lo - pad, hi + pad);
     }
 
     private static double firstPairD(CompareResult r, int i) {
@@ -62,9 +77,13 @@ public final class CompareFigures {
         if (r.window() == null) {
             return error + "plain EDFs";
         }
-        Complexity c = r.options().normalize();
-        return error + "normalized by " + c.field() + ": k = " + r.options().bins() + ", " + compact(r.window().lo())
-                + " < " + c.field() + " < " + compact(r.window().hi()) + " " + c.unit().split(" ")[0];
+        return error + "normalized by " + r.options().normalize().field() + ": k = " + r.options().bins() + ", "
+                + describeWindow(r.window(), r.options().normalize());
+    }
+
+    /** A window in the paper's units: "0.01 < params < 0.856 M". */
+    public static String describeWindow(ComplexityWindow w, Complexity c) {
+        return compact(w.lo()) + " < " + c.field() + " < " + compact(w.hi()) + " " + c.unit().split(" ")[0];
     }
 
     /** Four significant digits without trailing zeros: 0.01, 0.856, 0.02437. */
@@ -121,7 +140,24 @@ public final class CompareFigures {
         }
         List<MeanCurve> curves = new ArrayList<>();
         r.randomSearch().forEach((label, points) -> curves.add(curve(label, points)));
-        return Figures.randomSearch("", describe(r) + "; mean ± 2σ", curves);
+        return Figures.randomSearch("", describe(r) + "; mean ± 2σ" + searchStop(r), curves);
+    }
+
+    /**
+     * Why a curve ends before m = 2^P: a trial draws m models of the set, so m stops at the largest power of two not
+     * above the set's model count. Empty when every curve reaches 2^P.
+     */
+    static String searchStop(CompareResult r) {
+        int wanted = 1 << r.options().randomSearchPower();
+        StringBuilder out = new StringBuilder();
+        for (SetResult s : r.sets()) {
+            int n = s.edf().n();
+            if (n < wanted) {
+                out.append(out.length() == 0 ? "" : ", ").append(s.label()).append(" at m = ")
+                        .append(Integer.highestOneBit(n)).append(" (n = ").append(n).append(")");
+            }
+        }
+        return out.length() == 0 ? "" : "; stops below 2^P = " + wanted + " where a set has fewer models: " + out;
     }
 
     static MeanCurve curve(String label, List<RandomSearch.Point> points) {

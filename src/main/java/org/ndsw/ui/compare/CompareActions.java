@@ -13,4 +13,7 @@ public interface CompareActions {
 
     /** Asks for a CSV file and writes the EDF steps and the KS table. */
     void exportNumbers();
+
+    /** Takes sets sent from the catalogue, asking whether to add them or replace the current ones. */
+    void receive(java.util.List<CompareInput> sets);
 }

@@ -44,6 +44,7 @@ public record ComparePanel(CompareViewModel viewModel, CompareActions actions, C
             return false;
         }
         org.ndsw.figure.FigureWriter.write(v.figures().get(view.selectedFigure()), out, org.ndsw.figure.FigureSize.LARGE);
+        viewModel.exported(out);
         return true;
     }
 }

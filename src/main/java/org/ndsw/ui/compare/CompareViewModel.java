@@ -9,6 +9,8 @@ import javafx.beans.Observable;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -18,7 +20,9 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.ndsw.NdswException;
 import org.ndsw.app.compare.CompareFigure;
+import org.ndsw.app.compare.DataWindow;
 import org.ndsw.app.compare.CompareFigures;
 import org.ndsw.app.compare.CompareOptions;
 import org.ndsw.app.compare.CompareResult;
@@ -39,7 +43,22 @@ import org.ndsw.ui.task.TaskRunner;
  */
 public final class CompareViewModel {
     /** The comparison and its figures, computed together off the FX thread. */
-    public record View(CompareResult result, Map<CompareFigure, Figure> figures) {}
+    public record View(CompareResult result, Map<CompareFigure, Figure> figures, String note, double scaleMax) {
+        /** The labels of the sets this view was computed from, in order. */
+        public List<String> labels() {
+            return result.sets().stream().map(s -> s.label()).toList();
+        }
+    }
+
+    /** A normalization that failed on its window or bins, with the window and k that would fit the data (or null). */
+    static final class WindowFailure extends NdswException {
+        private final transient DataWindow fit;
+
+        WindowFailure(String message, DataWindow fit, Throwable cause) {
+            super(message, cause);
+            this.fit = fit;
+        }
+    }
 
     final ObservableList<CompareInput> inputs = FXCollections.observableArrayList();
     /** The complexity to normalize by, or null for plain EDFs. */
@@ -54,7 +73,17 @@ public final class CompareViewModel {
 
     final ObservableList<PairResult> pairs = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<View> view = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Add sets of trained models to compare.");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(EMPTY);
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    /** True while the figures on screen do not yet match the controls (a computation is running). */
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
+    /** The window and k that fit the data after a normalization failed on its window, or null. */
+    private final ReadOnlyObjectWrapper<DataWindow> fit = new ReadOnlyObjectWrapper<>();
+    /** True after a normalization failed on empty bins: merging them is offered. */
+    private final ReadOnlyBooleanWrapper emptyBinsFailed = new ReadOnlyBooleanWrapper(false);
+    /** The sets before the last replace, for undo; null when there is nothing to undo. */
+    private final ReadOnlyObjectWrapper<List<CompareInput>> beforeReplace = new ReadOnlyObjectWrapper<>();
+    private static final String EMPTY = "Add sets of trained models to compare.";
     private final Map<String, RecordSet> cache = new HashMap<>();
     private final CompareService service = new CompareService();
     private final TaskRunner tasks;
@@ -78,6 +107,63 @@ public final class CompareViewModel {
         rangeHi.set(Double.NaN);
     }
 
+    /** Replaces the sets with `sets`; {@link #undoReplace()} brings the previous ones back. */
+    public void replaceInputs(List<CompareInput> sets) {
+        List<CompareInput> before = List.copyOf(inputs);
+        inputs.setAll(sets);
+        beforeReplace.set(before);
+    }
+
+    /** Adds `sets` after the current ones, leaving out a set already listed (same source and label). */
+    public void addInputs(List<CompareInput> sets) {
+        List<String> have = inputs.stream().map(i -> i.description() + "|" + i.label()).toList();
+        inputs.addAll(sets.stream().filter(i -> !have.contains(i.description() + "|" + i.label())).toList());
+    }
+
+    /** Brings back the sets the last replace removed. */
+    public void undoReplace() {
+        List<CompareInput> before = beforeReplace.get();
+        if (before != null) {
+            beforeReplace.set(null);
+            inputs.setAll(before);
+        }
+    }
+
+    /** The sets a replace removed, or null when there is nothing to undo. */
+    public ReadOnlyObjectProperty<List<CompareInput>> undoableProperty() {
+        return beforeReplace.getReadOnlyProperty();
+    }
+
+    /** Normalizes by `c` (null: plain EDFs), as choosing it under Normalize does. */
+    public void normalizeBy(Complexity c) {
+        normalize.set(c);
+    }
+
+    /** Confirms an export on screen: the files written. */
+    void exported(java.nio.file.Path... files) {
+        notice.set("Wrote " + String.join(" and ", java.util.Arrays.stream(files).map(String::valueOf).toList()));
+    }
+
+    /** The confirmation of the last export, or empty. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Fixes empty bins in place: each empty bin's mass goes to its nearest non-empty bin. */
+    public void mergeEmptyBins() {
+        binPolicy.set(BinPolicy.MERGE);
+    }
+
+    /** Fixes a window that does not fit in place: uses the window and k fitted to the data. */
+    public void fitWindowToData() {
+        DataWindow f = fit.get();
+        if (f != null) {
+            bins.set(f.bins());
+            rangeLo.set(f.window().lo());
+            rangeHi.set(f.window().hi());
+        }
+    }
+
     /** The options of the current controls. */
     CompareOptions options() {
         ComplexityWindow range = null;
@@ -94,10 +180,10 @@ public final class CompareViewModel {
         if (running != null) {
             running.cancel();
         }
+        fit.set(null);
+        emptyBinsFailed.set(false);
         if (inputs.isEmpty()) {
-            view.set(null);
-            pairs.clear();
-            message.set("Add sets of trained models to compare.");
+            clear(EMPTY);
             return;
         }
         List<CompareInput> snapshot = List.copyOf(inputs);
@@ -107,22 +193,37 @@ public final class CompareViewModel {
         try {
             options = options();
         } catch (RuntimeException e) {
-            message.set(e.getMessage());
+            clear(CompareMessages.forGui(e.getMessage()));
             return;
         }
+        stale.set(true);
         message.set("Comparing " + snapshot.size() + " sets…");
         running = tasks.run("Comparing " + snapshot.size() + " sets", p -> compute(snapshot, metric, required, options));
         running.onSuccess(v -> {
             if (gen == generation) {
                 view.set(v);
                 pairs.setAll(v.result().pairs());
-                message.set(CompareFigures.describe(v.result()));
+                stale.set(false);
+                message.set(CompareFigures.describe(v.result()) + (v.note() == null ? "" : "\n" + v.note()));
             }
         }).onFailure(t -> {
             if (gen == generation && !(t instanceof java.util.concurrent.CancellationException)) {
-                message.set(t.getMessage());
+                if (t instanceof WindowFailure w) {
+                    fit.set(w.fit);
+                    emptyBinsFailed.set(binPolicy.get() == BinPolicy.STRICT && String.valueOf(t.getMessage())
+                            .contains("bins are empty"));
+                }
+                clear(CompareMessages.forGui(t.getMessage()));
             }
         });
+    }
+
+    /** Shows no figure and no KS row, only `why`: a figure never outlives the inputs it was computed from. */
+    private void clear(String why) {
+        view.set(null);
+        pairs.clear();
+        stale.set(false);
+        message.set(why);
     }
 
     private View compute(List<CompareInput> in, ErrorMetric metric, Complexity required, CompareOptions options) {
@@ -130,12 +231,56 @@ public final class CompareViewModel {
         for (CompareInput i : in) {
             sets.add(read(i, metric, required));
         }
-        CompareResult r = service.compareSets(sets, options);
+        String note = null;
+        CompareOptions used = options;
+        if (required != null && options.range() == null && options.binPolicy() == BinPolicy.STRICT) {
+            ComplexityWindow paper = paperWindow(sets, required);
+            int empty = paper == null ? -1 : DataWindow.emptyBins(sets, required, paper, options.bins());
+            DataWindow f = empty == 0 ? null : DataWindow.fit(sets, required, options.bins());
+            if (f != null) {
+                used = withWindow(options, f);
+                note = "The paper's window" + (paper == null ? " is empty for these sets"
+                        : " (" + CompareFigures.describeWindow(paper, required) + ") leaves " + empty + " of the "
+                        + sets.size() * options.bins() + " bins (" + sets.size() + " sets × k = " + options.bins()
+                        + ") empty") + ": window and k fitted to the data (Paper default brings it"
+                        + " back when it fits).";
+            }
+        }
+        CompareResult r;
+        try {
+            r = service.compareSets(sets, used);
+        } catch (NdswException e) {
+            if (required == null) {
+                throw e;
+            }
+            throw new WindowFailure(e.getMessage(), DataWindow.fit(sets, required, options.bins()), e);
+        }
         Map<CompareFigure, Figure> figures = new java.util.EnumMap<>(CompareFigure.class);
         for (CompareFigure kind : CompareFigure.values()) {
             figures.put(kind, CompareFigures.of(kind, r));
         }
-        return new View(r, figures);
+        return new View(r, figures, note, required == null ? Double.NaN : maxComplexity(sets, required));
+    }
+
+    private static ComplexityWindow paperWindow(List<RecordSet> sets, Complexity c) {
+        double lo = ComplexityWindow.commonMin(sets.stream().map(s -> s.complexity(c)).toList());
+        return lo < c.cifarMax() ? new ComplexityWindow(lo, c.cifarMax()) : null;
+    }
+
+    private static CompareOptions withWindow(CompareOptions o, DataWindow f) {
+        return new CompareOptions(o.error(), o.normalize(), f.bins(), f.window(), o.binPolicy(), o.areaEps(),
+                o.randomSearchPower(), o.seed());
+    }
+
+    /** The largest complexity of any model of the sets: the window slider's scale, stable while the sets stay. */
+    private static double maxComplexity(List<RecordSet> sets, Complexity c) {
+        double max = 0;
+        for (RecordSet s : sets) {
+            for (double v : s.complexity(c)) {
+                max = Math.max(max, v);
+            }
+        }
+        return max;
     }
 
     /** Reads a set once per (input, error, required complexity); reading a large file is the slow part. */
@@ -162,6 +307,21 @@ public final class CompareViewModel {
     /** What the panel shows above the charts: the window in use, or what went wrong. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** True while the figures on screen are being recomputed for changed inputs or controls. */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    /** The window and k that fit the data, offered after a normalization failed on its window; or null. */
+    public ReadOnlyObjectProperty<DataWindow> fitProperty() {
+        return fit.getReadOnlyProperty();
+    }
+
+    /** True after a normalization failed on empty bins, so merging them is offered. */
+    public ReadOnlyBooleanProperty emptyBinsFailedProperty() {
+        return emptyBinsFailed.getReadOnlyProperty();
     }
 
     /** The sets being compared. */

@@ -1,6 +1,7 @@
 package org.ndsw.ui.compare;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.collections.FXCollections;
@@ -83,14 +84,61 @@ final class FxCompareActions implements CompareActions {
     public void exportFigure() {
         CompareViewModel.View v = vm.viewProperty().get();
         FileChooser c = files.chooser("Export figure");
-        c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("SVG", "*.svg"),
-                new FileChooser.ExtensionFilter("PNG", "*.png"));
+        FileChooser.ExtensionFilter svg = new FileChooser.ExtensionFilter("SVG (vector)", "*.svg");
+        FileChooser.ExtensionFilter png = new FileChooser.ExtensionFilter("PNG (image)", "*.png");
+        c.getExtensionFilters().addAll(svg, png);
         c.setInitialFileName(view.selectedFigure().key() + ".svg");
-        File f = c.showSaveDialog(window);
-        if (f != null && v != null) {
-            files.remember(f);
-            files.guarded(() -> FigureWriter.write(v.figures().get(view.selectedFigure()), f.toPath(), FigureSize.LARGE));
+        c.setSelectedExtensionFilter(svg);
+        File chosen = c.showSaveDialog(window);
+        if (chosen != null && v != null) {
+            files.remember(chosen);
+            FileChooser.ExtensionFilter selected = c.getSelectedExtensionFilter();
+            Path out = figureFile(chosen.toPath(), selected == null ? "svg"
+                    : selected.getExtensions().get(0).substring(2));
+            files.guarded(() -> {
+                FigureWriter.write(v.figures().get(view.selectedFigure()), out, FigureSize.LARGE);
+                vm.exported(out);
+            });
         }
+    }
+
+    /**
+     * The file a figure goes to: the typed name decides the format when it ends in .svg or .png (whatever the dialog's
+     * format selector says); otherwise the selector's extension is appended.
+     */
+    static Path figureFile(Path typed, String selectedExtension) {
+        String name = typed.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".svg") || lower.endsWith(".png")) {
+            return typed;
+        }
+        return typed.resolveSibling(name + "." + selectedExtension);
+    }
+
+    /**
+     * Takes sets sent from the catalogue: added at once when the panel has none, else the user chooses to add them to
+     * the current sets or replace those (undoable with Undo replace).
+     */
+    @Override
+    public void receive(List<CompareInput> sets) {
+        if (vm.inputs.isEmpty()) {
+            vm.addInputs(sets);
+            return;
+        }
+        ButtonType add = new ButtonType("Add to the current sets");
+        ButtonType replace = new ButtonType("Replace the current sets");
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The Compare panel already holds " + vm.inputs.size()
+                + " sets. Replacing them can be undone with Undo replace.", add, replace, ButtonType.CANCEL);
+        a.initOwner(window);
+        a.setTitle("Compare sweeps");
+        a.setHeaderText("Compare " + sets.size() + (sets.size() == 1 ? " sweep" : " sweeps") + " from the catalogue");
+        a.showAndWait().ifPresent(b -> {
+            if (b == add) {
+                vm.addInputs(sets);
+            } else if (b == replace) {
+                vm.replaceInputs(sets);
+            }
+        });
     }
 
     @Override
@@ -103,7 +151,8 @@ final class FxCompareActions implements CompareActions {
         if (f != null && v != null) {
             files.remember(f);
             String name = f.getName().toLowerCase(Locale.ROOT).endsWith(".csv") ? f.getName() : f.getName() + ".csv";
-            files.guarded(() -> CompareCsv.write(v.result(), f.toPath().resolveSibling(name)));
+            Path out = f.toPath().resolveSibling(name);
+            files.guarded(() -> vm.exported(out, CompareCsv.write(v.result(), out)));
         }
     }
 }
