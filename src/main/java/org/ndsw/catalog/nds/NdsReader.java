@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.ndsw.Domains;
 import org.ndsw.NdswException;
 
 /**
@@ -227,8 +228,8 @@ public final class NdsReader implements AutoCloseable {
             return null;
         }
         double v = nums.number();
-        if (!(v >= 0.0 && v <= 100.0)) {
-            b.problem("min_test_top1 must be a top-1 error in % within [0, 100], got " + v);
+        if (!Domains.ERROR.contains(v)) {
+            b.problem(Domains.ERROR.refusal(v, "min_test_top1"));
             return null;
         }
         return v;
