@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.ndsw.NdswException;
+import org.ndsw.Quote;
 import org.ndsw.analysis.AnalysisOptions;
 import org.ndsw.analysis.Analyzer;
 import org.ndsw.analysis.SetAnalysis;
@@ -60,6 +62,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try (Catalog opened = sources.stream().anyMatch(AnalysisSets::needsCatalog) ? catalog.open() : null) {
             for (String s : sources) {
                 sets.add(AnalysisSets.read(s, opened));
+            }
+        }
+        for (AnalysisSet s : sets) {
+            if (s.models().isEmpty()) {
+                throw new NdswException(s.source() + ": set " + Quote.of(s.label()) + " has no models with an error to"
+                        + " analyse (" + s.skipped() + " records without one: missing or NaN)");
             }
         }
         List<SetAnalysis> results = sets.stream()
