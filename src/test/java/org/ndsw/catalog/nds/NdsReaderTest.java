@@ -202,12 +202,12 @@ class NdsReaderTest {
     void wrongTopLevelAndTrailingContentAreSyntaxErrors() {
         assertTrue(fail("").startsWith("F.json: not valid JSON: expected a JSON list of records or an object of groups"));
         assertTrue(fail("").contains("got an empty file"));
-        assertTrue(fail("3.5").contains("got '3'"));
-        assertTrue(fail("{\"top\": 5}").startsWith("F.json: group \"top\" must be a list of records, got '5'"));
+        assertTrue(fail("3.5").contains("got \"3\""));
+        assertTrue(fail("{\"top\": 5}").startsWith("F.json: group \"top\" must be a list of records, got \"5\""));
         String m = fail(Records.list(Records.many(1)) + " [");
-        assertTrue(m.contains("unexpected '[' after the end of the top-level value"), m);
+        assertTrue(m.contains("unexpected \"[\" after the end of the top-level value"), m);
         m = fail("[" + Records.resnet56(6.0, 1) + " " + Records.resnet56(6.0, 2) + "]");
-        assertTrue(m.contains("expected ',' or ']' after a record, got '{'"), m);
+        assertTrue(m.contains("expected ',' or ']' after a record, got \"{\""), m);
         assertTrue(m.endsWith("after record 0"), m);
     }
 
