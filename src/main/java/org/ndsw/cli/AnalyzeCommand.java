@@ -46,7 +46,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     double alpha;
 
     @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "0",
-            description = "Use pycls's Monte-Carlo bootstrap with B resamples (pycls: 2500). Default: 0, exact.")
+            description = "Use pycls's Monte-Carlo bootstrap with B resamples (pycls: 2500), at most 1,000,000."
+                    + " Default: 0, exact.")
     int bootstrap;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of --bootstrap.")
