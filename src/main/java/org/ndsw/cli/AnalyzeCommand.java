@@ -2,7 +2,9 @@ package org.ndsw.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.ndsw.NdswException;
 import org.ndsw.Quote;
@@ -65,7 +67,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 sets.add(AnalysisSets.read(s, opened));
             }
         }
+        Set<String> labels = new HashSet<>();
         for (AnalysisSet s : sets) {
+            if (!labels.add(s.label())) {
+                throw new NdswException("two sets are labelled " + Quote.of(s.label()) + ": name them with NAME=PATH");
+            }
             if (s.models().isEmpty()) {
                 throw new NdswException(s.source() + ": set " + Quote.of(s.label()) + " has no models with an error to"
                         + " analyse (" + s.skipped() + " records without one: missing or NaN)");

@@ -103,4 +103,13 @@ class ConsistencyAnalyzeTest {
         assertTrue(r.err().startsWith("ndsw: " + f + ": record 1") && r.err().contains("flops must be a non-negative"),
                 r.err());
     }
+
+    @Test
+    void twoSetsWithOneLabelAreRefusedAsCompareRefusesThem() throws Exception {
+        Path f = nds("Same.json", 5, 6);
+        Cli r = Cli.run("analyze", f.toString(), f.toString());
+        assertTrue(r.refused(), r.err());
+        assertTrue(r.err().startsWith("ndsw: two sets are labelled \"Same\": name them with NAME=PATH"), r.err());
+        assertEquals(0, Cli.run("analyze", "a=" + f, "b=" + f).exit());
+    }
 }
