@@ -87,6 +87,13 @@ class ConsistencyLimitsTest {
         assertTrue(r.refused(), r.errHead());
         assertTrue(r.err().startsWith("ndsw: " + lines + ": a string longer than 1,000,000 characters"), r.errHead());
         assertTrue(r.err().contains("line 2") && r.err().contains("field 'note'"), r.errHead());
+        Files.writeString(lines, Records.resnet56(5.0, 0) + "\n" + Records.resnet56(6.0, 1)
+                .replace("\"iter_time\"", "\"note\": \"" + big + "\", \"iter_time\"") + "\n");
+        Cli a = Cli.run("analyze", lines.toString());
+        assertTrue(a.refused(), a.errHead());
+        assertTrue(a.err().startsWith("ndsw: " + lines + ": line 2: a string longer than 1,000,000 characters"),
+                a.errHead());
+        assertTrue(a.err().strip().endsWith(", field \"note\""), a.errHead());
         Path csv = dir.resolve("big.csv");
         Files.writeString(csv, "error,note\n5,a\n6," + big + "\n");
         r = Cli.run("compare", csv.toString());
