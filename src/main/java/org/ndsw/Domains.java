@@ -55,9 +55,14 @@ public final class Domains {
         /** The value if it lies in the domain, else an error naming the field and the value. */
         public double check(double value, String field) {
             if (!contains(value)) {
-                throw new NdswException(field + " must be " + range() + " (" + reason + "), got " + text(value));
+                throw new NdswException(refusal(value, field));
             }
             return value;
+        }
+
+        /** The message refusing a value outside the domain, naming the field, for callers that collect problems. */
+        public String refusal(double value, String field) {
+            return field + " must be " + range() + " (" + reason + "), got " + text(value);
         }
 
         /** The interval in mathematical notation, e.g. "a number in [0, 100]". */

@@ -1,5 +1,6 @@
 package org.ndsw.analysis;
 
+import org.ndsw.Domains;
 import org.ndsw.NdswException;
 
 /**
@@ -15,6 +16,11 @@ public record AnalysisOptions(double fraction, double alpha, int bootstrap, long
     public static final double DEFAULT_FRACTION = 0.25;
     /** pycls's alpha of 5%, giving the 2.5/50/97.5 percentiles. */
     public static final double DEFAULT_ALPHA = 0.05;
+    /** Resamples of the Monte-Carlo version; each holds one int, and pycls uses 2,500. */
+    public static final Domains.IntDomain BOOTSTRAP = new Domains.IntDomain("bootstrap resamples", 0, 1_000_000,
+            "0 = exact; pycls uses 2,500");
+    /** Most models the Monte-Carlo version draws in all (resamples times m), so that it ends in seconds. */
+    public static final long MAX_DRAWS = 1_000_000_000L;
     /** The exact law with pycls's fraction and alpha. */
     public static final AnalysisOptions DEFAULTS = new AnalysisOptions(DEFAULT_FRACTION, DEFAULT_ALPHA, 0, 0);
 
@@ -26,9 +32,7 @@ public record AnalysisOptions(double fraction, double alpha, int bootstrap, long
         if (!(alpha > 0 && alpha < 1)) {
             throw new NdswException("--alpha must be in (0, 1), got " + alpha);
         }
-        if (bootstrap < 0) {
-            throw new NdswException("--bootstrap must be >= 0 (0 = exact), got " + bootstrap);
-        }
+        BOOTSTRAP.check(bootstrap, "--bootstrap");
     }
 
     /** True for the Monte-Carlo version. */

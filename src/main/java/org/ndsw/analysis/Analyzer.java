@@ -3,6 +3,7 @@ package org.ndsw.analysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.ndsw.NdswException;
 
 /** Finds, for every parameter of a set, the range where its best models lie (the empirical bootstrap). */
@@ -25,6 +26,7 @@ public final class Analyzer {
             throw new NdswException("set " + name + " has no models with an error to analyse");
         }
         int m = BestOfSample.sampleSize(n, options.fraction());
+        checkDraws(name, m, options);
         double[] levels = options.levels();
         Good good = options.monteCarlo() ? monteCarlo(errors, m, options) : new Exact(new ExactBootstrap(errors, m));
         List<ParameterRange> ranges = new ArrayList<>(table.names().size());
@@ -33,6 +35,17 @@ public final class Analyzer {
             ranges.add(new ParameterRange(table.names().get(j), good.of(column, levels), distinct(column)));
         }
         return new SetAnalysis(name, n, m, options, ranges, table.omitted());
+    }
+
+    /** Refuses a Monte-Carlo run that would draw more than {@link AnalysisOptions#MAX_DRAWS} models. */
+    private static void checkDraws(String name, int m, AnalysisOptions options) {
+        long draws = (long) options.bootstrap() * m;
+        if (draws > AnalysisOptions.MAX_DRAWS) {
+            throw new NdswException(String.format(Locale.ROOT, "--bootstrap %d draws %,d models for set %s (m = %,d"
+                    + " per resample), more than the %,d that finish in seconds: lower --bootstrap or --fraction, or"
+                    + " leave --bootstrap out for the exact law", options.bootstrap(), draws, name, m,
+                    AnalysisOptions.MAX_DRAWS));
+        }
     }
 
     private static Good monteCarlo(double[] errors, int m, AnalysisOptions options) {

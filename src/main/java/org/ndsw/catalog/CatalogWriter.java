@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 
 /**
  * Writes inside one transaction of {@link Catalog#write}: sweeps, models (deduplicated by hash) and runs.
@@ -54,7 +55,7 @@ public final class CatalogWriter {
     /** Creates a sweep and returns its id; fails if a sweep of that name exists. */
     public long createSweep(NewSweep s) {
         if (sweep(s.name()).isPresent()) {
-            throw new NdswException("catalogue " + file + " already has a sweep named \"" + s.name() + "\"");
+            throw new NdswException("catalogue " + file + " already has a sweep named " + Quote.of(s.name()));
         }
         String sql = "INSERT INTO sweeps (name, space, dataset, source_kind, source, source_name, source_sha256,"
                 + " source_group, recipe, verification, provenance, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";

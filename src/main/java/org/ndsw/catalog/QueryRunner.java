@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 
 /**
  * Compiles a {@link ModelQuery} to SQL and runs it.
@@ -176,7 +177,7 @@ final class QueryRunner {
         List<Long> ids = new ArrayList<>();
         for (String n : names) {
             ids.add(new SweepReads(conn, file).id(n).orElseThrow(() -> new NdswException("catalogue " + file
-                    + " has no sweep named \"" + n + "\" (list them with `ndsw sweeps`)")));
+                    + " has no sweep named " + Quote.of(n) + " (list them with `ndsw sweeps`)")));
         }
         return ids;
     }

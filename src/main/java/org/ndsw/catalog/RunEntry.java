@@ -1,5 +1,6 @@
 package org.ndsw.catalog;
 
+import org.ndsw.Domains;
 import org.ndsw.NdswException;
 
 /**
@@ -27,8 +28,8 @@ public record RunEntry(int seq, Long seed, RunStatus status, Double error, Doubl
     }
 
     private static void checkPercent(String field, Double v) {
-        if (v != null && !(v >= 0.0 && v <= 100.0)) {
-            throw new NdswException(field + " must be a top-1 error in % within [0, 100], got " + v);
+        if (v != null) {
+            Domains.ERROR.check(v, field);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.LongPredicate;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 
 /**
  * The runs of sweeps ndsw trains, as a queue shared by processes: claims, heartbeats, per-epoch progress, outcomes.
@@ -243,7 +244,7 @@ public final class RunQueue {
 
     private long sweepId(String sweep) {
         return new SweepReads(conn, file).id(sweep).orElseThrow(() -> new NdswException("catalogue " + file
-                + " has no sweep named \"" + sweep + "\" (list them with `ndsw sweeps`)"));
+                + " has no sweep named " + Quote.of(sweep) + " (list them with `ndsw sweeps`)"));
     }
 
     private int update(String sql, Object... params) throws SQLException {

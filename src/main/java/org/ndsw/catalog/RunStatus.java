@@ -3,6 +3,7 @@ package org.ndsw.catalog;
 import java.util.Arrays;
 import java.util.Locale;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 
 /** The state of a run; imported NDS records are all {@link #DONE}. */
 public enum RunStatus {
@@ -23,6 +24,6 @@ public enum RunStatus {
     /** Parses a stored or typed status name. */
     public static RunStatus parse(String s) {
         return Arrays.stream(values()).filter(v -> v.label().equalsIgnoreCase(s)).findFirst()
-                .orElseThrow(() -> new NdswException("status must be one of done, failed, running, queued, got \"" + s + "\""));
+                .orElseThrow(() -> new NdswException("status must be one of done, failed, running, queued, got " + Quote.of(s)));
     }
 }

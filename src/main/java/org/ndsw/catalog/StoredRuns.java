@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 
 /** Reads the runs of one sweep: all of them for export, or one error per model for the statistics. */
 final class StoredRuns {
@@ -79,7 +80,7 @@ final class StoredRuns {
 
     private long sweepId(String sweep) {
         return new SweepReads(conn, file).id(sweep).orElseThrow(() -> new NdswException("catalogue " + file
-                + " has no sweep named \"" + sweep + "\" (list them with `ndsw sweeps`)"));
+                + " has no sweep named " + Quote.of(sweep) + " (list them with `ndsw sweeps`)"));
     }
 
     private static RunData data(ResultSet rs) throws SQLException {

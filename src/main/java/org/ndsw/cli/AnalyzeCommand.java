@@ -2,8 +2,12 @@ package org.ndsw.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.ndsw.NdswException;
+import org.ndsw.Quote;
 import org.ndsw.analysis.AnalysisOptions;
 import org.ndsw.analysis.Analyzer;
 import org.ndsw.analysis.SetAnalysis;
@@ -44,7 +48,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     double alpha;
 
     @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "0",
-            description = "Use pycls's Monte-Carlo bootstrap with B resamples (pycls: 2500). Default: 0, exact.")
+            description = "Use pycls's Monte-Carlo bootstrap with B resamples (pycls: 2500), at most 1,000,000."
+                    + " Default: 0, exact.")
     int bootstrap;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of --bootstrap.")
@@ -60,6 +65,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try (Catalog opened = sources.stream().anyMatch(AnalysisSets::needsCatalog) ? catalog.open() : null) {
             for (String s : sources) {
                 sets.add(AnalysisSets.read(s, opened));
+            }
+        }
+        Set<String> labels = new HashSet<>();
+        for (AnalysisSet s : sets) {
+            if (!labels.add(s.label())) {
+                throw new NdswException("two sets are labelled " + Quote.of(s.label()) + ": name them with NAME=PATH");
+            }
+            if (s.models().isEmpty()) {
+                throw new NdswException(s.source() + ": set " + Quote.of(s.label()) + " has no models with an error to"
+                        + " analyse (" + s.skipped() + " records without one: missing or NaN)");
             }
         }
         List<SetAnalysis> results = sets.stream()

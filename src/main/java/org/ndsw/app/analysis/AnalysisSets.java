@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ndsw.Domains;
 import org.ndsw.NdswException;
 import org.ndsw.analysis.AnalysisModel;
 import org.ndsw.app.compare.CatalogSets;
@@ -25,6 +26,7 @@ import org.ndsw.catalog.nds.NdsJson;
 import org.ndsw.catalog.nds.NdsReader;
 import org.ndsw.catalog.nds.NdsRecord;
 import org.ndsw.space.SpecJson;
+import org.ndsw.Quote;
 
 /**
  * Reads a set named as {@code ndsw compare} names it, with each model's net: {@code [NAME=]FILE[#GROUP]} (NDS JSON,
@@ -75,6 +77,9 @@ public final class AnalysisSets {
                 if (spec.group() != null && !spec.group().equals(r.group())) {
                     continue;
                 }
+                if (r.problem() != null && !readable(r)) {
+                    throw new NdswException(file + ": " + r.where() + ": " + r.problem());
+                }
                 AnalysisModel m = ModelRecords.of(file + ": " + r.where(), r.error(), r.net(), r.params(), r.flops(),
                         r.optim());
                 skipped += m == null ? 1 : 0;
@@ -88,6 +93,17 @@ public final class AnalysisSets {
         }
         return new AnalysisSet(spec.label(), spec.group() == null ? file : file + "#" + spec.group(), models,
                 skipped);
+    }
+
+    /**
+     * True if a record that cannot be imported still serves the analysis: one without an error or with a NaN error
+     * (skipped, as a diverged run) or one missing a key the analysis does without. Any other problem, such as an
+     * error outside [0, 100] or a negative count, refuses the file as `ndsw import` refuses it.
+     */
+    private static boolean readable(NdsRecord r) {
+        String p = r.problem();
+        return p.startsWith("has no error") || p.startsWith("the key ") || p.startsWith("min_test_top1 ")
+                && p.endsWith("got NaN");
     }
 
     private static void checkGroup(SourceSpec spec, NdsReader reader) {
@@ -160,7 +176,8 @@ public final class AnalysisSets {
             throw new NdswException(where + ": field '" + field + "' must be a number, got "
                     + ModelRecords.shorten(v.toString()));
         }
-        return v.longValue();
+        double c = Domains.count(v.doubleValue(), where + ": field '" + field + "'");
+        return Double.isNaN(c) ? null : (long) c;
     }
 
     /** A catalogue sweep: one model per net, its error the mean over its finished runs (as compare reads it). */
@@ -169,8 +186,8 @@ public final class AnalysisSets {
         boolean named = eq > 0 && !text.startsWith(CatalogSets.PREFIX);
         String sweep = (named ? text.substring(eq + 1) : text).substring(CatalogSets.PREFIX.length());
         if (catalog.sweep(sweep).isEmpty()) {
-            throw new NdswException("catalogue " + catalog.file() + " has no sweep named \"" + sweep
-                    + "\" (list them with `ndsw sweeps`)");
+            throw new NdswException("catalogue " + catalog.file() + " has no sweep named " + Quote.of(sweep)
+                    + " (list them with `ndsw sweeps`)");
         }
         Map<String, JsonNode[]> firstRun = new HashMap<>();
         catalog.forEachStoredRun(sweep, run -> {

@@ -1,10 +1,12 @@
 package org.ndsw.app.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.ndsw.Domains;
 import org.ndsw.NdswException;
 import org.ndsw.analysis.AnalysisModel;
 import org.ndsw.space.ModelSpec;
 import org.ndsw.space.SpecJson;
+import org.ndsw.Quote;
 
 /** Turns the fields of one record into an {@link AnalysisModel}; messages name the file and the record. */
 final class ModelRecords {
@@ -15,9 +17,7 @@ final class ModelRecords {
         if (error == null || error.isNaN()) {
             return null;
         }
-        if (error.isInfinite()) {
-            throw new NdswException(where + ": field 'min_test_top1' must be a finite number, got " + error);
-        }
+        Domains.ERROR.check(error, where + ": field 'min_test_top1'");
         return new AnalysisModel(error, spec(where, net), params == null ? Double.NaN : params,
                 flops == null ? Double.NaN : flops, number(where, optim, "base_lr"), number(where, optim, "wd"));
     }
@@ -45,8 +45,8 @@ final class ModelRecords {
         return v.doubleValue();
     }
 
-    /** At most 200 characters of a bad value. */
+    /** A bad value for a message, cut by {@link Quote#cut}. */
     static String shorten(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+        return Quote.cut(text);
     }
 }

@@ -19,6 +19,7 @@ import org.ndsw.catalog.RunRow;
 import org.ndsw.catalog.StoredRun;
 import org.ndsw.catalog.SweepSummary;
 import org.ndsw.catalog.nds.NdsWriter;
+import org.ndsw.Quote;
 
 /**
  * Writes a sweep out: as NDS JSON that re-imports to the same content, or as CSV for spreadsheets and pandas.
@@ -41,7 +42,7 @@ public final class ExportService {
             try {
                 return valueOf(s.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new NdswException("--format must be nds or csv, got \"" + s + "\"");
+                throw new NdswException("--format must be nds or csv, got " + Quote.of(s));
             }
         }
     }
@@ -107,7 +108,7 @@ public final class ExportService {
         List<SweepSummary> groups = catalog.sweeps().stream().filter(s -> s.sourceGroup() != null
                 && s.name().equals(sweep + "/" + s.sourceGroup())).sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
         if (groups.isEmpty()) {
-            throw new NdswException("catalogue " + catalog.file() + " has no sweep named \"" + sweep
+            throw new NdswException("catalogue " + catalog.file() + " has no sweep named " + Quote.of(sweep)
                     + "\" (list them with `ndsw sweeps`)");
         }
         return groups;
@@ -162,7 +163,7 @@ public final class ExportService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            throw new NdswException(out + ": cannot export sweep \"" + r.sweep() + "\", run " + r.seq() + ": "
+            throw new NdswException(out + ": cannot export sweep " + Quote.of(r.sweep()) + ", run " + r.seq() + ": "
                     + e.getMessage() + "; nothing was written", e);
         }
     }

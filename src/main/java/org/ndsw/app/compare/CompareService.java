@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 import org.ndsw.app.source.Complexity;
 import org.ndsw.app.source.RecordSet;
 import org.ndsw.app.source.SourceReader;
@@ -64,7 +65,7 @@ public final class CompareService {
         Set<String> seen = new HashSet<>();
         for (RecordSet s : sets) {
             if (!seen.add(s.label())) {
-                throw new NdswException("two sources are labelled '" + s.label() + "': name them with NAME=PATH");
+                throw new NdswException("two sources are labelled " + Quote.of(s.label()) + ": name them with NAME=PATH");
             }
             if (s.size() == 0) {
                 throw new NdswException(s.source() + " holds no model with an error"

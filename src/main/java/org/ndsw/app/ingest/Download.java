@@ -15,6 +15,7 @@ import java.util.Properties;
 import org.ndsw.AtomicWrite;
 import org.ndsw.NdswException;
 import org.ndsw.app.ProgressSink;
+import org.ndsw.Quote;
 
 /**
  * Downloads a file over http(s) into a folder: the first step of importing the released NDS data from its URL.
@@ -128,9 +129,9 @@ public final class Download {
         return new Result(url, file, got[0].bytes(), (System.nanoTime() - t0) / 1e9, false);
     }
 
-    /** `s` cut to about 200 characters for a message. */
+    /** `s` cut for a message by {@link Quote#cut}. */
     static String clip(String s) {
-        return s.length() <= 200 ? s : s.substring(0, 200) + "...";
+        return Quote.cut(s);
     }
 
     /** The URL as a URI; only http and https with a host are accepted. */

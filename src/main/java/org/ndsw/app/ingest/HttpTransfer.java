@@ -24,6 +24,7 @@ import javax.net.ssl.SSLException;
 import org.ndsw.NdswException;
 import org.ndsw.app.ProgressSink;
 import org.ndsw.app.Provenance;
+import org.ndsw.Quote;
 
 /**
  * One HTTP GET streamed to a file, with progress, cancellation, timeouts and a byte count checked against
@@ -104,7 +105,7 @@ final class HttpTransfer {
         try {
             next = at.resolve(new URI(location.strip()));
         } catch (URISyntaxException e) {
-            throw failure(answered + " to \"" + Download.clip(location) + "\", which is not a valid URL");
+            throw failure(answered + " to " + Quote.of(location) + ", which is not a valid URL");
         }
         String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || next.getHost() == null) {

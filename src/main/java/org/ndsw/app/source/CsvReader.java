@@ -3,6 +3,7 @@ package org.ndsw.app.source;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.BufferedReader;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import org.ndsw.Domains;
 import org.ndsw.NdswException;
 import org.ndsw.Quote;
+import org.ndsw.catalog.nds.NdsLimits;
 
 /**
  * Reads a CSV with a header naming an {@code error} column (% top-1 error) and optionally {@code params} and
@@ -25,11 +27,13 @@ import org.ndsw.Quote;
  * double-quoted and hold commas, quotes and line breaks (RFC 4180, read by jackson-dataformat-csv); a UTF-8 byte
  * order mark is skipped. An empty cell or "nan" is a missing value; a missing error counts as a skipped model. Values
  * must lie in their {@link Domains} domain (error in [0, 100], counts finite and non-negative). The {@code --error}
- * choice does not apply: the {@code error} column is taken as is.
+ * choice does not apply: the {@code error} column is taken as is. A cell longer than
+ * {@link NdsLimits#MAX_STRING_CHARS} is refused, as import refuses such a string.
  */
 final class CsvReader {
     private static final CsvFactory FACTORY = CsvFactory.builder()
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .streamReadConstraints(NdsLimits.constraints())
             .build();
 
     private CsvReader() {}
@@ -37,7 +41,12 @@ final class CsvReader {
     static RecordSet read(SourceSpec spec, Complexity required) {
         String file = spec.path().toString();
         try (Reader in = open(spec.path()); CsvParser p = FACTORY.createParser(in)) {
-            return read(p, spec.label(), file, required);
+            try {
+                return read(p, spec.label(), file, required);
+            } catch (StreamConstraintsException e) {
+                throw new NdswException(file + ": " + NdsLimits.describe(e) + " at line "
+                        + p.currentLocation().getLineNr(), e);
+            }
         } catch (NoSuchFileException e) {
             throw new NdswException("cannot read source " + file + ": no such file", e);
         } catch (JsonProcessingException e) {

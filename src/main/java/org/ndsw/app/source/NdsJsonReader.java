@@ -68,7 +68,7 @@ final class NdsJsonReader {
                 readList(p, records, columns, cursor);
                 found = true;
             } else {
-                p.skipChildren();
+                JsonSources.skip(p);
             }
         }
         if (spec.group() == null) {

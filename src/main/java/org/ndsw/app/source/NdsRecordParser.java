@@ -2,10 +2,13 @@ package org.ndsw.app.source;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.util.Locale;
 import org.ndsw.Domains;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
+import org.ndsw.catalog.nds.NdsLimits;
 
 /**
  * Reads the three numbers a comparison needs from one NDS record object and skips everything else (nets, per-epoch
@@ -37,19 +40,26 @@ final class NdsRecordParser {
         boolean hasError = false;
         double params = Double.NaN;
         double flops = Double.NaN;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            p.nextToken();
-            if (name.equals(metric.field())) {
-                error = metric == ErrorMetric.BEST ? number(p, where, name) : lastOf(p, where, name);
-                hasError = p.currentToken() != JsonToken.VALUE_NULL;
-            } else if (name.equals("params")) {
-                params = number(p, where, name);
-            } else if (name.equals("flops")) {
-                flops = number(p, where, name);
-            } else {
-                p.skipChildren();
+        String name = null;
+        try {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                name = p.currentName();
+                p.nextToken();
+                if (name.equals(metric.field())) {
+                    error = metric == ErrorMetric.BEST ? number(p, where, name) : lastOf(p, where, name);
+                    hasError = p.currentToken() != JsonToken.VALUE_NULL;
+                } else if (name.equals("params")) {
+                    params = number(p, where, name);
+                } else if (name.equals("flops")) {
+                    flops = number(p, where, name);
+                } else {
+                    JsonSources.skip(p);
+                }
+                name = null;
             }
+        } catch (StreamConstraintsException e) {
+            throw new NdswException(file + ": " + NdsLimits.describe(e) + JsonSources.at(p.currentLocation()) + ", in "
+                    + where + inField(e, name, p), e);
         }
         if (!hasError) {
             throw new NdswException(file + ": " + where + " has no '" + metric.field() + "'"
@@ -60,6 +70,15 @@ final class NdsRecordParser {
         String at = file + ": " + where + ": field '";
         out.add(Domains.error(error, at + metric.field() + "'"), Domains.count(params, at + "params'"),
                 Domains.count(flops, at + "flops'"));
+    }
+
+    /**
+     * ", field 'NAME'" for the field whose value broke a limit. Jackson reads a scalar value together with its key,
+     * so the key is then the parser's current name; a key that is itself too long has no name to give.
+     */
+    private static String inField(StreamConstraintsException e, String name, JsonParser p) {
+        String field = name != null ? name : NdsLimits.isKeyLimit(e) ? null : p.getParsingContext().getCurrentName();
+        return field == null ? "" : ", field '" + Quote.cut(field) + "'";
     }
 
     private void checkRequired(String where, double params, double flops) {

@@ -16,6 +16,7 @@ import org.ndsw.complexity.Convention;
 import org.ndsw.complexity.Window;
 import org.ndsw.train.Device;
 import org.ndsw.train.Recipe;
+import org.ndsw.Quote;
 
 /**
  * A sweep definition as a small JSON file (`ndsw sweep export` / `ndsw sweep import`) and as the `source` of a
@@ -111,7 +112,7 @@ public final class DefinitionJson {
         }
         o.fieldNames().forEachRemaining(f -> {
             if (!FIELDS.contains(f)) {
-                throw new NdswException(where + ": unknown field \"" + f + "\"; known: " + FIELDS);
+                throw new NdswException(where + ": unknown field " + Quote.of(f) + "; known: " + FIELDS);
             }
         });
         try {

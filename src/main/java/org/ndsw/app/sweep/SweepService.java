@@ -21,6 +21,7 @@ import org.ndsw.space.DesignSpace;
 import org.ndsw.train.Device;
 import org.ndsw.train.ResultJson;
 import org.ndsw.train.TrainingEngines;
+import org.ndsw.Quote;
 
 /**
  * The sweep use cases shared by the CLI and the GUI: create a sweep from its definition, run it with K worker
@@ -100,9 +101,9 @@ public final class SweepService {
 
     static SweepDefinition definition(Catalog c, String sweep) {
         SweepSummary s = c.sweep(sweep).orElseThrow(() -> new NdswException("catalogue " + c.file()
-                + " has no sweep named \"" + sweep + "\" (list them with `ndsw sweeps`)"));
+                + " has no sweep named " + Quote.of(sweep) + " (list them with `ndsw sweeps`)"));
         if (!"sampled".equals(s.sourceKind()) || s.source() == null || !s.source().contains(DefinitionJson.FORMAT)) {
-            throw new NdswException("sweep \"" + sweep + "\" was " + ("nds-import".equals(s.sourceKind())
+            throw new NdswException("sweep " + Quote.of(sweep) + " was " + ("nds-import".equals(s.sourceKind())
                     ? "imported from " + s.source() : "not created by `ndsw sweep create`") + "; it has no runs to train");
         }
         return DefinitionJson.parse(s.source(), "sweep " + sweep);

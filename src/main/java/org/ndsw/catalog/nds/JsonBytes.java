@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.ndsw.Quote;
 
 /**
  * A byte-level JSON lexer over a stream, fast enough for files of hundreds of MB made mostly of numbers.
@@ -168,7 +169,7 @@ final class JsonBytes {
             return "the end of the input";
         }
         if (c >= 0x20 && c < 0x7F) {
-            return "'" + (char) c + "'";
+            return Quote.of(String.valueOf((char) c));
         }
         return String.format("byte 0x%02x", c);
     }
@@ -209,7 +210,7 @@ final class JsonBytes {
     private SyntaxError tooLong(String what, int max, long opening) {
         String head = new String(side, 0, Math.min(sideLen, 40), StandardCharsets.UTF_8)
                 .replaceAll("\\p{Cntrl}", "?");
-        return new SyntaxError(NdsLimits.tooLong(what, max) + " (\"" + head + "...\") starts", opening, line,
+        return new SyntaxError(NdsLimits.tooLong(what, max) + " that begins " + Quote.of(head) + " starts", opening, line,
                 opening - lineStart + 1);
     }
 

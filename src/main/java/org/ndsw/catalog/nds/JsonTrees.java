@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ndsw.Quote;
 
 /**
  * Builds Jackson trees from a {@link JsonBytes} lexer: the small values of NDS records (`net`, `optim`, other keys).
@@ -68,9 +69,9 @@ final class JsonTrees {
         }
         do {
             String key = lx.name();
-            lx.expect(':', "':' after key \"" + key + "\"");
+            lx.expect(':', "':' after key " + Quote.of(key));
             if (o.has(key)) {
-                throw lx.error("key \"" + key + "\" appears twice in an object");
+                throw lx.error("key " + Quote.of(key) + " appears twice in an object");
             }
             o.set(key, value(depth));
         } while (!lx.close('}', "an object"));

@@ -1,15 +1,21 @@
 package org.ndsw.catalog.nds;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import org.ndsw.NdswException;
+import org.ndsw.Quote;
 
 /**
  * The JSON dialect of NDS files: Python's output, so bare NaN and Infinity are read and written as such (never as
@@ -81,12 +87,23 @@ public final class NdsJson {
         sb.append('"').append(JsonStringEncoder.getInstance().quoteAsString(s)).append('"');
     }
 
-    /** Parses text of the dialect. */
+    /**
+     * Parses text of the dialect. A value past {@link NdsLimits} is refused in the words `ndsw import` uses, naming
+     * the key it stands under when there is one.
+     */
     public static JsonNode parse(String text) {
-        try {
-            return MAPPER.readTree(text);
+        try (JsonParser p = MAPPER.createParser(text)) {
+            try {
+                JsonNode tree = MAPPER.readTree(p);
+                return tree == null ? MAPPER.missingNode() : tree;
+            } catch (StreamConstraintsException e) {
+                String key = NdsLimits.isKeyLimit(e) ? null : p.getParsingContext().getCurrentName();
+                throw new NdswException(NdsLimits.describe(e) + (key == null ? "" : ", field " + Quote.of(key)), e);
+            }
         } catch (JsonProcessingException e) {
-            throw new org.ndsw.NdswException("not valid JSON: " + e.getOriginalMessage(), e);
+            throw new NdswException("not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

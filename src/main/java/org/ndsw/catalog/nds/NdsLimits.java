@@ -1,6 +1,7 @@
 package org.ndsw.catalog.nds;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.util.Locale;
 
 /**
@@ -27,6 +28,32 @@ public final class NdsLimits {
     public static StreamReadConstraints constraints() {
         return StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_STRING_CHARS)
                 .maxNameLength(MAX_KEY_CHARS).maxNumberLength(MAX_NUMBER_CHARS).build();
+    }
+
+    /**
+     * Jackson's refusal of a value past these limits in the words import uses, e.g. "a string longer than 1,000,000
+     * characters (the limit for NDS files)", so every reader of NDS files reports a limit the same way.
+     */
+    public static String describe(StreamConstraintsException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        if (m.startsWith("String value length")) {
+            return tooLong("a string", MAX_STRING_CHARS);
+        }
+        if (isKeyLimit(e)) {
+            return tooLong("a key", MAX_KEY_CHARS);
+        }
+        if (m.startsWith("Number value length") || m.startsWith("Number length")) {
+            return tooLong("a number", MAX_NUMBER_CHARS);
+        }
+        if (m.startsWith("Document nesting depth")) {
+            return String.format(Locale.ROOT, "JSON nested deeper than %d levels (the limit for NDS files)", MAX_DEPTH);
+        }
+        return m.lines().findFirst().orElse(m);
+    }
+
+    /** True if Jackson refused a key (a field name) past {@link #MAX_KEY_CHARS}. */
+    public static boolean isKeyLimit(StreamConstraintsException e) {
+        return String.valueOf(e.getOriginalMessage()).startsWith("Name length");
     }
 
     /** "a string longer than 1,000,000 characters", for messages. */

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.ndsw.Domains;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 
 /**
  * Reads an NDS file record by record from a stream, so memory stays bounded by one record.
@@ -141,10 +143,10 @@ public final class NdsReader implements AutoCloseable {
         group = lx.name();
         lx.expect(':', "':' after the group name");
         if (lx.peek() != '[') {
-            throw lx.error("group \"" + group + "\" must be a list of records, got " + JsonBytes.describe(lx.peek()));
+            throw lx.error("group " + Quote.of(group) + " must be a list of records, got " + JsonBytes.describe(lx.peek()));
         }
         if (groups.contains(group)) {
-            throw lx.error("group \"" + group + "\" appears twice (its records would clash with the first one's)");
+            throw lx.error("group " + Quote.of(group) + " appears twice (its records would clash with the first one's)");
         }
         lx.skip();
         groups.add(group);
@@ -178,9 +180,9 @@ public final class NdsReader implements AutoCloseable {
         }
         while (true) {
             String key = lx.name();
-            lx.expect(':', "':' after key \"" + key + "\"");
+            lx.expect(':', "':' after key " + Quote.of(key));
             if (!keys.add(key)) {
-                b.problem("key \"" + key + "\" appears twice");
+                b.problem("key " + Quote.of(key) + " appears twice");
             }
             field = key;
             field(b, key, depth);
@@ -227,8 +229,8 @@ public final class NdsReader implements AutoCloseable {
             return null;
         }
         double v = nums.number();
-        if (!(v >= 0.0 && v <= 100.0)) {
-            b.problem("min_test_top1 must be a top-1 error in % within [0, 100], got " + v);
+        if (!Domains.ERROR.contains(v)) {
+            b.problem(Domains.ERROR.refusal(v, "min_test_top1"));
             return null;
         }
         return v;
@@ -325,11 +327,11 @@ public final class NdsReader implements AutoCloseable {
     }
 
     private String inField() {
-        return field == null ? "" : ", field \"" + field + "\"";
+        return field == null ? "" : ", field " + Quote.of(field);
     }
 
     private String inGroup() {
-        return grouped && group != null ? " of group \"" + group + "\"" : "";
+        return grouped && group != null ? " of group " + Quote.of(group) : "";
     }
 
     /** Collects one record's fields. */

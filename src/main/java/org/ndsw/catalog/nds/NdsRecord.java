@@ -2,6 +2,7 @@ package org.ndsw.catalog.nds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ndsw.Quote;
 
 /**
  * One record of an NDS file (docs/reference/nds-json.md#records), read field by field; {@link #problem} says why it cannot be imported.
@@ -48,7 +49,7 @@ public record NdsRecord(String group, int index, long offset, JsonNode net, Doub
 
     /** Where the record is, for messages: "record 500 (byte 1234567)" or "record 3 of group \"top\" (byte 99)". */
     public String where() {
-        return "record " + index + (group == null ? "" : " of group \"" + group + "\"")
+        return "record " + index + (group == null ? "" : " of group " + Quote.of(group))
                 + (offset >= 0 ? " (byte " + offset + ")" : "");
     }
 }

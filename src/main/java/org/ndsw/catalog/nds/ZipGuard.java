@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.ZipEntry;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 
 /**
  * Limits on zip archives: entries must stay inside the archive, and no entry may expand more than
@@ -35,7 +36,7 @@ public final class ZipGuard {
             escapes |= seg.equals("..");
         }
         if (escapes) {
-            throw new NdswException(archive + ": entry \"" + e.getName() + "\" points outside the archive"
+            throw new NdswException(archive + ": entry " + Quote.of(e.getName()) + " points outside the archive"
                     + " (path traversal); the archive is rejected and nothing of it is imported");
         }
     }

@@ -139,8 +139,8 @@ class NdsReaderTest {
             {good.replace("\"min_test_top1\": 6.0, ", ""), "has no error: the key min_test_top1 (best-epoch top-1 error in %) is missing"},
             {good.replace("\"min_test_top1\": 6.0", "\"min_test_top1\": null"), "has no error: min_test_top1 is null"},
             {good.replace("\"min_test_top1\": 6.0", "\"min_test_top1\": \"6.0\""), "min_test_top1 must be a number (best-epoch top-1 error in %), got a string"},
-            {good.replace("\"min_test_top1\": 6.0", "\"min_test_top1\": 106.0"), "min_test_top1 must be a top-1 error in % within [0, 100], got 106.0"},
-            {good.replace("\"min_test_top1\": 6.0", "\"min_test_top1\": NaN"), "min_test_top1 must be a top-1 error in % within [0, 100], got NaN"},
+            {good.replace("\"min_test_top1\": 6.0", "\"min_test_top1\": 106.0"), "min_test_top1 must be a finite number in [0, 100] (a top-1 error in %), got 106.0"},
+            {good.replace("\"min_test_top1\": 6.0", "\"min_test_top1\": NaN"), "min_test_top1 must be a finite number in [0, 100] (a top-1 error in %), got NaN"},
             {good.replace("\"flops\": 128471690", "\"flops\": 1.28e8"), "flops must be a non-negative integer, got 1.28E8"},
             {good.replace("\"params\": 855770", "\"params\": -3"), "params must be a non-negative integer, got -3.0"},
             {good.replace("\"params\": 855770, ", ""), "the key params is missing"},
@@ -202,12 +202,12 @@ class NdsReaderTest {
     void wrongTopLevelAndTrailingContentAreSyntaxErrors() {
         assertTrue(fail("").startsWith("F.json: not valid JSON: expected a JSON list of records or an object of groups"));
         assertTrue(fail("").contains("got an empty file"));
-        assertTrue(fail("3.5").contains("got '3'"));
-        assertTrue(fail("{\"top\": 5}").startsWith("F.json: group \"top\" must be a list of records, got '5'"));
+        assertTrue(fail("3.5").contains("got \"3\""));
+        assertTrue(fail("{\"top\": 5}").startsWith("F.json: group \"top\" must be a list of records, got \"5\""));
         String m = fail(Records.list(Records.many(1)) + " [");
-        assertTrue(m.contains("unexpected '[' after the end of the top-level value"), m);
+        assertTrue(m.contains("unexpected \"[\" after the end of the top-level value"), m);
         m = fail("[" + Records.resnet56(6.0, 1) + " " + Records.resnet56(6.0, 2) + "]");
-        assertTrue(m.contains("expected ',' or ']' after a record, got '{'"), m);
+        assertTrue(m.contains("expected ',' or ']' after a record, got \"{\""), m);
         assertTrue(m.endsWith("after record 0"), m);
     }
 
