@@ -54,7 +54,7 @@ class SlurmSweepTest {
 
     @Test
     void anArrayWithATermedRequeuedTaskAndAKilledWorkerRecordsEveryRunOnceAsALocalRunDoes() throws Exception {
-        Path data = SweepFixtures.data(dir, 300, 50);
+        Path data = SweepFixtures.data(dir, 1500, 100); // epochs of a few seconds: time to signal and kill
         Path space = SweepFixtures.tinySpace(dir);
         Path local = dir.resolve("local.db");
         Path cluster = dir.resolve("cluster.db");
@@ -65,20 +65,23 @@ class SlurmSweepTest {
         ClusterPlan.write(cluster, "s", plan, false, options());
         String job = submit(plan);
 
-        // SIGTERM to the batch shell of a running task (as --signal=B:TERM does), then a requeue.
-        int termed = runningTask(job, -1);
+        // Two tasks train at once (--limit 2): one gets SIGKILL, the other SIGTERM and a requeue.
+        int killed = runningTask(job, -1);
+        int termed = runningTask(job, killed);
+        waitForProgress(plan, killed);
         waitForProgress(plan, termed);
         collect(cluster, plan, Duration.ofHours(1));
-        run("scancel", "--batch", "--signal=TERM", job + "_" + termed);
-        run("scontrol", "requeue", job + "_" + termed); // may find it already requeued by its script: not checked
 
-        // SIGKILL to another task's worker: the task ends without a result, and the run is lost.
-        int killed = runningTask(job, termed);
-        waitForProgress(plan, killed);
+        // SIGKILL to a task's worker: the task ends without a result, and the run is lost.
         Path jobFile = ClusterFiles.jobFile(plan, killed);
         ProcessHandle worker = ProcessHandle.allProcesses().filter(h -> h.info().arguments().map(a ->
-                List.of(a).contains(jobFile.toString())).orElse(false)).findFirst().orElseThrow();
+                List.of(a).contains(jobFile.toString())).orElse(false)).findFirst().orElseThrow(() ->
+                new AssertionError("no worker of " + jobFile + ": " + log(plan, killed)));
         worker.destroyForcibly();
+
+        // SIGTERM to the batch shell of the other (as --signal=B:TERM does), then a requeue.
+        run(5, "scancel", "--batch", "--signal=TERM", job + "_" + termed);
+        run(5, "scontrol", "requeue", job + "_" + termed); // may find it already requeued by its script: not checked
         collect(cluster, plan, Duration.ofHours(1));
 
         waitUntilGone(job);
@@ -160,10 +163,21 @@ class SlurmSweepTest {
     }
 
     private static String run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(60, TimeUnit.SECONDS);
-        return out;
+        return run(60, cmd);
+    }
+
+    /** Runs a command for at most `seconds` (scancel retries "can not be altered now" while a task requeues). */
+    private static String run(int seconds, String... cmd) throws Exception {
+        Path out = Files.createTempFile("slurm-cmd", ".out");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            return Files.readString(out);
+        } finally {
+            Files.deleteIfExists(out);
+        }
     }
 
     private static String log(Path plan, int task) {
