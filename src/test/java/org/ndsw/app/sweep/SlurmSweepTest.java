@@ -74,8 +74,7 @@ class SlurmSweepTest {
 
         // SIGKILL to a task's worker: the task ends without a result, and the run is lost.
         Path jobFile = ClusterFiles.jobFile(plan, killed);
-        ProcessHandle worker = ProcessHandle.allProcesses().filter(h -> h.info().arguments().map(a ->
-                List.of(a).contains(jobFile.toString())).orElse(false)).findFirst().orElseThrow(() ->
+        ProcessHandle worker = workerOf(jobFile).orElseThrow(() ->
                 new AssertionError("no worker of " + jobFile + ": " + log(plan, killed)));
         worker.destroyForcibly();
 
@@ -160,6 +159,25 @@ class SlurmSweepTest {
             Thread.sleep(500);
         }
         throw new AssertionError("job " + job + " still queued: " + run("squeue"));
+    }
+
+    /** The worker process whose command line names the job file (read from /proc: ProcessHandle may omit it). */
+    private static java.util.Optional<ProcessHandle> workerOf(Path jobFile) throws IOException {
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                String cmdline;
+                try {
+                    cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    continue; // gone meanwhile
+                }
+                List<String> args = List.of(cmdline.split("\0"));
+                if (args.contains(jobFile.toString()) && args.contains("worker") && !args.get(0).endsWith("bash")) {
+                    return ProcessHandle.of(Long.parseLong(p.getFileName().toString()));
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static String run(String... cmd) throws Exception {
