@@ -91,7 +91,7 @@ final class SweepCommand implements Runnable {
     }
 
     /** `ndsw sweep worker`: the entry point of a worker process (started by `sweep run`, or a cluster task). */
-    @Command(name = "worker", description = {"Train one run: a claimed run of the catalogue (started by `ndsw sweep"
+    @Command(name = "worker", mixinStandardHelpOptions = true, description = {"Train one run: a claimed run of the catalogue (started by `ndsw sweep"
         + " run`), or with --job a cluster job file written by `ndsw sweep plan`, recorded into --result files.",
         "On SIGTERM a --job worker stops at the next epoch boundary with a checkpoint and exits with code 75."})
     static final class Worker implements java.util.concurrent.Callable<Integer> {
