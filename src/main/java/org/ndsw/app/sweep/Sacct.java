@@ -32,7 +32,6 @@ public final class Sacct {
 
     /** The indices of the array's ended tasks. */
     static Set<Integer> endedTasks(String jobId) {
-        Set<Integer> ended = new HashSet<>();
         try {
             Process p = new ProcessBuilder("sacct", "-j", jobId, "-n", "-P", "-X", "-o", "JobID,State")
                     .redirectErrorStream(true).start();
@@ -40,23 +39,28 @@ public final class Sacct {
             if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 return Set.of();
             }
-            for (String line : out.split("\n")) {
-                String[] f = line.trim().split("\\|");
-                int us = f[0].indexOf('_');
-                if (f.length < 2 || us < 0 || !f[0].substring(us + 1).matches("\\d+")) {
-                    continue;
-                }
-                String state = f[1].split(" ")[0];
-                if (!LIVE.contains(state)) {
-                    ended.add(Integer.parseInt(f[0].substring(us + 1)));
-                }
-            }
-            return ended;
+            return parse(out);
         } catch (IOException e) {
             return Set.of(); // no sacct here: the progress files' age decides
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Set.of();
         }
+    }
+
+    /** The ended task indices in `sacct -n -P -X -o JobID,State` output ("12_3|COMPLETED", "12_4|CANCELLED by 0"). */
+    static Set<Integer> parse(String out) {
+        Set<Integer> ended = new HashSet<>();
+        for (String line : out.split("\n")) {
+            String[] f = line.trim().split("\\|");
+            int us = f[0].indexOf('_');
+            if (f.length < 2 || us < 0 || !f[0].substring(us + 1).matches("\\d+")) {
+                continue; // the array's summary line ("12_[5-9%2]"), blank lines
+            }
+            if (!LIVE.contains(f[1].split(" ")[0])) {
+                ended.add(Integer.parseInt(f[0].substring(us + 1)));
+            }
+        }
+        return ended;
     }
 }
