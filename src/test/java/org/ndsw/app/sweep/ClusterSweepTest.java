@@ -99,6 +99,32 @@ class ClusterSweepTest {
     }
 
     @Test
+    void aRunThatCannotTrainIsCollectedAsFailedWithTheReason() throws Exception {
+        Path data = SweepFixtures.data(dir, 30, 10);
+        Path cluster = dir.resolve("cluster.db");
+        new SweepService(cluster).create(SweepFixtures.definition("s", SweepFixtures.tinySpace(dir), data, MODELS,
+                EPOCHS), null);
+        Path plan = dir.resolve("plan");
+        ClusterPlan.Plan p = ClusterPlan.write(cluster, "s", plan, false, options(null));
+        // The data goes away before the task starts.
+        try (var files = Files.walk(data)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+        Process t = task(p.script(), 0);
+        assertTrue(t.waitFor(3, TimeUnit.MINUTES));
+        assertEquals(0, t.exitValue(), log(plan, 0));
+        ClusterCollect.Report r = ClusterCollect.collect(cluster, "s", plan, Duration.ofHours(1), s -> false);
+        assertEquals(new ClusterCollect.Report(0, 1, 0, List.of(), MODELS - 1), r);
+        SweepRun failed = runs(cluster).get(0);
+        assertEquals(RunStatus.FAILED, failed.status());
+        assertTrue(failed.failure().contains(data.toString()), failed.failure());
+        assertEquals(new ClusterCollect.Report(0, 0, 0, List.of(), MODELS - 1),
+                ClusterCollect.collect(cluster, "s", plan, Duration.ofHours(1), s -> false));
+    }
+
+    @Test
     void badTemplatesAndForeignResultsAreErrorsNamingTheFile() throws Exception {
         Path data = SweepFixtures.data(dir, 30, 10);
         Path cluster = dir.resolve("cluster.db");
