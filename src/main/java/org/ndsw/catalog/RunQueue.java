@@ -140,6 +140,59 @@ public final class RunQueue {
         });
     }
 
+    /**
+     * Records the progress of a run trained elsewhere (a cluster task, docs/cluster.md): a queued or running run gets
+     * its epochs and whole curves and shows as running. False (nothing written) if the run is done or failed, or
+     * already has these epochs, so collecting the same progress twice writes it once.
+     */
+    public boolean collectEpochs(long runId, int epochs, Double error, Double finalError, RunData.Curves curves) {
+        return tx("collect epochs of run " + runId, () -> {
+            if (update("UPDATE runs SET status = 'running', epochs = ?, error = ?, final_error = ?,"
+                    + " started = coalesce(started, ?) WHERE id = ? AND (status = 'queued' OR status = 'running'"
+                    + " AND coalesce(epochs, 0) <> ?)", epochs, error, finalError,
+                    java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), runId,
+                    epochs) != 1) {
+                return false;
+            }
+            writeCurves(runId, curves, null);
+            return true;
+        });
+    }
+
+    /**
+     * Records how a run trained elsewhere ended (done or failed). A done run is never written again, and a failed run
+     * only by a result that finished at another time, so collecting the same result twice records it once; false if
+     * nothing was written.
+     */
+    public boolean collectOutcome(long runId, RunEntry e, String failure, String logTail) {
+        if (e.status() != RunStatus.DONE && e.status() != RunStatus.FAILED) {
+            throw new NdswException("a run finishes as done or failed, got " + e.status().label());
+        }
+        return tx("collect the outcome of run " + runId, () -> {
+            int n = update("UPDATE runs SET status = ?, error = ?, final_error = ?, epochs = ?, flops = ?, params = ?,"
+                    + " base_lr = ?, wd = ?, max_ep = ?, engine = ?, host = ?, started = coalesce(?, started),"
+                    + " finished = ?, train_seconds = ?, provenance = ?, failure = ?, log_tail = ?, owner = NULL,"
+                    + " owner_pid = NULL, attempts = attempts + 1 WHERE id = ? AND (status = 'queued'"
+                    + " OR status = 'running' OR status = 'failed' AND coalesce(finished, '') <> coalesce(?, ''))",
+                    e.status().label(), e.error(), e.finalError(), e.epochs(), e.flops(), e.params(), e.baseLr(),
+                    e.wd(), e.maxEp(), e.engine(), e.host(), e.started(), e.finished(), e.trainSeconds(),
+                    e.provenance(), failure, logTail, runId, e.finished());
+            if (n != 1) {
+                return false;
+            }
+            if (e.data().optim() != null || e.data().curves().testEpTop1() != null) {
+                writeCurves(runId, e.data().curves(), e.data());
+            }
+            return true;
+        });
+    }
+
+    /** Puts a running run whose cluster task was lost back in the queue (its curves stay); false if not running. */
+    public boolean requeueLost(long runId) {
+        return tx("requeue run " + runId, () -> update("UPDATE runs SET status = 'queued', owner = NULL,"
+                + " owner_pid = NULL WHERE id = ? AND status = 'running'", runId) == 1);
+    }
+
     /** Marks a claimed run failed without data (its worker died): false if the claim is no longer this token's. */
     public boolean fail(long runId, String token, String failure, String logTail) {
         return tx("record the failure of run " + runId, () -> update("UPDATE runs SET status = 'failed', failure = ?,"

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.ndsw.app.sweep.ClusterWorker;
 import org.ndsw.app.sweep.DefinitionJson;
 import org.ndsw.app.sweep.SweepDefinition;
 import org.ndsw.app.sweep.SweepService;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
             "then `ndsw compare catalog:NAME`."},
         subcommands = {SweepCreateCommand.class, SweepRunCommand.class, SweepStatusCommand.class,
             SweepCommand.Stop.class, SweepCommand.Export.class, SweepCommand.Import.class, SweepCommand.Worker.class,
+            SweepClusterCommands.Plan.class, SweepClusterCommands.Collect.class,
             CommandLine.HelpCommand.class})
 final class SweepCommand implements Runnable {
     @Spec CommandSpec spec;
@@ -88,18 +90,34 @@ final class SweepCommand implements Runnable {
         }
     }
 
-    /** `ndsw sweep worker`: the entry point of a worker process (started by `sweep run`, or a cluster job). */
-    @Command(name = "worker", hidden = true, description = "Train one claimed run (started by `ndsw sweep run`).")
+    /** `ndsw sweep worker`: the entry point of a worker process (started by `sweep run`, or a cluster task). */
+    @Command(name = "worker", mixinStandardHelpOptions = true, description = {"Train one run: a claimed run of the catalogue (started by `ndsw sweep"
+        + " run`), or with --job a cluster job file written by `ndsw sweep plan`, recorded into --result files.",
+        "On SIGTERM a --job worker stops at the next epoch boundary with a checkpoint and exits with code 75."})
     static final class Worker implements java.util.concurrent.Callable<Integer> {
+        @Spec CommandSpec spec;
         @Mixin CatalogOption catalog;
-        @Option(names = "--run", required = true, description = "Run id.") long run;
-        @Option(names = "--token", required = true, description = "Claim token.") String token;
+        @Option(names = "--run", description = "Run id.") Long run;
+        @Option(names = "--token", description = "Claim token.") String token;
         @Option(names = "--parent-pid", defaultValue = "0", description = "Stop when this process is gone.") long parent;
         @Option(names = "--threads", defaultValue = "1", description = "Engine threads.") int threads;
+        @Option(names = "--job", paramLabel = "FILE", description = "A cluster job file.") Path job;
+        @Option(names = "--result", paramLabel = "DIR", description = "Where a --job worker writes its files.")
+        Path result;
 
         @Override
         public Integer call() {
             PrintStream log = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            if (job != null) {
+                if (result == null || run != null || token != null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--job needs --result and takes neither --run nor --token");
+                }
+                return ClusterWorker.run(job, result, threads, log);
+            }
+            if (run == null || token == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "give --run and --token, or --job");
+            }
             return SweepWorker.run(new SweepWorker.Request(catalog.path(), run, token, parent, threads), log);
         }
     }

@@ -1,37 +1,16 @@
 package org.ndsw.app.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.ndsw.NdswException;
 import org.ndsw.catalog.Catalog;
 import org.ndsw.catalog.RunQueue;
 import org.ndsw.catalog.RunStatus;
 import org.ndsw.catalog.RunTicket;
-import org.ndsw.space.SpecJson;
-import org.ndsw.train.Checkpoints;
-import org.ndsw.train.DataSummary;
 import org.ndsw.train.DeviceUnavailableException;
-import org.ndsw.train.EngineOptions;
 import org.ndsw.train.EpochRecord;
-import org.ndsw.train.Progress;
-import org.ndsw.train.ResultJson;
-import org.ndsw.train.Preload;
-import org.ndsw.train.Seeds;
-import org.ndsw.train.Status;
-import org.ndsw.train.TrainingEngine;
-import org.ndsw.train.TrainingEngines;
-import org.ndsw.train.TrainingJob;
-import org.ndsw.train.TrainingListener;
 import org.ndsw.train.TrainingResult;
-import org.ndsw.train.TrainingService;
-import org.ndsw.train.data.Cifar10;
 
 /**
  * Trains one claimed run of a sweep inside a worker process (`ndsw sweep worker`) and records it in the catalogue.
@@ -53,8 +32,6 @@ public final class SweepWorker {
     public static final int EXIT_NO_DEVICE = 4;
     /** How often the claim is renewed and the stop request read. */
     static final long HEARTBEAT_MILLIS = 2_000;
-    private static final long PROGRESS_NANOS = 1_000_000_000L;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /**
      * What the worker is told on its command line.
@@ -66,13 +43,13 @@ public final class SweepWorker {
 
     private final Request request;
     private final PrintStream log;
-    private volatile boolean stop;
+    private final RunTrainer trainer;
     private volatile boolean lost;
-    private volatile String stopReason = "";
 
     private SweepWorker(Request request, PrintStream log) {
         this.request = request;
         this.log = log;
+        this.trainer = new RunTrainer(log);
     }
 
     /** Trains the run and returns the process exit code; `log` is the worker's output (its log file). */
@@ -80,17 +57,9 @@ public final class SweepWorker {
         return new SweepWorker(request, log).run();
     }
 
-    /** Asks the worker to stop at the next epoch boundary (SIGINT, a GUI in the same process). */
-    private synchronized void requestStop(String why) {
-        if (!stop) {
-            stopReason = why;
-            stop = true;
-        }
-    }
-
     private int run() {
         // Ctrl-C in the scheduler's terminal reaches the workers too: finish the epoch, then stop.
-        Interrupts.onInterrupt(() -> requestStop("interrupted"));
+        Interrupts.onInterrupt(() -> trainer.requestStop("interrupted"));
         try (Catalog catalog = Catalog.open(request.catalog())) {
             RunQueue queue = catalog.runQueue();
             RunTicket ticket = queue.ticket(request.runId());
@@ -116,39 +85,30 @@ public final class SweepWorker {
 
     private int train(RunQueue queue, RunTicket ticket) {
         SweepDefinition def = DefinitionJson.parse(ticket.definition(), "sweep " + ticket.sweep());
-        Path dir = Path.of(ticket.checkpointDir());
-        boolean resume = Files.exists(dir.resolve(Checkpoints.STATE));
-        List<EpochRecord> epochs = new ArrayList<>(resume ? checkpointEpochs(dir) : List.of());
-        log.printf(Locale.ROOT, "run id %d (sweep %s, seq %d, seed %d): %s from %s%n", ticket.runId(), ticket.sweep(),
-                ticket.seq(), ticket.seed(), resume ? "resuming after epoch " + epochs.size() : "starting",
-                ticket.net());
-        EngineOptions options = new EngineOptions(def.device(), request.threads());
-        TrainingEngine engine = TrainingEngines.find(def.engine());
-        Preload preload = Preload.start(engine, options);
-        Cifar10 data = Cifar10.load(Path.of(def.data()), def.trainSubset(), def.testSubset(),
-                def.subsetSeed());
-        preload.await();
-        DataSummary summary = new DataSummary(data.name(), data.format(), def.data(), data.train().size(),
-                data.test().size(), def.trainSubset(), def.testSubset());
-        long seed = ticket.seed();
-        TrainingJob job = new TrainingJob(SpecJson.parseNet(readTree(ticket.net())), ticket.space(), data, summary,
-                def.recipe(), seed, Seeds.of(seed), options, dir, resume);
-        Listener listener = new Listener(queue, ticket.sweep(), epochs, def.recipe().epochs());
-        TrainingResult result = new TrainingService(engine).run(job, listener);
-        if (lost) {
+        RunTrainer.Outcome out = trainer.train(ticket, request.threads(), new RunTrainer.Sink() {
+            @Override
+            public boolean epochs(List<EpochRecord> epochs) {
+                return queue.recordEpochs(request.runId(), request.token(), epochs.size(), Outcomes.best(epochs),
+                        epochs.get(epochs.size() - 1).testTop1(), Outcomes.curves(epochs));
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return queue.stopRequested(ticket.sweep());
+            }
+        });
+        if (out.lost() || lost) {
             log.println("the claim on run " + ticket.runId() + " was taken over; nothing recorded");
             return EXIT_CLAIM_LOST;
         }
-        boolean cancelled = String.valueOf(result.error()).startsWith("training cancelled");
-        if (result.status() == Status.FAILED && stop && cancelled) {
-            log.println("stopped (" + stopReason + ") after epoch " + result.epochs().size()
-                    + "; run back in the queue");
+        if (out.stopped()) {
+            log.println("run back in the queue");
             return queue.release(request.runId(), request.token(), false) ? EXIT_OK : EXIT_CLAIM_LOST;
         }
-        log.println(Outcomes.summary(result));
+        TrainingResult result = out.result();
         String failure = Outcomes.failure(result);
         boolean recorded = queue.finish(request.runId(), request.token(), Outcomes.entry(ticket, result),
-                failure, failure == null ? null : LogTail.of(Launcher.logFile(dir)));
+                failure, failure == null ? null : LogTail.of(Launcher.logFile(Path.of(ticket.checkpointDir()))));
         if (recorded && result.failure() instanceof DeviceUnavailableException) {
             log.println("this machine cannot train on " + def.device().cliName() + "; no more runs are claimed here");
             return EXIT_NO_DEVICE;
@@ -178,13 +138,14 @@ public final class SweepWorker {
                 while (!Thread.currentThread().isInterrupted()) {
                     if (!q.heartbeat(request.runId(), request.token())) {
                         lost = true;
+                        trainer.markLost();
                     }
                     if (q.stopRequested(sweep)) {
-                        requestStop("the sweep was asked to stop");
+                        trainer.requestStop("the sweep was asked to stop");
                     }
                     if (request.parentPid() > 0 && !ProcessHandle.of(request.parentPid())
                             .map(ProcessHandle::isAlive).orElse(false)) {
-                        requestStop("the scheduler is gone");
+                        trainer.requestStop("the scheduler is gone");
                     }
                     Thread.sleep(HEARTBEAT_MILLIS);
                 }
@@ -197,68 +158,5 @@ public final class SweepWorker {
         t.setDaemon(true);
         t.start();
         return t;
-    }
-
-    private static List<EpochRecord> checkpointEpochs(Path dir) {
-        try {
-            return ResultJson.parseEpochs(MAPPER.readTree(dir.resolve(Checkpoints.STATE).toFile()).get("epochs"));
-        } catch (IOException | RuntimeException e) {
-            throw new NdswException(dir.resolve(Checkpoints.STATE) + ": cannot read the epochs: " + e.getMessage(), e);
-        }
-    }
-
-    private static JsonNode readTree(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new NdswException("a stored net is not valid JSON: " + e.getMessage(), e);
-        }
-    }
-
-    /** Prints progress lines, records every epoch and stops at epoch boundaries when asked. */
-    private final class Listener implements TrainingListener {
-        private final RunQueue queue;
-        private final String sweep;
-        private final List<EpochRecord> epochs;
-        private final int total;
-        private long lastLine = System.nanoTime() - PROGRESS_NANOS;
-        private boolean atBoundary = true;
-
-        Listener(RunQueue queue, String sweep, List<EpochRecord> epochs, int total) {
-            this.queue = queue;
-            this.sweep = sweep;
-            this.epochs = epochs;
-            this.total = total;
-        }
-
-        @Override
-        public void onProgress(Progress p) {
-            atBoundary = false;
-            long now = System.nanoTime();
-            if (now - lastLine >= PROGRESS_NANOS || p.batch() == p.batches()) {
-                lastLine = now;
-                log.println(ProgressLine.format(p));
-            }
-        }
-
-        @Override
-        public void onEpoch(EpochRecord r) {
-            epochs.removeIf(e -> e.epoch() >= r.epoch());
-            epochs.add(r);
-            atBoundary = true;
-            log.println(org.ndsw.app.train.TrainingProgress.summary(r, total));
-            if (!queue.recordEpochs(request.runId(), request.token(), epochs.size(), Outcomes.best(epochs),
-                    r.testTop1(), Outcomes.curves(epochs))) {
-                lost = true;
-            }
-            if (queue.stopRequested(sweep)) { // read here too, so a stop never waits for the next heartbeat
-                requestStop("the sweep was asked to stop");
-            }
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return lost || stop && atBoundary;
-        }
     }
 }
