@@ -25,10 +25,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code ndsw analyze}: every parameter of each set and the range where its best models lie. */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Lists every parameter of each set (net fields as the catalogue names them, total depth d, "
-                + "largest width w, params, flops, acts, cell op counts, lr, wd) with its distinct values and its "
-                + "good range: the alpha/2, 0.5 and 1 - alpha/2 quantiles of the best of m = max(1, floor(f n)) models"
-                + " drawn with replacement, computed exactly, or by pycls's Monte-Carlo bootstrap with --bootstrap.",
+        description = {"List every parameter of each set with its distinct values and the range where its best models"
+                + " lie.",
+            "Parameters: net fields as the catalogue names them, total depth d, largest width w, params, flops, acts,"
+                + " cell op counts, lr, wd. The good range: the alpha/2, 0.5 and 1 - alpha/2 quantiles of the best of"
+                + " m = max(1, floor(f n)) models drawn with replacement, computed exactly, or by pycls's Monte-Carlo"
+                + " bootstrap with --bootstrap."},
         footer = {"%nSET is what `ndsw compare` takes: [NAME=]FILE (NDS JSON, FILE#top|mid for reruns, .jsonl, .csv)"
                 + " or [NAME=]catalog:SWEEP. The error is min_test_top1. See docs/analysis.md."})
 public final class AnalyzeCommand implements Callable<Integer> {
