@@ -108,7 +108,8 @@ public final class DefinitionJson {
             throw new NdswException(where + ": expected a JSON object with the sweep definition");
         }
         if (!FORMAT.equals(o.path("format").asText(null))) {
-            throw new NdswException(where + ": field \"format\" must be \"" + FORMAT + "\", got " + o.get("format"));
+            throw new NdswException(where + ": field \"format\" must be \"" + FORMAT + "\", got "
+                    + got(o.get("format")));
         }
         o.fieldNames().forEachRemaining(f -> {
             if (!FIELDS.contains(f)) {
@@ -143,7 +144,7 @@ public final class DefinitionJson {
         }
         JsonNode v = o.get("device");
         if (!v.isTextual() || !Set.of("cpu", "gpu").contains(v.textValue())) {
-            throw new NdswException(where + ": field \"device\" must be \"cpu\" or \"gpu\", got " + v);
+            throw new NdswException(where + ": field \"device\" must be \"cpu\" or \"gpu\", got " + got(v));
         }
         return Device.parse(v.textValue());
     }
@@ -167,7 +168,7 @@ public final class DefinitionJson {
     private static String string(JsonNode o, String key, String where) {
         JsonNode v = field(o, key, where);
         if (!v.isTextual()) {
-            throw new NdswException(where + ": field \"" + key + "\" must be a string, got " + v);
+            throw new NdswException(where + ": field \"" + key + "\" must be a string, got " + got(v));
         }
         return v.textValue();
     }
@@ -175,7 +176,7 @@ public final class DefinitionJson {
     private static long longValue(JsonNode o, String key, String where) {
         JsonNode v = field(o, key, where);
         if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw new NdswException(where + ": field \"" + key + "\" must be an integer, got " + v);
+            throw new NdswException(where + ": field \"" + key + "\" must be an integer, got " + got(v));
         }
         return v.longValue();
     }
@@ -183,7 +184,7 @@ public final class DefinitionJson {
     private static int integer(JsonNode o, String key, String where) {
         JsonNode v = field(o, key, where);
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new NdswException(where + ": field \"" + key + "\" must be an integer, got " + v);
+            throw new NdswException(where + ": field \"" + key + "\" must be an integer, got " + got(v));
         }
         return v.intValue();
     }
@@ -191,7 +192,7 @@ public final class DefinitionJson {
     private static double number(JsonNode o, String key, String where) {
         JsonNode v = field(o, key, where);
         if (!v.isNumber()) {
-            throw new NdswException(where + ": field \"" + key + "\" must be a number, got " + v);
+            throw new NdswException(where + ": field \"" + key + "\" must be a number, got " + got(v));
         }
         return v.doubleValue();
     }
@@ -199,7 +200,7 @@ public final class DefinitionJson {
     private static boolean bool(JsonNode o, String key, String where) {
         JsonNode v = field(o, key, where);
         if (!v.isBoolean()) {
-            throw new NdswException(where + ": field \"" + key + "\" must be true or false, got " + v);
+            throw new NdswException(where + ": field \"" + key + "\" must be true or false, got " + got(v));
         }
         return v.booleanValue();
     }
@@ -211,8 +212,14 @@ public final class DefinitionJson {
         }
         if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
             throw new NdswException(where + ": field \"window." + key + "\" must be a non-negative integer or null,"
-                    + " got " + v);
+                    + " got " + got(v));
         }
         return v.longValue();
     }
+
+    /** A bad value as messages quote it: at most {@link Quote#MAX} characters. */
+    private static String got(JsonNode v) {
+        return Quote.cut(String.valueOf(v));
+    }
+
 }
