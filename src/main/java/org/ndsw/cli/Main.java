@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             CompareCommand.class,
             AnalyzeCommand.class,
+            ReportCommand.class,
             FigureCommand.class,
         })
 public final class Main implements Runnable {
