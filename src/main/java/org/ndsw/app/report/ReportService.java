@@ -106,7 +106,7 @@ public final class ReportService {
             } catch (NdswException strict) {
                 // Small sets leave bins empty; compare's --bins-policy merge still normalizes them.
                 normalized = compare(sources, catalog, Complexity.PARAMS, -1, BinPolicy.MERGE);
-                h.open("p", "note").text("strict bins failed (" + strict.getMessage() + "); empty bins merged into"
+                h.open("p", "note").text("strict bins failed (" + org.ndsw.Quote.cut(strict.getMessage()) + "); empty bins merged into"
                         + " their nearest non-empty bin, as --bins-policy merge does").close("p");
             }
             h.element("p", CompareFigures.describe(normalized));
