@@ -43,4 +43,24 @@ class FigureAnalysisCommandTest {
         assertEquals(0, run.exit(), run.err());
         assertTrue(Files.readString(out).contains("<h2>Best models</h2>"));
     }
+
+    @Test
+    void aCatalogueSweepHasItsRunsCurvesAndTheSameRanges() throws IOException {
+        String db = dir.resolve("c.db").toString();
+        CliRun imported = CliRun.of("import", "sample-data/study/ResNet.json", "--catalog", db);
+        assertEquals(0, imported.exit(), imported.err());
+        Path figs = dir.resolve("figs");
+        CliRun run = CliRun.of("figure", "analysis", "S=catalog:ResNet", "--param", "d", "--catalog", db,
+                "--out", figs.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(Files.exists(figs.resolve("curves-best-s.png")), "a sweep's stored runs give curves");
+        assertTrue(Files.readString(figs.resolve("param-d-s.svg")).contains("good [4, 8], best 6"),
+                "the same good range as the file it was imported from");
+        Path out = dir.resolve("cat.html");
+        CliRun report = CliRun.of("report", "S=catalog:ResNet", "sample-data/study/Vanilla.json", "--catalog", db,
+                "--out", out.toString());
+        assertEquals(0, report.exit(), report.err());
+        String html = Files.readString(out);
+        assertTrue(html.contains("<td>catalog:ResNet</td>") && html.contains("S: best 3 of 100 runs"), "catalogue set");
+    }
 }
