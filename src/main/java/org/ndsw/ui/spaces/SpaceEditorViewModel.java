@@ -11,6 +11,8 @@ import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -73,6 +75,14 @@ public final class SpaceEditorViewModel {
     private final ReadOnlyStringWrapper exampleText = new ReadOnlyStringWrapper("");
     private final TaskRunner tasks;
     private final InvalidationListener changed = o -> onEdit();
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
+    private final java.util.ArrayDeque<EditorState> undo = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<EditorState> redo = new java.util.ArrayDeque<>();
+    /** The fields as last loaded or saved: the editor is dirty while they differ. */
+    private EditorState saved;
+    /** The fields after the last edit, pushed on the undo stack by the next one. */
+    private EditorState current;
     private boolean loading;
     private long generation;
     private TaskHandle<SpacePreview.Result> running;
@@ -117,7 +127,61 @@ public final class SpaceEditorViewModel {
             loading = false;
         }
         revalidate();
+        saved = EditorState.of(this);
+        current = saved;
+        undo.clear();
+        redo.clear();
+        history();
         dirty.set(false);
+    }
+
+    /** Records that the fields as they are now were saved: no longer dirty. */
+    void markSaved() {
+        saved = EditorState.of(this);
+        current = saved;
+        dirty.set(false);
+    }
+
+    /** Takes back the last edit (Ctrl+Z); does nothing when there is none. */
+    public void undo() {
+        step(undo, redo);
+    }
+
+    /** Makes again the last edit undone (Ctrl+Shift+Z or Ctrl+Y); does nothing when there is none. */
+    public void redo() {
+        step(redo, undo);
+    }
+
+    private void step(java.util.Deque<EditorState> from, java.util.Deque<EditorState> to) {
+        if (from.isEmpty()) {
+            return;
+        }
+        to.push(current);
+        current = from.pop();
+        loading = true;
+        try {
+            current.restore(this);
+        } finally {
+            loading = false;
+        }
+        dirty.set(!current.equals(saved));
+        history();
+        revalidate();
+    }
+
+    private void history() {
+        canUndo.set(!undo.isEmpty());
+        canRedo.set(!redo.isEmpty());
+    }
+
+    /** True when there is an edit to undo. */
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    /** True when there is an undone edit to redo. */
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
     }
 
     /** Adds a stage at the end, copying the last stage's choices (or ResNet's if there is none). */
@@ -197,7 +261,14 @@ public final class SpaceEditorViewModel {
         if (loading) {
             return;
         }
-        dirty.set(true);
+        EditorState now = EditorState.of(this);
+        if (current != null && !now.equals(current)) {
+            undo.push(current);
+            redo.clear();
+            history();
+        }
+        current = now;
+        dirty.set(saved == null || !now.equals(saved));
         revalidate();
     }
 

@@ -17,6 +17,8 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
@@ -43,6 +45,9 @@ public final class SpacesView extends SplitPane {
     private static final Map<String, List<Integer>> CELL_WIDTH_PRESETS = presets("Paper", List.of(16, 24, 32));
     private static final Map<String, List<Integer>> CELL_DEPTH_PRESETS = presets("Paper", List.of(4, 8, 12, 16, 20));
 
+    private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
+    private static final KeyCombination REDO = KeyCombination.keyCombination("Shortcut+Shift+Z");
+    private static final KeyCombination REDO_Y = KeyCombination.keyCombination("Shortcut+Y");
     private final SpacesViewModel vm;
     private final SpaceEditorViewModel ed;
     private final VBox stagesBox = new VBox(8);
@@ -57,24 +62,58 @@ public final class SpacesView extends SplitPane {
         editor.setFitToWidth(true);
         getItems().addAll(listPane(actions), editor, previewPane(histogram));
         setDividerPositions(0.2, 0.62);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::undoKeys);
+    }
+
+    /** Ctrl+Z undoes the last edit of the space, Ctrl+Shift+Z and Ctrl+Y redo it, wherever the focus is in the panel. */
+    private void undoKeys(KeyEvent e) {
+        if (UNDO.match(e)) {
+            ed.undo();
+            e.consume();
+        } else if (REDO.match(e) || REDO_Y.match(e)) {
+            ed.redo();
+            e.consume();
+        }
     }
 
     private Node listPane(SpacesActions actions) {
         ListView<SpaceEntry> list = new ListView<>(vm.entries);
         list.setId("space-list");
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null) {
+            if (b == null || b.equals(vm.selected.get())) {
+                return;
+            }
+            if (actions.leaveEdits()) {
                 vm.selected.set(b);
+            } else {
+                SpaceEntry keep = vm.selected.get();
+                javafx.application.Platform.runLater(() -> {
+                    if (keep == null) {
+                        list.getSelectionModel().clearSelection();
+                    } else {
+                        list.getSelectionModel().select(keep);
+                    }
+                });
             }
         });
+        list.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(SpaceEntry e, boolean empty) {
+                super.updateItem(e, empty);
+                boolean edited = !empty && e != null && e.equals(vm.selected.get()) && ed.dirty.get();
+                setText(empty || e == null ? null : (edited ? "* " : "") + e);
+            }
+        });
+        ed.dirty.addListener((o, a, b) -> list.refresh());
+        vm.selected.addListener((o, a, b) -> list.refresh());
         vm.selected.addListener((o, a, b) -> {
             if (b == null) {
                 list.getSelectionModel().clearSelection();
             }
         });
-        Button newStage = button("new-stage", "New stage", vm::newStageSpace);
-        Button newCell = button("new-cell", "New cell", vm::newCellSpace);
-        Button dup = button("duplicate", "Duplicate", vm::duplicate);
+        Button newStage = button("new-stage", "New stage", unlessCancelled(actions, vm::newStageSpace));
+        Button newCell = button("new-cell", "New cell", unlessCancelled(actions, vm::newCellSpace));
+        Button dup = button("duplicate", "Duplicate", unlessCancelled(actions, vm::duplicate));
         Button open = button("open", "Open…", actions::open);
         Button save = button("save", "Save", actions::save);
         Button saveAs = button("save-as", "Save as…", actions::saveAs);
@@ -94,7 +133,27 @@ public final class SpacesView extends SplitPane {
         return pane;
     }
 
+    /** Runs `action` once unsaved edits are saved or discarded; not at all when the user cancels. */
+    private static Runnable unlessCancelled(SpacesActions actions, Runnable action) {
+        return () -> {
+            if (actions.leaveEdits()) {
+                action.run();
+            }
+        };
+    }
+
     private Node editorPane() {
+        Label title = new Label();
+        title.setId("space-title");
+        title.setStyle("-fx-font-size: 14px; -fx-font-weight: bold;");
+        title.textProperty().bind(Bindings.createStringBinding(() -> SpacesViewModel.title(ed.name.get(),
+                ed.dirty.get()), ed.name, ed.dirty));
+        Button undo = button("space-undo", "Undo", ed::undo);
+        undo.disableProperty().bind(ed.canUndoProperty().not());
+        undo.setTooltip(new javafx.scene.control.Tooltip("Takes back the last edit (Ctrl+Z)"));
+        Button redo = button("space-redo", "Redo", ed::redo);
+        redo.disableProperty().bind(ed.canRedoProperty().not());
+        redo.setTooltip(new javafx.scene.control.Tooltip("Makes the undone edit again (Ctrl+Shift+Z or Ctrl+Y)"));
         TextField name = new TextField();
         name.setId("space-name");
         name.textProperty().bindBidirectional(ed.name);
@@ -109,7 +168,7 @@ public final class SpacesView extends SplitPane {
         head.addRow(0, new Label("Name"), name);
         head.addRow(1, new Label("Description"), description);
         head.addRow(2, new Label("Family"), family);
-        VBox box = new VBox(10, head, stagePane(), cellPane());
+        VBox box = new VBox(10, new FlowPane(8, 4, title, undo, redo), head, stagePane(), cellPane());
         box.setPadding(new Insets(10));
         return box;
     }

@@ -73,4 +73,20 @@ class SpacesPanelFxTest {
         assertTrue(robot.lookup("#stages-0-groups").query().getStyleClass().contains("field-error"));
         assertTrue(robot.lookup("#save").query().isDisabled());
     }
+
+    @Test
+    void ctrlZUndoesAnEditAndTheTitleMarksUnsavedChanges(FxRobot robot) {
+        Label title = robot.lookup("#space-title").queryAs(Label.class);
+        String size = robot.lookup("#space-size").queryAs(Label.class).getText();
+        assertTrue(!title.getText().endsWith("*"), title.getText());
+        robot.clickOn("#stages-0-width-input").write("512").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(title.getText().endsWith(" *"), title.getText());
+        assertTrue(!size.equals(robot.lookup("#space-size").queryAs(Label.class).getText()));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(size, robot.lookup("#space-size").queryAs(Label.class).getText());
+        assertTrue(!title.getText().endsWith("*"), "back to the loaded space: " + title.getText());
+        assertTrue(!robot.lookup("#space-redo").query().isDisabled());
+    }
 }

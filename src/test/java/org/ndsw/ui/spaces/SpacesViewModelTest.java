@@ -169,4 +169,38 @@ class SpacesViewModelTest {
         assertEquals("ops", SpaceEditorViewModel.fieldOf("ops must be a non-empty list"));
         assertEquals("", SpaceEditorViewModel.fieldOf("cannot read"));
     }
+
+    @Test
+    void editsAreMarkedUndoableAndNeverLostWithoutAsking(@TempDir Path dir) {
+        SpacesViewModel vm = select(panel(dir), "ResNet");
+        SpaceEditorViewModel ed = vm.editor;
+        assertTrue(!ed.canUndoProperty().get());
+        ed.name.set("Mine");
+        ed.stages.get(0).widths.add(512);
+        assertTrue(ed.dirtyProperty().get());
+        assertEquals("Mine *", SpacesViewModel.title(ed.name.get(), ed.dirtyProperty().get()));
+        ed.undo();
+        assertTrue(!ed.stages.get(0).widths.contains(512), "undo takes the width back");
+        assertTrue(ed.canRedoProperty().get());
+        ed.undo();
+        assertEquals("ResNet", ed.name.get());
+        assertTrue(!ed.dirtyProperty().get(), "undone back to the loaded space: not dirty");
+        ed.redo();
+        ed.redo();
+        assertEquals("Mine", ed.name.get());
+        assertTrue(ed.stages.get(0).widths.contains(512), "redo makes it again");
+        assertTrue(ed.dirtyProperty().get());
+
+        // Switching away asks; cancel keeps the edits, discard drops them, save writes them first.
+        assertTrue(!vm.leave(() -> SpacesViewModel.Leave.CANCEL));
+        assertEquals("Mine", ed.name.get());
+        assertTrue(vm.leave(() -> SpacesViewModel.Leave.SAVE));
+        assertTrue(Files.exists(dir.resolve("Mine.json")), "saved before leaving");
+        assertTrue(!ed.dirtyProperty().get());
+        assertTrue(vm.leave(() -> {
+            throw new AssertionError("nothing unsaved: no question");
+        }));
+        ed.description.set("changed");
+        assertTrue(vm.leave(() -> SpacesViewModel.Leave.DISCARD));
+    }
 }
