@@ -42,8 +42,9 @@ import org.ndsw.ui.task.TaskRunner;
  * The space being edited: its fields as properties, validated on every change through the same reader as space
  * files, with a live preview (exact size, complexity of 1,000 samples, one example) computed off the FX thread.
  *
- * <p>Validation errors keep the message of {@link SpaceFiles} and expose the field path it names (e.g.
- * "stages[0].groups") so the view can mark the offending control.
+ * <p>Validation errors are the message of {@link SpaceFiles} in the editor's words (see {@link SpaceMessages}), with the
+ * field path it names (e.g. "stages[0].groups") so the view can mark the offending control and show the message
+ * next to it.
  */
 public final class SpaceEditorViewModel {
     /** Samples drawn for the complexity histogram. */
@@ -73,6 +74,8 @@ public final class SpaceEditorViewModel {
     private final ReadOnlyObjectWrapper<SpacePreview.Result> preview = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper sizeText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper exampleText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper previewCaption = new ReadOnlyStringWrapper(CAPTION);
+    private static final String CAPTION = "Params and flops of " + PREVIEW_SAMPLES + " samples";
     private final TaskRunner tasks;
     private final InvalidationListener changed = o -> onEdit();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
@@ -246,14 +249,18 @@ public final class SpaceEditorViewModel {
             errorField.set("");
             space.set(s);
             sizeText.set(sizeOf(s));
+            previewCaption.set(CAPTION);
             startPreview(s);
         } catch (NdswException e) {
             String msg = e.getMessage().startsWith(SOURCE + ": ") ? e.getMessage().substring(SOURCE.length() + 2)
                     : e.getMessage();
-            error.set(msg);
-            errorField.set(fieldOf(msg));
+            String field = fieldOf(msg);
+            error.set(SpaceMessages.forUi(msg, field));
+            errorField.set(field);
             space.set(null);
             sizeText.set("");
+            previewCaption.set(preview.get() == null ? CAPTION : CAPTION + " of the last valid space, not of the"
+                    + " fields as they are: fix the error to update them");
         }
     }
 
@@ -325,7 +332,7 @@ public final class SpaceEditorViewModel {
         return java.util.Arrays.stream(values).boxed().toList();
     }
 
-    /** The validation message, or "" when the space is valid. */
+    /** The validation message in the editor's words ("Stage 1, Groups: 8 does not divide …"), or "" when valid. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
     }
@@ -348,6 +355,11 @@ public final class SpaceEditorViewModel {
     /** The exact size as text. */
     public ReadOnlyStringProperty sizeTextProperty() {
         return sizeText.getReadOnlyProperty();
+    }
+
+    /** What the histograms show: the current space, or the last valid one while the fields are invalid. */
+    public ReadOnlyStringProperty previewCaptionProperty() {
+        return previewCaption.getReadOnlyProperty();
     }
 
     /** The example model and its complexity as text. */

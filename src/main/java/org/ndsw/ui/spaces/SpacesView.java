@@ -165,7 +165,7 @@ public final class SpacesView extends SplitPane {
         Label family = new Label();
         family.textProperty().bind(ed.family);
         GridPane head = grid();
-        head.addRow(0, new Label("Name"), name);
+        head.addRow(0, new Label("Name"), field("space-name", name));
         head.addRow(1, new Label("Description"), description);
         head.addRow(2, new Label("Family"), family);
         VBox box = new VBox(10, new FlowPane(8, 4, title, undo, redo), head, stagePane(), cellPane());
@@ -179,12 +179,16 @@ public final class SpacesView extends SplitPane {
         block.getItems().setAll(BlockType.values());
         block.setConverter(DisplayConverter.of(BlockType::recordName));
         block.valueProperty().bindBidirectional(ed.blockType);
-        Spinner<Integer> stemWidth = spinner("stem-width", 1, 4096, ed.stemWidth.get());
-        stemWidth.getValueFactory().valueProperty().addListener((o, a, b) -> ed.stemWidth.set(b));
+        Spinner<Integer> stemWidth = spinner("stem-width", ed.stemWidth.get());
+        stemWidth.getValueFactory().valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                ed.stemWidth.set(b);
+            }
+        });
         ed.stemWidth.addListener((o, a, b) -> stemWidth.getValueFactory().setValue(b.intValue()));
         GridPane g = grid();
         g.addRow(0, new Label("Block type"), block);
-        g.addRow(1, new Label("Stem width"), stemWidth);
+        g.addRow(1, new Label("Stem width"), field("stem-width", stemWidth));
         Button add = button("add-stage", "Add stage", ed::addStage);
         ed.stages.addListener((ListChangeListener<StageDraft>) c -> rebuildStages());
         ed.blockType.addListener((o, a, b) -> rebuildStages());
@@ -200,15 +204,20 @@ public final class SpacesView extends SplitPane {
         for (int i = 0; i < ed.stages.size(); i++) {
             StageDraft d = ed.stages.get(i);
             String p = "stages-" + i;
-            Spinner<Integer> stride = spinner(p + "-stride", 1, 8, d.stride.get());
-            stride.getValueFactory().valueProperty().addListener((o, a, b) -> d.stride.set(b));
+            Spinner<Integer> stride = spinner(p + "-stride", d.stride.get());
+            stride.getValueFactory().valueProperty().addListener((o, a, b) -> {
+                if (b != null) {
+                    d.stride.set(b);
+                }
+            });
             GridPane g = grid();
-            g.addRow(0, new Label("Stride"), stride);
-            g.addRow(1, new Label("Depth"), new ValueChips(p + "-depth", d.depths, DEPTH_PRESETS));
-            g.addRow(2, new Label("Width"), new ValueChips(p + "-width", d.widths, WIDTH_PRESETS));
+            g.addRow(0, new Label("Stride"), field(p + "-stride", stride));
+            g.addRow(1, new Label("Depth"), field(p + "-depth", new ValueChips(p + "-depth", d.depths, DEPTH_PRESETS)));
+            g.addRow(2, new Label("Width"), field(p + "-width", new ValueChips(p + "-width", d.widths, WIDTH_PRESETS)));
             if (ed.blockType.get().isBottleneck()) {
-                g.addRow(3, new Label("Bottleneck ratio"), new ValueChips(p + "-bottleneck_ratio", d.ratios, RATIO_PRESETS));
-                g.addRow(4, new Label("Groups"), new ValueChips(p + "-groups", d.groups, GROUP_PRESETS));
+                g.addRow(3, new Label("Bottleneck ratio"), field(p + "-bottleneck_ratio",
+                        new ValueChips(p + "-bottleneck_ratio", d.ratios, RATIO_PRESETS)));
+                g.addRow(4, new Label("Groups"), field(p + "-groups", new ValueChips(p + "-groups", d.groups, GROUP_PRESETS)));
             }
             int index = i;
             Button remove = button(p + "-remove", "Remove stage", () -> ed.removeStage(index));
@@ -219,6 +228,7 @@ public final class SpacesView extends SplitPane {
         }
         markError(ed.errorFieldProperty().get());
     }
+
 
     private Node cellPane() {
         CheckListView<CellOp> ops = new CheckListView<>();
@@ -235,8 +245,12 @@ public final class SpacesView extends SplitPane {
                 ed.ops.setAll(java.util.Arrays.stream(CellOp.values()).filter(checked::contains).toList());
             }
         });
-        Spinner<Integer> nodes = spinner("nodes", 1, 12, ed.nodes.get());
-        nodes.getValueFactory().valueProperty().addListener((o, a, b) -> ed.nodes.set(b));
+        Spinner<Integer> nodes = spinner("nodes", ed.nodes.get());
+        nodes.getValueFactory().valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                ed.nodes.set(b);
+            }
+        });
         ed.nodes.addListener((o, a, b) -> nodes.getValueFactory().setValue(b.intValue()));
         ComboBox<OutputRule> output = new ComboBox<>();
         output.setId("output");
@@ -244,11 +258,11 @@ public final class SpacesView extends SplitPane {
         output.setConverter(DisplayConverter.of(r -> r == OutputRule.ALL ? "all intermediate nodes (A)" : "loose ends (L)"));
         output.valueProperty().bindBidirectional(ed.output);
         GridPane g = grid();
-        g.addRow(0, new Label("Ops"), ops);
-        g.addRow(1, new Label("Nodes"), nodes);
+        g.addRow(0, new Label("Ops"), field("ops", ops));
+        g.addRow(1, new Label("Nodes"), field("nodes", nodes));
         g.addRow(2, new Label("Output"), output);
-        g.addRow(3, new Label("Width"), new ValueChips("width", ed.cellWidths, CELL_WIDTH_PRESETS));
-        g.addRow(4, new Label("Depth"), new ValueChips("depth", ed.cellDepths, CELL_DEPTH_PRESETS));
+        g.addRow(3, new Label("Width"), field("width", new ValueChips("width", ed.cellWidths, CELL_WIDTH_PRESETS)));
+        g.addRow(4, new Label("Depth"), field("depth", new ValueChips("depth", ed.cellDepths, CELL_DEPTH_PRESETS)));
         g.visibleProperty().bind(ed.family.isEqualTo("cell"));
         g.managedProperty().bind(g.visibleProperty());
         return g;
@@ -272,6 +286,7 @@ public final class SpacesView extends SplitPane {
         error.setWrapText(true);
         error.setStyle("-fx-text-fill: #b03a2e;");
         error.textProperty().bind(ed.errorProperty());
+        ed.errorProperty().addListener((o, a, b) -> markError(ed.errorFieldProperty().get()));
         ed.errorFieldProperty().addListener((o, a, b) -> markError(b));
         Label size = new Label();
         size.setId("space-size");
@@ -285,23 +300,53 @@ public final class SpacesView extends SplitPane {
         example.setPrefRowCount(8);
         example.textProperty().bind(ed.exampleTextProperty());
         VBox.setVgrow(histogram, Priority.ALWAYS);
-        VBox box = new VBox(8, size, error, new Label("Params and flops of "
-                + SpaceEditorViewModel.PREVIEW_SAMPLES + " samples"), histogram, new Label("Example model"), example);
+        Label caption = new Label();
+        caption.setId("preview-caption");
+        caption.setWrapText(true);
+        caption.textProperty().bind(ed.previewCaptionProperty());
+        VBox box = new VBox(8, size, error, caption, histogram, new Label("Example model"), example);
         box.setPadding(new Insets(10));
         return box;
     }
 
-    /** Marks the control whose id matches the field named by the validation message. */
+    /**
+     * Marks the control whose id matches the field named by the validation message and shows the message under it;
+     * every other mark and message is cleared.
+     */
     private void markError(String field) {
         lookupAll(".field-error").forEach(n -> n.getStyleClass().remove("field-error"));
+        lookupAll(".space-field-error").forEach(n -> {
+            ((Label) n).setText("");
+            n.setVisible(false);
+        });
         if (field == null || field.isEmpty()) {
             return;
         }
         String id = field.replace("[", "-").replace("]", "").replace('.', '-').replace("--", "-");
         Node n = lookup("#" + id);
+        if (n == null) {
+            id = id.replaceAll("-\\d+$", "");
+            n = lookup("#" + id);
+        }
         if (n != null) {
             n.getStyleClass().add("field-error");
         }
+        Node message = lookup("#" + id + "-error");
+        if (message instanceof Label l) {
+            l.setText(ed.errorProperty().get());
+            l.setVisible(true);
+        }
+    }
+
+    /** The control `control` (id `id`) with the place under it where its validation message shows (id ID-error). */
+    private static Node field(String id, Node control) {
+        Label message = new Label();
+        message.setId(id + "-error");
+        message.getStyleClass().addAll("field-error-text", "space-field-error");
+        message.setWrapText(true);
+        message.setVisible(false);
+        message.managedProperty().bind(message.visibleProperty());
+        return new VBox(2, control, message);
     }
 
     private static Button button(String id, String text, Runnable action) {
@@ -311,8 +356,12 @@ public final class SpacesView extends SplitPane {
         return b;
     }
 
-    private static Spinner<Integer> spinner(String id, int min, int max, int value) {
-        Spinner<Integer> s = new Spinner<>(min, max, value);
+    /**
+     * An editable integer spinner that takes any whole number typed: the space's own validation refuses one out of
+     * range with a message next to the field, so a typed value is never silently changed (stem width 0 stays 0).
+     */
+    private static Spinner<Integer> spinner(String id, int value) {
+        Spinner<Integer> s = new Spinner<>(Integer.MIN_VALUE, Integer.MAX_VALUE, value);
         s.setId(id);
         s.setEditable(true);
         s.setPrefWidth(100);

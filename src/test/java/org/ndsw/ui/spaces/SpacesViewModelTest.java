@@ -60,8 +60,9 @@ class SpacesViewModelTest {
         assertTrue(ed.dirtyProperty().get());
         assertNull(ed.spaceProperty().get());
         assertEquals("stages[0].groups", ed.errorFieldProperty().get());
-        assertTrue(ed.errorProperty().get().startsWith("stages[0].groups 8 does not divide the bottleneck width"),
+        assertTrue(ed.errorProperty().get().startsWith("Stage 1, Groups: 8 does not divide the bottleneck width"),
                 ed.errorProperty().get());
+        assertTrue(!ed.errorProperty().get().contains("bottleneck_ratio"), ed.errorProperty().get());
         ed.stages.get(0).groups.remove(Integer.valueOf(8));
         assertNotNull(ed.spaceProperty().get());
         assertEquals("", ed.errorFieldProperty().get());
@@ -127,7 +128,7 @@ class SpacesViewModelTest {
         vm.newStageSpace();
         vm.editor.stages.get(1).widths.clear();
         NdswException e = assertThrows(NdswException.class, vm::save);
-        assertTrue(e.getMessage().startsWith("cannot save: stages[1].width must be a non-empty list"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cannot save: Stage 2, Width: must be a non-empty list"), e.getMessage());
         try (var files = Files.list(dir)) {
             assertTrue(files.findAny().isEmpty(), "nothing written");
         }
@@ -202,5 +203,24 @@ class SpacesViewModelTest {
         }));
         ed.description.set("changed");
         assertTrue(vm.leave(() -> SpacesViewModel.Leave.DISCARD));
+    }
+
+    @Test
+    void errorsUseTheEditorsWordsAndTheHistogramsSayWhenTheyAreStale(@TempDir Path dir) {
+        assertEquals("Stage 3, Depth: must be ...", SpaceMessages.forUi("stages[2].depth must be ...", "stages[2].depth"));
+        assertEquals("Stem width: must be from 1 to 16384, got 0",
+                SpaceMessages.forUi("stem.width must be from 1 to 16384, got 0", "stem.width"));
+        assertEquals("Width: must be even", SpaceMessages.forUi("width[1] must be even", "width[1]"));
+        assertEquals("Stage 3 widths shrink", SpaceMessages.forUi("stages[2] widths shrink", ""));
+        SpaceEditorViewModel ed = select(panel(dir), "ResNet").editor;
+        assertEquals("Params and flops of 1000 samples", ed.previewCaptionProperty().get());
+        ed.stemWidth.set(0);
+        assertEquals(0, ed.stemWidth.get(), "a typed 0 is never changed to 1");
+        assertNull(ed.spaceProperty().get(), "stem width 0 is refused");
+        assertEquals("stem.width", ed.errorFieldProperty().get());
+        assertTrue(ed.errorProperty().get().startsWith("Stem width: must be"), ed.errorProperty().get());
+        assertTrue(ed.previewCaptionProperty().get().contains("last valid space"), ed.previewCaptionProperty().get());
+        ed.stemWidth.set(16);
+        assertEquals("Params and flops of 1000 samples", ed.previewCaptionProperty().get());
     }
 }
