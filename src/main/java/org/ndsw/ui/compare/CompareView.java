@@ -137,6 +137,17 @@ public final class CompareView extends SplitPane {
         RangeSlider slider = new RangeSlider(0, 1, 0, 1);
         slider.setId("compare-range");
         slider.setShowTickLabels(true);
+        slider.setLabelFormatter(new javafx.util.StringConverter<Number>() {
+            @Override
+            public String toString(Number v) {
+                return CompareMessages.tickLabel(v.doubleValue(), slider.getMajorTickUnit());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.valueOf(s);
+            }
+        });
         TextField lo = boundField("compare-range-lo");
         TextField hi = boundField("compare-range-hi");
         Button paper = button("compare-range-default", "Paper default", vm::resetRange);
