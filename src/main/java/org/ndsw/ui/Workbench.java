@@ -77,7 +77,7 @@ public final class Workbench {
         catalog.drop().install(scene, hint);
         // Closing while a sweep trains here asks whether to stop it or leave it running.
         stage.setOnCloseRequest(e -> {
-            if (!training.actions().confirmClose()) {
+            if (!spaces.actions().leaveEdits() || !training.actions().confirmClose()) {
                 e.consume();
             }
         });
@@ -162,7 +162,7 @@ public final class Workbench {
                 item("Save design space", "Shortcut+S", spaces.actions()::save),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", () -> {
-                    if (training.actions().confirmClose()) {
+                    if (spaces.actions().leaveEdits() && training.actions().confirmClose()) {
                         stage.close();
                     }
                 }));
@@ -187,7 +187,13 @@ public final class Workbench {
             String title = PANELS.get(i);
             view.getItems().add(item(title, "Shortcut+" + (i + 1), () -> select(title)));
         }
-        MenuBar bar = new MenuBar(file, sweeps, figures, train, view);
+        MenuItem undo = item("Undo space edit", "Shortcut+Z", spaces.viewModel().editor()::undo);
+        MenuItem redo = item("Redo space edit", "Shortcut+Shift+Z", spaces.viewModel().editor()::redo);
+        var onSpaces = tabs.getSelectionModel().selectedIndexProperty().isNotEqualTo(0);
+        undo.disableProperty().bind(spaces.viewModel().editor().canUndoProperty().not().or(onSpaces));
+        redo.disableProperty().bind(spaces.viewModel().editor().canRedoProperty().not().or(onSpaces));
+        Menu edit = new Menu("Edit", null, undo, redo);
+        MenuBar bar = new MenuBar(file, edit, sweeps, figures, train, view);
         bar.setId("menus");
         return bar;
     }

@@ -86,6 +86,16 @@ class WorkbenchFxTest {
         assertEquals("Imported 1,000 runs in 2 sweeps", summary.getText());
         closeDialogs(robot);
 
+        // The source column shows kind and file on one line, cut in the middle, with the whole text as its tooltip.
+        javafx.scene.control.TableCell<?, ?> source = robot.lookup(".table-cell").queryAllAs(
+                javafx.scene.control.TableCell.class).stream().filter(c -> c.getTableColumn() != null
+                        && "catalog-sweeps-source".equals(c.getTableColumn().getId()) && c.getItem() != null)
+                .findFirst().orElseThrow();
+        assertEquals(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS, source.getTextOverrun());
+        assertEquals(String.valueOf(source.getItem()), source.getTooltip().getText());
+        assertTrue(source.getText().startsWith("nds-import: ") && !source.getText().contains("\n"), source.getText());
+        assertTrue(source.getTableColumn().isResizable());
+
         // Scrolling far down reads that page in the background; the table never holds every row.
         robot.interact(() -> models.scrollTo(900));
         PagedRows rows = (PagedRows) models.getItems();

@@ -20,6 +20,12 @@ import org.ndsw.catalog.nds.NdsSources;
 public final class ImportService {
     private final Catalog catalog;
 
+    /**
+     * How the message of a file refused because a different file of the same name was imported before ends; the
+     * workbench recognizes such a refusal by it and offers replace, another name or skip instead of the flag.
+     */
+    public static final String REPLACE_HINT = "; pass --replace to replace it";
+
     /** Options of an import. */
     public record Options(boolean replace, boolean skipInvalid) {
         /** Strict checking, no replacing. */

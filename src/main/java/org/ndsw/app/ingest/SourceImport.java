@@ -118,7 +118,7 @@ final class SourceImport {
             if (!options.replace()) {
                 throw new NdswException(src.display() + ": sweep " + names(existing) + " was imported from a different file"
                         + " named " + src.fileName() + " (SHA-256 " + existing.get(0).sourceSha256().substring(0, 12)
-                        + "..., this one " + sha.substring(0, 12) + "...); pass --replace to replace it");
+                        + "..., this one " + sha.substring(0, 12) + "...)" + ImportService.REPLACE_HINT);
             }
         }
         List<Long> checked = existing.stream().map(SweepSummary::id).toList();

@@ -58,6 +58,37 @@ public final class CatalogSession implements AutoCloseable {
     }
 
     /**
+     * Imports again inputs of `paths` that were refused because a different file of the same name was imported
+     * before: `choices` maps each input (as the report names it) to the file name to import it under, or to "" to
+     * replace the earlier sweeps with it. Inputs not in `choices` are skipped.
+     */
+    public ImportReport importAgain(List<Path> paths, java.util.Map<String, String> choices, ProgressSink progress) {
+        List<ImportReport.SourceResult> out = new java.util.ArrayList<>();
+        synchronized (writer) {
+            ImportService service = new ImportService(writer);
+            for (Path p : paths) {
+                for (org.ndsw.catalog.nds.NdsSource src : org.ndsw.catalog.nds.NdsSources.of(p)) {
+                    String as = choices.get(src.display());
+                    if (as == null) {
+                        continue;
+                    }
+                    out.add(as.isEmpty() ? service.importSource(src, new ImportService.Options(true, false), progress)
+                            : service.importSource(new org.ndsw.catalog.nds.NdsSource(src.display(), as,
+                                    src.size(), src.opener()), ImportService.Options.DEFAULT, progress));
+                }
+            }
+        }
+        return new ImportReport(out);
+    }
+
+    /** True when the catalogue has a sweep imported from a file named `fileName`. */
+    public boolean sourceTaken(String fileName) {
+        synchronized (reader) {
+            return !reader.sweepsFromSource(fileName).isEmpty();
+        }
+    }
+
+    /**
      * Downloads `url` (outside the writer's lock, so other writes go on meanwhile) and imports it; a failed download
      * throws.
      */

@@ -222,6 +222,15 @@ public final class CatalogViewModel {
     }
 
     /**
+     * Imports again the inputs of `paths` refused for the name of an earlier import, as `choices` says (input to new
+     * file name, or "" to replace the earlier sweeps); see {@link CatalogSession#importAgain}.
+     */
+    public TaskHandle<Imported> importAgain(List<Path> paths, java.util.Map<String, String> choices, Path fallback) {
+        return runImport("Importing " + choices.size() + (choices.size() == 1 ? " item…" : " items…"), fallback,
+                (s, p) -> s.importAgain(paths, choices, p));
+    }
+
+    /**
      * Downloads `url` into the `downloads/` folder next to the catalogue (reusing a complete earlier download unless
      * `refetch`) and imports it as {@link #importPaths} does; a failed download fails the handle.
      */

@@ -20,7 +20,8 @@ final class Cells {
             @Override
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
-                setText(empty ? null : s);
+                setText(empty ? null : oneLine(s));
+                setTooltip(empty || s == null || s.isEmpty() ? null : new javafx.scene.control.Tooltip(s));
             }
         });
         if (number) {
@@ -29,6 +30,11 @@ final class Cells {
             c.setStyle("-fx-alignment: " + Pos.CENTER_LEFT + ";");
         }
         return c;
+    }
+
+    /** `s` on one line: a cell shows only a text's first line, so line breaks and runs of spaces become one space. */
+    static String oneLine(String s) {
+        return s == null ? null : s.strip().replaceAll("\\s+", " ");
     }
 
     /** A count with thousands separators, or "" for null. */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -95,8 +97,11 @@ final class FxCatalogActions implements CatalogActions {
     @Override
     public void importPaths(List<Path> paths) {
         if (!busy()) {
-            vm.importPaths(paths, defaultCatalog).onSuccess(i -> show(ImportSummary.of(i.report())))
-                    .onFailure(this::failed);
+            vm.importPaths(paths, defaultCatalog).onSuccess(i -> {
+                ImportSummary s = ImportSummary.of(i.report());
+                show(s);
+                resolve(paths, s.collisions(), i.session());
+            }).onFailure(this::failed);
         }
     }
 
@@ -118,6 +123,50 @@ final class FxCatalogActions implements CatalogActions {
         if (!busy()) {
             vm.importUrl(url, false, defaultCatalog).onSuccess(i -> show(ImportSummary.of(i.report())))
                     .onFailure(this::failed);
+        }
+    }
+
+    /**
+     * Asks, for each input refused for the name of an earlier import, whether to replace the earlier sweep, import it
+     * under a new name (a free one suggested) or skip it; then imports the ones not skipped.
+     */
+    private void resolve(List<Path> paths, List<NameCollision> collisions, CatalogSession session) {
+        java.util.Map<String, String> choices = new java.util.LinkedHashMap<>();
+        java.util.Set<String> chosen = new java.util.HashSet<>();
+        for (NameCollision c : collisions) {
+            ButtonType replace = new ButtonType("Replace the existing sweep");
+            ButtonType rename = new ButtonType("Import under a new name…");
+            ButtonType skip = new ButtonType("Skip", ButtonBar.ButtonData.CANCEL_CLOSE);
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION, c.reason() + "\n\nReplace the existing sweep with this"
+                    + " file (its runs are removed), import this file as a new sweep under another name, or skip it.",
+                    replace, rename, skip);
+            a.initOwner(window);
+            a.setTitle("Import");
+            a.setHeaderText(c.fileName() + " has the name of a file imported before");
+            a.getDialogPane().setMinWidth(560);
+            ButtonType b = a.showAndWait().orElse(skip);
+            if (b == replace) {
+                choices.put(c.input(), "");
+            } else if (b == rename) {
+                String suggested = NameCollision.suggestName(c.fileName(),
+                        n -> chosen.contains(n) || session.sourceTaken(n));
+                javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(suggested);
+                d.initOwner(window);
+                d.setTitle("Import under a new name");
+                d.setHeaderText("The new sweep's name (its file name without .json). Keep the space's name before"
+                        + " the first underscore, e.g. " + suggested.replace(".json", "") + ".");
+                d.showAndWait().filter(t -> !t.isBlank()).map(NameCollision::asFileName).ifPresent(n -> {
+                    chosen.add(n);
+                    choices.put(c.input(), n);
+                });
+            }
+        }
+        if (!choices.isEmpty() && !busy()) {
+            vm.importAgain(paths, choices, defaultCatalog).onSuccess(i -> {
+                ImportSummary s = ImportSummary.of(i.report());
+                show(s);
+                resolve(paths, s.collisions(), i.session());
+            }).onFailure(this::failed);
         }
     }
 

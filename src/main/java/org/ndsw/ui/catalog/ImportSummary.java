@@ -13,8 +13,15 @@ import org.ndsw.app.ingest.VerificationReport;
  *
  * @param imported one paragraph per imported or unchanged input; empty if none
  * @param rejected one paragraph per rejected input; empty if none
+ * @param collisions the rejected inputs whose name an earlier import took, for which the workbench offers replace,
+ *     another name or skip
  */
-public record ImportSummary(String headline, String imported, String rejected) {
+public record ImportSummary(String headline, String imported, String rejected, List<NameCollision> collisions) {
+    /** What happens next to an input whose name an earlier import took. */
+    static final String COLLISION_NEXT = "A file above has the name of a file imported before, so its sweep would"
+            + " take an existing sweep's name. You choose next: replace the existing sweep with it, import it as a new"
+            + " sweep under another name, or skip it.";
+
     /** What to do about a rejected file; the catalogue keeps nothing of it. */
     static final String WHAT_TO_DO = "Nothing of a rejected file was stored; the catalogue is as it was. Fix the field"
             + " named above in the file (or export it again from its source) and import it again.";
@@ -27,6 +34,7 @@ public record ImportSummary(String headline, String imported, String rejected) {
         int sweeps = 0;
         int rejected = 0;
         int unchanged = 0;
+        List<NameCollision> collisions = new java.util.ArrayList<>();
         Download.Result shown = null;
         for (ImportReport.SourceResult s : report.sources()) {
             if (s.download() != null && !s.download().equals(shown)) {
@@ -49,19 +57,29 @@ public record ImportSummary(String headline, String imported, String rejected) {
                 }
                 default -> {
                     rejected++;
-                    bad.append(s.message()).append('\n');
+                    NameCollision c = NameCollision.of(s);
+                    if (c != null) {
+                        collisions.add(c);
+                    }
+                    bad.append(c != null ? c.reason() : s.message()).append('\n');
                 }
             }
         }
-        if (rejected > 0) {
-            bad.append('\n').append(WHAT_TO_DO);
+        if (!collisions.isEmpty()) {
+            bad.append('\n').append(COLLISION_NEXT);
+        }
+        if (rejected > collisions.size()) {
+            bad.append('\n').append(WHAT_TO_DO.replace("a rejected file", collisions.isEmpty() ? "a rejected file"
+                    : "the other rejected files"));
         }
         String headline = (sweeps == 0 && unchanged > 0 ? "Nothing new: " + unchanged + " input" + (unchanged == 1 ? " was"
                 : "s were") + " imported before"
                 : String.format(Locale.ROOT, "Imported %,d runs in %d sweep%s", runs, sweeps, sweeps == 1 ? "" : "s"))
-                + (rejected > 0 ? String.format(Locale.ROOT, "; %d input%s rejected", rejected, rejected == 1 ? "" : "s")
-                : "");
-        return new ImportSummary(headline, ok.toString().strip(), bad.toString().strip());
+                + (rejected > collisions.size() ? String.format(Locale.ROOT, "; %d input%s rejected",
+                        rejected - collisions.size(), rejected - collisions.size() == 1 ? "" : "s") : "")
+                + (collisions.isEmpty() ? "" : String.format(Locale.ROOT, "; %d with the name of an earlier import",
+                        collisions.size()));
+        return new ImportSummary(headline, ok.toString().strip(), bad.toString().strip(), List.copyOf(collisions));
     }
 
     private static void sweep(ImportReport.SweepResult w, StringBuilder out) {

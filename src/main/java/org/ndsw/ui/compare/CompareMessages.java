@@ -39,4 +39,13 @@ final class CompareMessages {
         }
         return FLAG.matcher(out).replaceAll("$1a setting");
     }
+
+    /**
+     * A tick label of the window slider: every tick with the same number of decimals, one more than the tick unit
+     * needs (unit 0.025: 0.025, 0.050, 0.075, 0.100), so the last tick does not read "0.10" among "0.025"s.
+     */
+    static String tickLabel(double v, double unit) {
+        int decimals = unit > 0 ? Math.max(0, (int) Math.ceil(-Math.log10(unit) - 1e-9) + 1) : 3;
+        return String.format(java.util.Locale.ROOT, "%." + decimals + "f", v);
+    }
 }

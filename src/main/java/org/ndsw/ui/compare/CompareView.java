@@ -93,6 +93,14 @@ public final class CompareView extends SplitPane {
         bins.setId("compare-bins");
         bins.setEditable(true);
         bins.getValueFactory().valueProperty().addListener((o, a, b) -> vm.bins.set(b));
+        vm.bins.addListener((o, a, b) -> bins.getValueFactory().setValue(b.intValue()));
+        bins.setTooltip(new Tooltip("The number of complexity bins k when normalizing. When the window is fitted to"
+                + " the data, the k actually used is shown next to this field."));
+        Label binsUsed = new Label();
+        binsUsed.setId("compare-bins-used");
+        binsUsed.textProperty().bind(vm.binsUsedProperty());
+        binsUsed.setTooltip(new Tooltip("The figure uses this k: the largest count up to Bins k that leaves no"
+                + " bin empty in the fitted window."));
         ComboBox<BinPolicy> policy = new ComboBox<>();
         policy.getItems().setAll(BinPolicy.values());
         policy.setId("compare-bin-policy");
@@ -115,7 +123,7 @@ public final class CompareView extends SplitPane {
         g.setHgap(8);
         g.setVgap(6);
         g.addRow(0, new Label("Normalize"), normalize);
-        g.addRow(1, new Label("Bins k"), bins);
+        g.addRow(1, new Label("Bins k"), new FlowPane(6, 4, bins, binsUsed));
         g.addRow(2, new Label("Empty bins"), policy);
         g.addRow(3, new Label("Error"), error);
         g.addRow(4, new Label("Random search 2^P"), search);
@@ -129,6 +137,17 @@ public final class CompareView extends SplitPane {
         RangeSlider slider = new RangeSlider(0, 1, 0, 1);
         slider.setId("compare-range");
         slider.setShowTickLabels(true);
+        slider.setLabelFormatter(new javafx.util.StringConverter<Number>() {
+            @Override
+            public String toString(Number v) {
+                return CompareMessages.tickLabel(v.doubleValue(), slider.getMajorTickUnit());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.valueOf(s);
+            }
+        });
         TextField lo = boundField("compare-range-lo");
         TextField hi = boundField("compare-range-hi");
         Button paper = button("compare-range-default", "Paper default", vm::resetRange);

@@ -75,6 +75,10 @@ public final class CompareViewModel {
     private final ReadOnlyObjectWrapper<View> view = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(EMPTY);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    /** The k the figure on screen used when it differs from Bins k (fitted to the data), e.g. "fitted: 15"; or "". */
+    private final ReadOnlyStringWrapper binsUsed = new ReadOnlyStringWrapper("");
+    /** The format of the last figure export ("svg" or "png"): the next export dialog opens on it. */
+    private String figureFormat = "svg";
     /** True while the figures on screen do not yet match the controls (a computation is running). */
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
     /** The window and k that fit the data after a normalization failed on its window, or null. */
@@ -144,6 +148,23 @@ public final class CompareViewModel {
         notice.set("Wrote " + String.join(" and ", java.util.Arrays.stream(files).map(String::valueOf).toList()));
     }
 
+    /** Confirms a figure export on screen and remembers its format for the next export dialog. */
+    void exportedFigure(java.nio.file.Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        figureFormat = name.endsWith(".png") ? "png" : "svg";
+        exported(file);
+    }
+
+    /** The format ("svg" or "png") the figure export dialog opens on: the one of the last figure written. */
+    String figureFormat() {
+        return figureFormat;
+    }
+
+    /** The k the figure on screen used when it is not Bins k ("fitted: 15"), else empty. */
+    public ReadOnlyStringProperty binsUsedProperty() {
+        return binsUsed.getReadOnlyProperty();
+    }
+
     /** The confirmation of the last export, or empty. */
     public ReadOnlyStringProperty noticeProperty() {
         return notice.getReadOnlyProperty();
@@ -203,6 +224,8 @@ public final class CompareViewModel {
             if (gen == generation) {
                 view.set(v);
                 pairs.setAll(v.result().pairs());
+                int used = v.result().options().bins();
+                binsUsed.set(required != null && used != options.bins() ? "fitted: " + used : "");
                 stale.set(false);
                 message.set(CompareFigures.describe(v.result()) + (v.note() == null ? "" : "\n" + v.note()));
             }
@@ -222,6 +245,7 @@ public final class CompareViewModel {
     private void clear(String why) {
         view.set(null);
         pairs.clear();
+        binsUsed.set("");
         stale.set(false);
         message.set(why);
     }

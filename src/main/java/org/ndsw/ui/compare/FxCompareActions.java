@@ -87,8 +87,9 @@ final class FxCompareActions implements CompareActions {
         FileChooser.ExtensionFilter svg = new FileChooser.ExtensionFilter("SVG (vector)", "*.svg");
         FileChooser.ExtensionFilter png = new FileChooser.ExtensionFilter("PNG (image)", "*.png");
         c.getExtensionFilters().addAll(svg, png);
-        c.setInitialFileName(view.selectedFigure().key() + ".svg");
-        c.setSelectedExtensionFilter(svg);
+        String format = vm.figureFormat();
+        c.setInitialFileName(view.selectedFigure().key() + "." + format);
+        c.setSelectedExtensionFilter(format.equals("png") ? png : svg);
         File chosen = c.showSaveDialog(window);
         if (chosen != null && v != null) {
             files.remember(chosen);
@@ -97,7 +98,7 @@ final class FxCompareActions implements CompareActions {
                     : selected.getExtensions().get(0).substring(2));
             files.guarded(() -> {
                 FigureWriter.write(v.figures().get(view.selectedFigure()), out, FigureSize.LARGE);
-                vm.exported(out);
+                vm.exportedFigure(out);
             });
         }
     }

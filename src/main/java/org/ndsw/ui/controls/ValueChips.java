@@ -18,11 +18,13 @@ import org.ndsw.Quote;
 
 /**
  * Edits a list of integer choices as chips: click × to remove a value, type a value and press Enter to add it, or
- * pick a preset. The list stays sorted and free of repeats; invalid text is refused with a tooltip.
+ * pick a preset. The list stays sorted and free of repeats; invalid text is refused with a message shown next to the
+ * field (id ID-input-error), which goes away with the outline as soon as the text is cleared or changed.
  */
 public final class ValueChips extends FlowPane {
     private final ObservableList<Integer> values;
     private final TextField input = new TextField();
+    private final Label inputError = new Label();
 
     /** Chips over `values` with named presets (each replaces the list). */
     public ValueChips(String id, ObservableList<Integer> values, Map<String, List<Integer>> presets) {
@@ -36,6 +38,12 @@ public final class ValueChips extends FlowPane {
         input.setPrefColumnCount(5);
         input.setPromptText("add");
         input.setOnAction(e -> addTyped());
+        inputError.setId(id + "-input-error");
+        inputError.getStyleClass().add("field-error-text");
+        inputError.setWrapText(true);
+        inputError.managedProperty().bind(inputError.visibleProperty());
+        inputError.setVisible(false);
+        input.textProperty().addListener((o, a, b) -> clearInputError());
         MenuButton presetButton = new MenuButton("Presets");
         presetButton.setId(id + "-presets");
         presets.forEach((name, list) -> {
@@ -62,12 +70,22 @@ public final class ValueChips extends FlowPane {
                 values.add(at, v);
             }
             input.clear();
-            input.setTooltip(null);
-            input.setStyle("");
+            clearInputError();
         } catch (NumberFormatException e) {
-            input.setTooltip(new Tooltip(Quote.of(text) + " is not a positive integer"));
+            String why = text.isEmpty() ? "type a whole number of at least 1, then press Enter"
+                    : Quote.of(text) + " is not a whole number of at least 1";
+            inputError.setText(why);
+            inputError.setVisible(true);
+            input.setTooltip(new Tooltip(why));
             input.setStyle("-fx-border-color: #c0392b;");
         }
+    }
+
+    private void clearInputError() {
+        inputError.setText("");
+        inputError.setVisible(false);
+        input.setTooltip(null);
+        input.setStyle("");
     }
 
     private void rebuild(MenuButton presetButton) {
@@ -84,6 +102,6 @@ public final class ValueChips extends FlowPane {
             chip.getStyleClass().add("chip");
             getChildren().add(chip);
         }
-        getChildren().addAll(input, presetButton);
+        getChildren().addAll(input, presetButton, inputError);
     }
 }

@@ -2,7 +2,11 @@ package org.ndsw.ui.spaces;
 
 import java.io.File;
 import java.nio.file.Path;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.stage.FileChooser;
+import org.ndsw.Quote;
 import javafx.stage.Window;
 import org.ndsw.ui.Dialogs;
 import org.ndsw.ui.FileDialogs;
@@ -24,6 +28,9 @@ public final class FxSpacesActions implements SpacesActions {
 
     @Override
     public void open() {
+        if (!leaveEdits()) {
+            return;
+        }
         File f = jsonChooser("Open design space").showOpenDialog(window);
         if (f != null) {
             files.remember(f);
@@ -55,6 +62,36 @@ public final class FxSpacesActions implements SpacesActions {
                 "This deletes " + e.file() + ".")) {
             files.guarded(vm::deleteSelected);
         }
+    }
+
+    @Override
+    public boolean leaveEdits() {
+        try {
+            return vm.leave(this::ask);
+        } catch (RuntimeException e) {
+            dialogs.showError(e);
+            return false;
+        }
+    }
+
+    private SpacesViewModel.Leave ask() {
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard changes", ButtonBar.ButtonData.NO);
+        boolean valid = vm.editor.spaceProperty().get() != null;
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, valid
+                ? "Save them before going on, discard them, or cancel to keep editing."
+                : "They cannot be saved while the space is invalid (" + vm.editor.errorProperty().get()
+                        + "). Discard them, or cancel to keep editing.", ButtonType.CANCEL);
+        if (valid) {
+            a.getButtonTypes().add(0, save);
+        }
+        a.getButtonTypes().add(valid ? 1 : 0, discard);
+        a.initOwner(window);
+        a.setTitle("Unsaved changes");
+        a.setHeaderText(Quote.of(vm.editor.name.get()) + " has unsaved changes");
+        ButtonType b = a.showAndWait().orElse(ButtonType.CANCEL);
+        return b == save ? SpacesViewModel.Leave.SAVE : b == discard ? SpacesViewModel.Leave.DISCARD
+                : SpacesViewModel.Leave.CANCEL;
     }
 
     private FileChooser jsonChooser(String title) {

@@ -11,6 +11,8 @@ import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -40,8 +42,9 @@ import org.ndsw.ui.task.TaskRunner;
  * The space being edited: its fields as properties, validated on every change through the same reader as space
  * files, with a live preview (exact size, complexity of 1,000 samples, one example) computed off the FX thread.
  *
- * <p>Validation errors keep the message of {@link SpaceFiles} and expose the field path it names (e.g.
- * "stages[0].groups") so the view can mark the offending control.
+ * <p>Validation errors are the message of {@link SpaceFiles} in the editor's words (see {@link SpaceMessages}), with the
+ * field path it names (e.g. "stages[0].groups") so the view can mark the offending control and show the message
+ * next to it.
  */
 public final class SpaceEditorViewModel {
     /** Samples drawn for the complexity histogram. */
@@ -71,8 +74,18 @@ public final class SpaceEditorViewModel {
     private final ReadOnlyObjectWrapper<SpacePreview.Result> preview = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper sizeText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper exampleText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper previewCaption = new ReadOnlyStringWrapper(CAPTION);
+    private static final String CAPTION = "Params and flops of " + PREVIEW_SAMPLES + " samples";
     private final TaskRunner tasks;
     private final InvalidationListener changed = o -> onEdit();
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
+    private final java.util.ArrayDeque<EditorState> undo = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<EditorState> redo = new java.util.ArrayDeque<>();
+    /** The fields as last loaded or saved: the editor is dirty while they differ. */
+    private EditorState saved;
+    /** The fields after the last edit, pushed on the undo stack by the next one. */
+    private EditorState current;
     private boolean loading;
     private long generation;
     private TaskHandle<SpacePreview.Result> running;
@@ -117,7 +130,61 @@ public final class SpaceEditorViewModel {
             loading = false;
         }
         revalidate();
+        saved = EditorState.of(this);
+        current = saved;
+        undo.clear();
+        redo.clear();
+        history();
         dirty.set(false);
+    }
+
+    /** Records that the fields as they are now were saved: no longer dirty. */
+    void markSaved() {
+        saved = EditorState.of(this);
+        current = saved;
+        dirty.set(false);
+    }
+
+    /** Takes back the last edit (Ctrl+Z); does nothing when there is none. */
+    public void undo() {
+        step(undo, redo);
+    }
+
+    /** Makes again the last edit undone (Ctrl+Shift+Z or Ctrl+Y); does nothing when there is none. */
+    public void redo() {
+        step(redo, undo);
+    }
+
+    private void step(java.util.Deque<EditorState> from, java.util.Deque<EditorState> to) {
+        if (from.isEmpty()) {
+            return;
+        }
+        to.push(current);
+        current = from.pop();
+        loading = true;
+        try {
+            current.restore(this);
+        } finally {
+            loading = false;
+        }
+        dirty.set(!current.equals(saved));
+        history();
+        revalidate();
+    }
+
+    private void history() {
+        canUndo.set(!undo.isEmpty());
+        canRedo.set(!redo.isEmpty());
+    }
+
+    /** True when there is an edit to undo. */
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    /** True when there is an undone edit to redo. */
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
     }
 
     /** Adds a stage at the end, copying the last stage's choices (or ResNet's if there is none). */
@@ -182,14 +249,18 @@ public final class SpaceEditorViewModel {
             errorField.set("");
             space.set(s);
             sizeText.set(sizeOf(s));
+            previewCaption.set(CAPTION);
             startPreview(s);
         } catch (NdswException e) {
             String msg = e.getMessage().startsWith(SOURCE + ": ") ? e.getMessage().substring(SOURCE.length() + 2)
                     : e.getMessage();
-            error.set(msg);
-            errorField.set(fieldOf(msg));
+            String field = fieldOf(msg);
+            error.set(SpaceMessages.forUi(msg, field));
+            errorField.set(field);
             space.set(null);
             sizeText.set("");
+            previewCaption.set(preview.get() == null ? CAPTION : CAPTION + " of the last valid space, not of the"
+                    + " fields as they are: fix the error to update them");
         }
     }
 
@@ -197,7 +268,14 @@ public final class SpaceEditorViewModel {
         if (loading) {
             return;
         }
-        dirty.set(true);
+        EditorState now = EditorState.of(this);
+        if (current != null && !now.equals(current)) {
+            undo.push(current);
+            redo.clear();
+            history();
+        }
+        current = now;
+        dirty.set(saved == null || !now.equals(saved));
         revalidate();
     }
 
@@ -254,7 +332,7 @@ public final class SpaceEditorViewModel {
         return java.util.Arrays.stream(values).boxed().toList();
     }
 
-    /** The validation message, or "" when the space is valid. */
+    /** The validation message in the editor's words ("Stage 1, Groups: 8 does not divide …"), or "" when valid. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
     }
@@ -277,6 +355,11 @@ public final class SpaceEditorViewModel {
     /** The exact size as text. */
     public ReadOnlyStringProperty sizeTextProperty() {
         return sizeText.getReadOnlyProperty();
+    }
+
+    /** What the histograms show: the current space, or the last valid one while the fields are invalid. */
+    public ReadOnlyStringProperty previewCaptionProperty() {
+        return previewCaption.getReadOnlyProperty();
     }
 
     /** The example model and its complexity as text. */

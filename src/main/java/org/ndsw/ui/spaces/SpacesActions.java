@@ -13,4 +13,10 @@ public interface SpacesActions {
 
     /** Asks for confirmation and deletes the selected user space. */
     void delete();
+
+    /**
+     * Asks what to do with unsaved edits (save, discard, cancel) before the editor shows something else; true when it
+     * may, false when the user cancelled or the save failed. Returns true at once when nothing is unsaved.
+     */
+    boolean leaveEdits();
 }

@@ -17,6 +17,8 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
@@ -43,6 +45,9 @@ public final class SpacesView extends SplitPane {
     private static final Map<String, List<Integer>> CELL_WIDTH_PRESETS = presets("Paper", List.of(16, 24, 32));
     private static final Map<String, List<Integer>> CELL_DEPTH_PRESETS = presets("Paper", List.of(4, 8, 12, 16, 20));
 
+    private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
+    private static final KeyCombination REDO = KeyCombination.keyCombination("Shortcut+Shift+Z");
+    private static final KeyCombination REDO_Y = KeyCombination.keyCombination("Shortcut+Y");
     private final SpacesViewModel vm;
     private final SpaceEditorViewModel ed;
     private final VBox stagesBox = new VBox(8);
@@ -57,24 +62,58 @@ public final class SpacesView extends SplitPane {
         editor.setFitToWidth(true);
         getItems().addAll(listPane(actions), editor, previewPane(histogram));
         setDividerPositions(0.2, 0.62);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::undoKeys);
+    }
+
+    /** Ctrl+Z undoes the last edit of the space, Ctrl+Shift+Z and Ctrl+Y redo it, wherever the focus is in the panel. */
+    private void undoKeys(KeyEvent e) {
+        if (UNDO.match(e)) {
+            ed.undo();
+            e.consume();
+        } else if (REDO.match(e) || REDO_Y.match(e)) {
+            ed.redo();
+            e.consume();
+        }
     }
 
     private Node listPane(SpacesActions actions) {
         ListView<SpaceEntry> list = new ListView<>(vm.entries);
         list.setId("space-list");
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null) {
+            if (b == null || b.equals(vm.selected.get())) {
+                return;
+            }
+            if (actions.leaveEdits()) {
                 vm.selected.set(b);
+            } else {
+                SpaceEntry keep = vm.selected.get();
+                javafx.application.Platform.runLater(() -> {
+                    if (keep == null) {
+                        list.getSelectionModel().clearSelection();
+                    } else {
+                        list.getSelectionModel().select(keep);
+                    }
+                });
             }
         });
+        list.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(SpaceEntry e, boolean empty) {
+                super.updateItem(e, empty);
+                boolean edited = !empty && e != null && e.equals(vm.selected.get()) && ed.dirty.get();
+                setText(empty || e == null ? null : (edited ? "* " : "") + e);
+            }
+        });
+        ed.dirty.addListener((o, a, b) -> list.refresh());
+        vm.selected.addListener((o, a, b) -> list.refresh());
         vm.selected.addListener((o, a, b) -> {
             if (b == null) {
                 list.getSelectionModel().clearSelection();
             }
         });
-        Button newStage = button("new-stage", "New stage", vm::newStageSpace);
-        Button newCell = button("new-cell", "New cell", vm::newCellSpace);
-        Button dup = button("duplicate", "Duplicate", vm::duplicate);
+        Button newStage = button("new-stage", "New stage", unlessCancelled(actions, vm::newStageSpace));
+        Button newCell = button("new-cell", "New cell", unlessCancelled(actions, vm::newCellSpace));
+        Button dup = button("duplicate", "Duplicate", unlessCancelled(actions, vm::duplicate));
         Button open = button("open", "Open…", actions::open);
         Button save = button("save", "Save", actions::save);
         Button saveAs = button("save-as", "Save as…", actions::saveAs);
@@ -94,7 +133,27 @@ public final class SpacesView extends SplitPane {
         return pane;
     }
 
+    /** Runs `action` once unsaved edits are saved or discarded; not at all when the user cancels. */
+    private static Runnable unlessCancelled(SpacesActions actions, Runnable action) {
+        return () -> {
+            if (actions.leaveEdits()) {
+                action.run();
+            }
+        };
+    }
+
     private Node editorPane() {
+        Label title = new Label();
+        title.setId("space-title");
+        title.setStyle("-fx-font-size: 14px; -fx-font-weight: bold;");
+        title.textProperty().bind(Bindings.createStringBinding(() -> SpacesViewModel.title(ed.name.get(),
+                ed.dirty.get()), ed.name, ed.dirty));
+        Button undo = button("space-undo", "Undo", ed::undo);
+        undo.disableProperty().bind(ed.canUndoProperty().not());
+        undo.setTooltip(new javafx.scene.control.Tooltip("Takes back the last edit (Ctrl+Z)"));
+        Button redo = button("space-redo", "Redo", ed::redo);
+        redo.disableProperty().bind(ed.canRedoProperty().not());
+        redo.setTooltip(new javafx.scene.control.Tooltip("Makes the undone edit again (Ctrl+Shift+Z or Ctrl+Y)"));
         TextField name = new TextField();
         name.setId("space-name");
         name.textProperty().bindBidirectional(ed.name);
@@ -106,10 +165,10 @@ public final class SpacesView extends SplitPane {
         Label family = new Label();
         family.textProperty().bind(ed.family);
         GridPane head = grid();
-        head.addRow(0, new Label("Name"), name);
+        head.addRow(0, new Label("Name"), field("space-name", name));
         head.addRow(1, new Label("Description"), description);
         head.addRow(2, new Label("Family"), family);
-        VBox box = new VBox(10, head, stagePane(), cellPane());
+        VBox box = new VBox(10, new FlowPane(8, 4, title, undo, redo), head, stagePane(), cellPane());
         box.setPadding(new Insets(10));
         return box;
     }
@@ -120,12 +179,16 @@ public final class SpacesView extends SplitPane {
         block.getItems().setAll(BlockType.values());
         block.setConverter(DisplayConverter.of(BlockType::recordName));
         block.valueProperty().bindBidirectional(ed.blockType);
-        Spinner<Integer> stemWidth = spinner("stem-width", 1, 4096, ed.stemWidth.get());
-        stemWidth.getValueFactory().valueProperty().addListener((o, a, b) -> ed.stemWidth.set(b));
+        Spinner<Integer> stemWidth = spinner("stem-width", ed.stemWidth.get());
+        stemWidth.getValueFactory().valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                ed.stemWidth.set(b);
+            }
+        });
         ed.stemWidth.addListener((o, a, b) -> stemWidth.getValueFactory().setValue(b.intValue()));
         GridPane g = grid();
         g.addRow(0, new Label("Block type"), block);
-        g.addRow(1, new Label("Stem width"), stemWidth);
+        g.addRow(1, new Label("Stem width"), field("stem-width", stemWidth));
         Button add = button("add-stage", "Add stage", ed::addStage);
         ed.stages.addListener((ListChangeListener<StageDraft>) c -> rebuildStages());
         ed.blockType.addListener((o, a, b) -> rebuildStages());
@@ -141,15 +204,20 @@ public final class SpacesView extends SplitPane {
         for (int i = 0; i < ed.stages.size(); i++) {
             StageDraft d = ed.stages.get(i);
             String p = "stages-" + i;
-            Spinner<Integer> stride = spinner(p + "-stride", 1, 8, d.stride.get());
-            stride.getValueFactory().valueProperty().addListener((o, a, b) -> d.stride.set(b));
+            Spinner<Integer> stride = spinner(p + "-stride", d.stride.get());
+            stride.getValueFactory().valueProperty().addListener((o, a, b) -> {
+                if (b != null) {
+                    d.stride.set(b);
+                }
+            });
             GridPane g = grid();
-            g.addRow(0, new Label("Stride"), stride);
-            g.addRow(1, new Label("Depth"), new ValueChips(p + "-depth", d.depths, DEPTH_PRESETS));
-            g.addRow(2, new Label("Width"), new ValueChips(p + "-width", d.widths, WIDTH_PRESETS));
+            g.addRow(0, new Label("Stride"), field(p + "-stride", stride));
+            g.addRow(1, new Label("Depth"), field(p + "-depth", new ValueChips(p + "-depth", d.depths, DEPTH_PRESETS)));
+            g.addRow(2, new Label("Width"), field(p + "-width", new ValueChips(p + "-width", d.widths, WIDTH_PRESETS)));
             if (ed.blockType.get().isBottleneck()) {
-                g.addRow(3, new Label("Bottleneck ratio"), new ValueChips(p + "-bottleneck_ratio", d.ratios, RATIO_PRESETS));
-                g.addRow(4, new Label("Groups"), new ValueChips(p + "-groups", d.groups, GROUP_PRESETS));
+                g.addRow(3, new Label("Bottleneck ratio"), field(p + "-bottleneck_ratio",
+                        new ValueChips(p + "-bottleneck_ratio", d.ratios, RATIO_PRESETS)));
+                g.addRow(4, new Label("Groups"), field(p + "-groups", new ValueChips(p + "-groups", d.groups, GROUP_PRESETS)));
             }
             int index = i;
             Button remove = button(p + "-remove", "Remove stage", () -> ed.removeStage(index));
@@ -160,6 +228,7 @@ public final class SpacesView extends SplitPane {
         }
         markError(ed.errorFieldProperty().get());
     }
+
 
     private Node cellPane() {
         CheckListView<CellOp> ops = new CheckListView<>();
@@ -176,8 +245,12 @@ public final class SpacesView extends SplitPane {
                 ed.ops.setAll(java.util.Arrays.stream(CellOp.values()).filter(checked::contains).toList());
             }
         });
-        Spinner<Integer> nodes = spinner("nodes", 1, 12, ed.nodes.get());
-        nodes.getValueFactory().valueProperty().addListener((o, a, b) -> ed.nodes.set(b));
+        Spinner<Integer> nodes = spinner("nodes", ed.nodes.get());
+        nodes.getValueFactory().valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                ed.nodes.set(b);
+            }
+        });
         ed.nodes.addListener((o, a, b) -> nodes.getValueFactory().setValue(b.intValue()));
         ComboBox<OutputRule> output = new ComboBox<>();
         output.setId("output");
@@ -185,11 +258,11 @@ public final class SpacesView extends SplitPane {
         output.setConverter(DisplayConverter.of(r -> r == OutputRule.ALL ? "all intermediate nodes (A)" : "loose ends (L)"));
         output.valueProperty().bindBidirectional(ed.output);
         GridPane g = grid();
-        g.addRow(0, new Label("Ops"), ops);
-        g.addRow(1, new Label("Nodes"), nodes);
+        g.addRow(0, new Label("Ops"), field("ops", ops));
+        g.addRow(1, new Label("Nodes"), field("nodes", nodes));
         g.addRow(2, new Label("Output"), output);
-        g.addRow(3, new Label("Width"), new ValueChips("width", ed.cellWidths, CELL_WIDTH_PRESETS));
-        g.addRow(4, new Label("Depth"), new ValueChips("depth", ed.cellDepths, CELL_DEPTH_PRESETS));
+        g.addRow(3, new Label("Width"), field("width", new ValueChips("width", ed.cellWidths, CELL_WIDTH_PRESETS)));
+        g.addRow(4, new Label("Depth"), field("depth", new ValueChips("depth", ed.cellDepths, CELL_DEPTH_PRESETS)));
         g.visibleProperty().bind(ed.family.isEqualTo("cell"));
         g.managedProperty().bind(g.visibleProperty());
         return g;
@@ -213,6 +286,7 @@ public final class SpacesView extends SplitPane {
         error.setWrapText(true);
         error.setStyle("-fx-text-fill: #b03a2e;");
         error.textProperty().bind(ed.errorProperty());
+        ed.errorProperty().addListener((o, a, b) -> markError(ed.errorFieldProperty().get()));
         ed.errorFieldProperty().addListener((o, a, b) -> markError(b));
         Label size = new Label();
         size.setId("space-size");
@@ -226,23 +300,53 @@ public final class SpacesView extends SplitPane {
         example.setPrefRowCount(8);
         example.textProperty().bind(ed.exampleTextProperty());
         VBox.setVgrow(histogram, Priority.ALWAYS);
-        VBox box = new VBox(8, size, error, new Label("Params and flops of "
-                + SpaceEditorViewModel.PREVIEW_SAMPLES + " samples"), histogram, new Label("Example model"), example);
+        Label caption = new Label();
+        caption.setId("preview-caption");
+        caption.setWrapText(true);
+        caption.textProperty().bind(ed.previewCaptionProperty());
+        VBox box = new VBox(8, size, error, caption, histogram, new Label("Example model"), example);
         box.setPadding(new Insets(10));
         return box;
     }
 
-    /** Marks the control whose id matches the field named by the validation message. */
+    /**
+     * Marks the control whose id matches the field named by the validation message and shows the message under it;
+     * every other mark and message is cleared.
+     */
     private void markError(String field) {
         lookupAll(".field-error").forEach(n -> n.getStyleClass().remove("field-error"));
+        lookupAll(".space-field-error").forEach(n -> {
+            ((Label) n).setText("");
+            n.setVisible(false);
+        });
         if (field == null || field.isEmpty()) {
             return;
         }
         String id = field.replace("[", "-").replace("]", "").replace('.', '-').replace("--", "-");
         Node n = lookup("#" + id);
+        if (n == null) {
+            id = id.replaceAll("-\\d+$", "");
+            n = lookup("#" + id);
+        }
         if (n != null) {
             n.getStyleClass().add("field-error");
         }
+        Node message = lookup("#" + id + "-error");
+        if (message instanceof Label l) {
+            l.setText(ed.errorProperty().get());
+            l.setVisible(true);
+        }
+    }
+
+    /** The control `control` (id `id`) with the place under it where its validation message shows (id ID-error). */
+    private static Node field(String id, Node control) {
+        Label message = new Label();
+        message.setId(id + "-error");
+        message.getStyleClass().addAll("field-error-text", "space-field-error");
+        message.setWrapText(true);
+        message.setVisible(false);
+        message.managedProperty().bind(message.visibleProperty());
+        return new VBox(2, control, message);
     }
 
     private static Button button(String id, String text, Runnable action) {
@@ -252,8 +356,12 @@ public final class SpacesView extends SplitPane {
         return b;
     }
 
-    private static Spinner<Integer> spinner(String id, int min, int max, int value) {
-        Spinner<Integer> s = new Spinner<>(min, max, value);
+    /**
+     * An editable integer spinner that takes any whole number typed: the space's own validation refuses one out of
+     * range with a message next to the field, so a typed value is never silently changed (stem width 0 stays 0).
+     */
+    private static Spinner<Integer> spinner(String id, int value) {
+        Spinner<Integer> s = new Spinner<>(Integer.MIN_VALUE, Integer.MAX_VALUE, value);
         s.setId(id);
         s.setEditable(true);
         s.setPrefWidth(100);

@@ -27,6 +27,16 @@ import org.ndsw.ui.task.TaskRunner;
  * saving one asks for a new name through {@link #duplicate()}.
  */
 public final class SpacesViewModel {
+    /** What to do with unsaved edits before the editor shows another space or the window closes. */
+    public enum Leave {
+        /** Save them first (to the space's file, or as NAME.json in the user folder). */
+        SAVE,
+        /** Drop them. */
+        DISCARD,
+        /** Stay in the editor with them. */
+        CANCEL
+    }
+
     final ObservableList<SpaceEntry> entries = FXCollections.observableArrayList();
     final ObjectProperty<SpaceEntry> selected = new SimpleObjectProperty<>();
     final SpaceEditorViewModel editor;
@@ -82,6 +92,29 @@ public final class SpacesViewModel {
         status.set(bad.isEmpty() ? "" : "skipped: " + String.join("; ", bad));
     }
 
+    /**
+     * True when the editor may show something else: it has no unsaved edits, or `ask` chose to save them (and the save
+     * worked; a failed save throws) or to discard them. False when `ask` chose to cancel.
+     */
+    public boolean leave(java.util.function.Supplier<Leave> ask) {
+        if (!editor.dirty.get()) {
+            return true;
+        }
+        return switch (ask.get()) {
+            case SAVE -> {
+                save();
+                yield true;
+            }
+            case DISCARD -> true;
+            case CANCEL -> false;
+        };
+    }
+
+    /** The title of the editor: the space's name, with "*" while it has unsaved edits. */
+    static String title(String name, boolean dirty) {
+        return (name == null || name.isBlank() ? "Unnamed space" : name) + (dirty ? " *" : "");
+    }
+
     /** Starts a new stage-wise space from ResNet's choices. */
     public void newStageSpace() {
         startFrom(BuiltinSpaces.find("ResNet").orElseThrow(), "New stage space");
@@ -128,7 +161,7 @@ public final class SpacesViewModel {
         }
         SpaceFiles.write(s, file);
         currentFile = file;
-        editor.dirty.set(false);
+        editor.markSaved();
         reload();
         entries.stream().filter(e -> file.equals(e.file())).findFirst().ifPresent(selected::set);
         status.set("saved " + file);

@@ -213,4 +213,31 @@ class CatalogViewModelTest {
         assertFalse(drop.dropUrl("just some text"));
         assertEquals(List.of("https://dl.fbaipublicfiles.com/nds/data.zip"), urls);
     }
+
+    @Test
+    void theTwoBundledDataSetsCollideAndTheGuiOffersReplaceOrANewNameWithoutFlags() throws Exception {
+        Path db = dir.resolve("c.db");
+        vm.importPaths(List.of(Path.of("sample-data/nds-mini")), db);
+        Path study = Path.of("sample-data/study/ResNet.json");
+        ImportReport[] out = new ImportReport[1];
+        vm.importPaths(List.of(study), db).onSuccess(i -> out[0] = i.report());
+        ImportSummary s = ImportSummary.of(out[0]);
+        assertEquals(1, s.collisions().size());
+        NameCollision c = s.collisions().get(0);
+        assertEquals("ResNet.json", c.fileName());
+        assertFalse(s.rejected().contains("--replace") || s.rejected().contains("Fix the field"), s.rejected());
+        assertTrue(s.rejected().contains("import it as a new sweep under another name"), s.rejected());
+        assertTrue(s.headline().endsWith("1 with the name of an earlier import"), s.headline());
+
+        String name = NameCollision.suggestName(c.fileName(), n -> vm.session.get().sourceTaken(n));
+        assertEquals("ResNet_2.json", name);
+        vm.importAgain(List.of(study), java.util.Map.of(c.input(), name), db).onSuccess(i -> out[0] = i.report());
+        assertEquals(ImportReport.Outcome.IMPORTED, out[0].sources().get(0).outcome(), out[0].sources().get(0).message());
+        assertTrue(vm.sweepNames().containsAll(List.of("ResNet", "ResNet_2", "Vanilla")), vm.sweepNames().toString());
+
+        vm.importAgain(List.of(study), java.util.Map.of(c.input(), ""), db).onSuccess(i -> out[0] = i.report());
+        assertEquals(ImportReport.Outcome.IMPORTED, out[0].sources().get(0).outcome(), out[0].sources().get(0).message());
+        assertEquals("DARTS_2_in.json", NameCollision.suggestName("DARTS_in.json", n -> false));
+        assertEquals("My_name.json", NameCollision.asFileName(" My_name "));
+    }
 }

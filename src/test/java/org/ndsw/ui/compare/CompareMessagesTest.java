@@ -52,4 +52,12 @@ class CompareMessagesTest {
         assertEquals(Path.of("/t/edf.png"), FxCompareActions.figureFile(Path.of("/t/edf"), "png"));
         assertEquals(Path.of("/t/edf.v2.svg"), FxCompareActions.figureFile(Path.of("/t/edf.v2"), "svg"));
     }
+
+    @Test
+    void theWindowSlidersTicksAllHaveTheSameDecimals() {
+        assertEquals(List.of("0.000", "0.025", "0.050", "0.075", "0.100"), java.util.stream.Stream.of(0.0, 0.025, 0.05,
+                0.075, 0.1).map(v -> CompareMessages.tickLabel(v, 0.025)).toList());
+        assertEquals("50", CompareMessages.tickLabel(50, 25));
+        assertEquals("0.40", CompareMessages.tickLabel(0.4, 0.2));
+    }
 }

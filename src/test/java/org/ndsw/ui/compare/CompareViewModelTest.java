@@ -106,6 +106,11 @@ class CompareViewModelTest {
             assertTrue(vm.messageProperty().get().contains("fitted to the data"), vm.messageProperty().get());
             assertTrue(v.result().window().hi() < c.cifarMax(), "window fitted below the paper's c_max");
             assertEquals(1, vm.pairs.size());
+            int used = v.result().options().bins();
+            assertTrue(used != vm.bins.get(), "the bundled study needs a smaller k than " + vm.bins.get());
+            assertEquals("fitted: " + used, vm.binsUsedProperty().get(), "Bins k must not contradict the figure");
+            vm.normalize.set(null);
+            assertEquals("", vm.binsUsedProperty().get(), "plain EDFs use no bins");
         }
     }
 
@@ -146,6 +151,16 @@ class CompareViewModelTest {
         assertEquals("", vm.noticeProperty().get());
         vm.exported(dir.resolve("edf.svg"));
         assertTrue(vm.noticeProperty().get().startsWith("Wrote ") && vm.noticeProperty().get().endsWith("edf.svg"));
+    }
+
+    @Test
+    void theExportDialogOpensOnTheFormatOfTheLastTypedName(@TempDir Path dir) throws Exception {
+        CompareViewModel vm = withTwoSets(dir);
+        assertEquals("svg", vm.figureFormat());
+        vm.exportedFigure(FxCompareActions.figureFile(dir.resolve("edf.PNG"), "svg"));
+        assertEquals("png", vm.figureFormat(), "a typed .png name decides the selector next time");
+        vm.exportedFigure(FxCompareActions.figureFile(dir.resolve("edf"), "svg"));
+        assertEquals("svg", vm.figureFormat());
     }
 
     @Test

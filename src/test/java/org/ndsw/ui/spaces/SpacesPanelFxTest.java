@@ -69,8 +69,42 @@ class SpacesPanelFxTest {
                 .filter(e -> e.space().name().equals("ResNeXt-A")).findFirst().orElseThrow()));
         robot.clickOn("#stages-0-groups-input").write("8").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#space-error").queryAs(Label.class).getText().startsWith("stages[0].groups 8"));
+        assertTrue(robot.lookup("#space-error").queryAs(Label.class).getText().startsWith("Stage 1, Groups: 8"));
         assertTrue(robot.lookup("#stages-0-groups").query().getStyleClass().contains("field-error"));
+        Label next = robot.lookup("#stages-0-groups-error").queryAs(Label.class);
+        assertTrue(next.isVisible() && next.getText().startsWith("Stage 1, Groups: 8"), "shown next to the field");
         assertTrue(robot.lookup("#save").query().isDisabled());
+        robot.interact(() -> panel.viewModel().editor().stages.get(0).groups.remove(Integer.valueOf(8)));
+        assertTrue(!robot.lookup("#stages-0-groups").query().getStyleClass().contains("field-error"), "outline cleared");
+        assertTrue(!next.isVisible());
+    }
+
+    @Test
+    void aBadChipValueIsExplainedNextToTheFieldUntilTheFieldIsCleared(FxRobot robot) {
+        robot.clickOn("#stages-0-width-input").write("abc").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label message = robot.lookup("#stages-0-width-input-error").queryAs(Label.class);
+        TextField input = robot.lookup("#stages-0-width-input").queryAs(TextField.class);
+        assertTrue(message.isVisible() && message.getText().contains("\"abc\" is not a whole number"), message.getText());
+        assertTrue(input.getStyle().contains("border"));
+        robot.interact(input::clear);
+        assertTrue(!message.isVisible(), "cleared with the field");
+        assertEquals("", input.getStyle(), "outline cleared with the field");
+    }
+
+    @Test
+    void ctrlZUndoesAnEditAndTheTitleMarksUnsavedChanges(FxRobot robot) {
+        Label title = robot.lookup("#space-title").queryAs(Label.class);
+        String size = robot.lookup("#space-size").queryAs(Label.class).getText();
+        assertTrue(!title.getText().endsWith("*"), title.getText());
+        robot.clickOn("#stages-0-width-input").write("512").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(title.getText().endsWith(" *"), title.getText());
+        assertTrue(!size.equals(robot.lookup("#space-size").queryAs(Label.class).getText()));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(size, robot.lookup("#space-size").queryAs(Label.class).getText());
+        assertTrue(!title.getText().endsWith("*"), "back to the loaded space: " + title.getText());
+        assertTrue(!robot.lookup("#space-redo").query().isDisabled());
     }
 }

@@ -60,8 +60,9 @@ class SpacesViewModelTest {
         assertTrue(ed.dirtyProperty().get());
         assertNull(ed.spaceProperty().get());
         assertEquals("stages[0].groups", ed.errorFieldProperty().get());
-        assertTrue(ed.errorProperty().get().startsWith("stages[0].groups 8 does not divide the bottleneck width"),
+        assertTrue(ed.errorProperty().get().startsWith("Stage 1, Groups: 8 does not divide the bottleneck width"),
                 ed.errorProperty().get());
+        assertTrue(!ed.errorProperty().get().contains("bottleneck_ratio"), ed.errorProperty().get());
         ed.stages.get(0).groups.remove(Integer.valueOf(8));
         assertNotNull(ed.spaceProperty().get());
         assertEquals("", ed.errorFieldProperty().get());
@@ -127,7 +128,7 @@ class SpacesViewModelTest {
         vm.newStageSpace();
         vm.editor.stages.get(1).widths.clear();
         NdswException e = assertThrows(NdswException.class, vm::save);
-        assertTrue(e.getMessage().startsWith("cannot save: stages[1].width must be a non-empty list"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cannot save: Stage 2, Width: must be a non-empty list"), e.getMessage());
         try (var files = Files.list(dir)) {
             assertTrue(files.findAny().isEmpty(), "nothing written");
         }
@@ -168,5 +169,58 @@ class SpacesViewModelTest {
         assertEquals("width[1]", SpaceEditorViewModel.fieldOf("width[1] must be even"));
         assertEquals("ops", SpaceEditorViewModel.fieldOf("ops must be a non-empty list"));
         assertEquals("", SpaceEditorViewModel.fieldOf("cannot read"));
+    }
+
+    @Test
+    void editsAreMarkedUndoableAndNeverLostWithoutAsking(@TempDir Path dir) {
+        SpacesViewModel vm = select(panel(dir), "ResNet");
+        SpaceEditorViewModel ed = vm.editor;
+        assertTrue(!ed.canUndoProperty().get());
+        ed.name.set("Mine");
+        ed.stages.get(0).widths.add(512);
+        assertTrue(ed.dirtyProperty().get());
+        assertEquals("Mine *", SpacesViewModel.title(ed.name.get(), ed.dirtyProperty().get()));
+        ed.undo();
+        assertTrue(!ed.stages.get(0).widths.contains(512), "undo takes the width back");
+        assertTrue(ed.canRedoProperty().get());
+        ed.undo();
+        assertEquals("ResNet", ed.name.get());
+        assertTrue(!ed.dirtyProperty().get(), "undone back to the loaded space: not dirty");
+        ed.redo();
+        ed.redo();
+        assertEquals("Mine", ed.name.get());
+        assertTrue(ed.stages.get(0).widths.contains(512), "redo makes it again");
+        assertTrue(ed.dirtyProperty().get());
+
+        // Switching away asks; cancel keeps the edits, discard drops them, save writes them first.
+        assertTrue(!vm.leave(() -> SpacesViewModel.Leave.CANCEL));
+        assertEquals("Mine", ed.name.get());
+        assertTrue(vm.leave(() -> SpacesViewModel.Leave.SAVE));
+        assertTrue(Files.exists(dir.resolve("Mine.json")), "saved before leaving");
+        assertTrue(!ed.dirtyProperty().get());
+        assertTrue(vm.leave(() -> {
+            throw new AssertionError("nothing unsaved: no question");
+        }));
+        ed.description.set("changed");
+        assertTrue(vm.leave(() -> SpacesViewModel.Leave.DISCARD));
+    }
+
+    @Test
+    void errorsUseTheEditorsWordsAndTheHistogramsSayWhenTheyAreStale(@TempDir Path dir) {
+        assertEquals("Stage 3, Depth: must be ...", SpaceMessages.forUi("stages[2].depth must be ...", "stages[2].depth"));
+        assertEquals("Stem width: must be from 1 to 16384, got 0",
+                SpaceMessages.forUi("stem.width must be from 1 to 16384, got 0", "stem.width"));
+        assertEquals("Width: must be even", SpaceMessages.forUi("width[1] must be even", "width[1]"));
+        assertEquals("Stage 3 widths shrink", SpaceMessages.forUi("stages[2] widths shrink", ""));
+        SpaceEditorViewModel ed = select(panel(dir), "ResNet").editor;
+        assertEquals("Params and flops of 1000 samples", ed.previewCaptionProperty().get());
+        ed.stemWidth.set(0);
+        assertEquals(0, ed.stemWidth.get(), "a typed 0 is never changed to 1");
+        assertNull(ed.spaceProperty().get(), "stem width 0 is refused");
+        assertEquals("stem.width", ed.errorFieldProperty().get());
+        assertTrue(ed.errorProperty().get().startsWith("Stem width: must be"), ed.errorProperty().get());
+        assertTrue(ed.previewCaptionProperty().get().contains("last valid space"), ed.previewCaptionProperty().get());
+        ed.stemWidth.set(16);
+        assertEquals("Params and flops of 1000 samples", ed.previewCaptionProperty().get());
     }
 }
