@@ -32,8 +32,10 @@ import org.ndsw.Quote;
  * field and the bad value.
  */
 public final class SpaceFiles {
-    /** The format tag every design space file carries. */
+    /** The format tag of files without constraints; still read and still written for such spaces. */
     public static final String FORMAT = "ndsw-space/1";
+    /** The format tag of files with a `parent` or a `constraints` section (stage-wise spaces only). */
+    public static final String FORMAT_2 = "ndsw-space/2";
 
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -44,6 +46,7 @@ public final class SpaceFiles {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> COMMON_KEYS = Set.of("format", "name", "description", "family");
     private static final Set<String> STAGE_KEYS = union(COMMON_KEYS, Set.of("block_type", "stem", "stages"));
+    private static final Set<String> STAGE_KEYS_2 = union(STAGE_KEYS, Set.of("parent", "constraints"));
     private static final Set<String> STAGE_ENTRY_KEYS = Set.of("stride", "depth", "width", "bottleneck_ratio", "groups");
     private static final Set<String> STEM_KEYS = Set.of("width", "stride");
     private static final Set<String> CELL_KEYS = union(COMMON_KEYS, Set.of("ops", "nodes", "output", "width", "depth"));
@@ -111,9 +114,12 @@ public final class SpaceFiles {
     /** The JSON tree of a design space, in this file format. */
     public static ObjectNode toJson(DesignSpace space) {
         ObjectNode o = NODES.objectNode();
-        o.put("format", FORMAT);
+        boolean v2 = space instanceof StageSpace s && (!s.parent().isEmpty() || !s.constraints().isEmpty());
+        o.put("format", v2 ? FORMAT_2 : FORMAT);
         o.put("name", space.name());
-        o.put("description", space.description());
+        if (!space.description().isEmpty()) {
+            o.put("description", space.description()); // optional; an empty one would not read back
+        }
         o.put("family", space.family());
         if (space instanceof StageSpace s) {
             stageJson(s, o);
@@ -136,6 +142,12 @@ public final class SpaceFiles {
                 st.set("bottleneck_ratio", ints(c.ratios()));
                 st.set("groups", ints(c.groups()));
             }
+        }
+        if (!s.parent().isEmpty()) {
+            o.put("parent", s.parent());
+        }
+        if (!s.constraints().isEmpty()) {
+            o.set("constraints", ConstraintsJson.toJson(s.constraints()));
         }
     }
 
@@ -161,19 +173,24 @@ public final class SpaceFiles {
             throw new NdswException("a design space file must hold a JSON object, got " + SpecJson.describe(root));
         }
         String format = text(root, "format");
-        if (!FORMAT.equals(format)) {
-            throw new NdswException("format must be \"" + FORMAT + "\", got " + Quote.of(format));
+        if (!FORMAT.equals(format) && !FORMAT_2.equals(format)) {
+            throw new NdswException("format must be \"" + FORMAT + "\" or \"" + FORMAT_2 + "\", got "
+                    + Quote.of(format));
         }
         String family = text(root, "family");
+        if (FORMAT.equals(format) && (root.has("parent") || root.has("constraints"))) {
+            throw new NdswException("parent and constraints need format \"" + FORMAT_2 + "\", got \"" + FORMAT
+                    + "\"");
+        }
         return switch (family) {
-            case "stage" -> parseStage(root);
+            case "stage" -> parseStage(root, FORMAT_2.equals(format));
             case "cell" -> parseCell(root);
             default -> throw new NdswException("family must be \"stage\" or \"cell\", got " + Quote.of(family));
         };
     }
 
-    private static StageSpace parseStage(JsonNode root) {
-        checkKeys(root, STAGE_KEYS, "");
+    private static StageSpace parseStage(JsonNode root, boolean v2) {
+        checkKeys(root, v2 ? STAGE_KEYS_2 : STAGE_KEYS, "");
         BlockType type = BlockType.fromRecordName(text(root, "block_type"), "block_type");
         JsonNode stem = object(root, "stem");
         checkKeys(stem, STEM_KEYS, "stem.");
@@ -188,8 +205,12 @@ public final class SpaceFiles {
         for (int i = 0; i < stages.size(); i++) {
             choices.add(parseStageChoices(stages.get(i), "stages[" + i + "].", type));
         }
-        return new StageSpace(name(root), description(root), type, stemWidth, stemStride,
-                choices);
+        String parent = root.has("parent")
+                ? Domains.text(text(root, "parent"), Domains.NAME_LENGTH, "parent") : "";
+        Constraints constraints = root.has("constraints")
+                ? ConstraintsJson.parse(root.get("constraints"), choices.size()) : Constraints.NONE;
+        return new StageSpace(name(root), description(root), type, stemWidth, stemStride, choices, parent,
+                constraints);
     }
 
     private static StageSpace.StageChoices parseStageChoices(JsonNode st, String prefix, BlockType type) {
@@ -266,7 +287,7 @@ public final class SpaceFiles {
     }
 
     /** A non-empty list of distinct integers of a domain. */
-    private static int[] choices(JsonNode node, String field, Domains.IntDomain domain) {
+    static int[] choices(JsonNode node, String field, Domains.IntDomain domain) {
         if (node == null || !node.isArray() || node.isEmpty()) {
             throw new NdswException(field + " must be a non-empty list of positive integers, got "
                     + SpecJson.describe(node));
@@ -284,7 +305,7 @@ public final class SpaceFiles {
     }
 
     /** An integer of a domain; a non-integer or an integer outside it is an error naming the field and value. */
-    private static int integer(JsonNode node, String field, Domains.IntDomain domain) {
+    static int integer(JsonNode node, String field, Domains.IntDomain domain) {
         if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
             throw new NdswException(field + " must be " + domain.range() + ", got " + SpecJson.describe(node));
         }
@@ -299,7 +320,7 @@ public final class SpaceFiles {
         return n;
     }
 
-    private static String text(JsonNode root, String field) {
+    static String text(JsonNode root, String field) {
         JsonNode n = root.get(field);
         if (n == null || !n.isTextual() || n.textValue().isBlank()) {
             throw new NdswException(field + " must be a non-empty string, got " + SpecJson.describe(n));
@@ -316,7 +337,7 @@ public final class SpaceFiles {
                 ? Domains.text(text(root, "description"), Domains.DESCRIPTION_LENGTH, "description") : "";
     }
 
-    private static void checkKeys(JsonNode obj, Set<String> allowed, String prefix) {
+    static void checkKeys(JsonNode obj, Set<String> allowed, String prefix) {
         for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) {

@@ -10,9 +10,16 @@ import java.util.SplittableRandom;
  *
  * <p>Each stage's values are drawn independently and uniformly, in the order depth, width, ratio, groups, stage by
  * stage. A ratio b is stored in specs as bot_mul = 1/b.
+ *
+ * <p>With {@link Constraints} (format "ndsw-space/2"), the value rules first narrow each stage's lists; the relations
+ * then restrict the sequences across stages. Size and sampling are exact and uniform over the constrained space
+ * ({@link ConstrainedCounts}). Without relations, sampling draws exactly as a format-1 space does, so old seeds give
+ * the same models.
+ *
+ * @param parent the name of the space this one was refined from, or "" for none
  */
 public record StageSpace(String name, String description, BlockType blockType, int stemWidth, int stemStride,
-        List<StageChoices> stages) implements DesignSpace {
+        List<StageChoices> stages, String parent, Constraints constraints) implements DesignSpace {
 
     /** The choices of one stage; `ratios` and `groups` are {1} for non-bottleneck blocks. */
     public record StageChoices(int stride, int[] depths, int[] widths, int[] ratios, int[] groups) {
@@ -58,9 +65,47 @@ public record StageSpace(String name, String description, BlockType blockType, i
         }
     }
 
-    /** Copies the stage list. */
+    /** Copies the stage list; refuses constraints that leave no model. */
     public StageSpace {
         stages = List.copyOf(stages);
+        parent = parent == null ? "" : parent;
+        constraints = constraints == null ? Constraints.NONE : constraints;
+        for (Constraints.Param p : Constraints.Param.values()) {
+            for (int i = 0; i < stages.size(); i++) {
+                if (constraints.filter(p, i + 1, choicesOf(stages.get(i), p)).length == 0) {
+                    throw new org.ndsw.NdswException("constraints leave stage " + (i + 1) + " no "
+                            + p.fileName() + " value");
+                }
+            }
+        }
+    }
+
+    /** An unconstrained space without a parent (format 1). */
+    public StageSpace(String name, String description, BlockType blockType, int stemWidth, int stemStride,
+            List<StageChoices> stages) {
+        this(name, description, blockType, stemWidth, stemStride, stages, "", Constraints.NONE);
+    }
+
+    /** The choices of `param` at stage `stage` (from 1) after the value rules. */
+    public int[] allowed(Constraints.Param param, int stage) {
+        return constraints.filter(param, stage, choicesOf(stages.get(stage - 1), param));
+    }
+
+    private static int[] choicesOf(StageChoices c, Constraints.Param p) {
+        return switch (p) {
+            case DEPTH -> c.depths;
+            case WIDTH -> c.widths;
+            case BOTTLENECK_RATIO -> c.ratios;
+            case GROUPS -> c.groups;
+        };
+    }
+
+    private ConstrainedCounts counts(Constraints.Param p) {
+        int[][] lists = new int[stages.size()][];
+        for (int i = 0; i < lists.length; i++) {
+            lists[i] = allowed(p, i + 1);
+        }
+        return new ConstrainedCounts(lists, constraints.relationOf(p));
     }
 
     @Override
@@ -70,9 +115,16 @@ public record StageSpace(String name, String description, BlockType blockType, i
 
     @Override
     public BigInteger size() {
+        if (constraints.isEmpty()) {
+            BigInteger n = BigInteger.ONE;
+            for (StageChoices s : stages) {
+                n = n.multiply(BigInteger.valueOf(s.count()));
+            }
+            return n;
+        }
         BigInteger n = BigInteger.ONE;
-        for (StageChoices s : stages) {
-            n = n.multiply(BigInteger.valueOf(s.count()));
+        for (Constraints.Param p : Constraints.Param.values()) {
+            n = n.multiply(counts(p).size());
         }
         return n;
     }
@@ -81,10 +133,31 @@ public record StageSpace(String name, String description, BlockType blockType, i
     public StageSpec sample(SplittableRandom rng) {
         List<StageSpec.Stage> out = new ArrayList<>(stages.size() + 1);
         out.add(stem());
-        for (StageChoices s : stages) {
-            out.add(s.sample(rng));
+        if (constraints.relations().isEmpty()) {
+            for (int i = 0; i < stages.size(); i++) {
+                out.add(filtered(i).sample(rng));
+            }
+            return new StageSpec(blockType, out);
+        }
+        int[] d = counts(Constraints.Param.DEPTH).sample(rng);
+        int[] w = counts(Constraints.Param.WIDTH).sample(rng);
+        int[] b = counts(Constraints.Param.BOTTLENECK_RATIO).sample(rng);
+        int[] g = counts(Constraints.Param.GROUPS).sample(rng);
+        for (int i = 0; i < stages.size(); i++) {
+            out.add(new StageSpec.Stage(d[i], w[i], stages.get(i).stride(), 1.0 / b[i], g[i]));
         }
         return new StageSpec(blockType, out);
+    }
+
+    /** Stage i's choices (from 0) after the value rules. */
+    private StageChoices filtered(int i) {
+        if (constraints.values().isEmpty()) {
+            return stages.get(i);
+        }
+        int stage = i + 1;
+        return new StageChoices(stages.get(i).stride(), allowed(Constraints.Param.DEPTH, stage),
+                allowed(Constraints.Param.WIDTH, stage), allowed(Constraints.Param.BOTTLENECK_RATIO, stage),
+                allowed(Constraints.Param.GROUPS, stage));
     }
 
     /** The stem as stage 0 of a spec; its bottleneck fields hold the record-form placeholders 0.0 and 1. */
