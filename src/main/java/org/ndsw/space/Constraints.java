@@ -41,9 +41,12 @@ public record Constraints(List<ValueRule> values, List<Relation> relations) {
 
         /** The parameter of this file name; `field` names the field for the error message. */
         public static Param parse(String name, String field) {
+            if ("group_width".equals(name)) {
+                return GROUPS; // the groups lists of a pycls space hold group widths
+            }
             return Arrays.stream(values()).filter(p -> p.fileName.equals(name)).findFirst()
                     .orElseThrow(() -> new NdswException(field + " must be one of [depth, width, bottleneck_ratio, "
-                            + "groups], got " + Quote.of(name)));
+                            + "groups, group_width], got " + Quote.of(name)));
         }
     }
 

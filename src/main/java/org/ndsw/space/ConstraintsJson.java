@@ -79,12 +79,12 @@ final class ConstraintsJson {
     }
 
     /** The JSON of a constraints section. */
-    static ObjectNode toJson(Constraints c) {
+    static ObjectNode toJson(Constraints c, boolean groupWidths) {
         ObjectNode o = NODES.objectNode();
         ArrayNode values = o.putArray("values");
         for (Constraints.ValueRule r : c.values()) {
             ObjectNode e = values.addObject();
-            e.put("param", r.param().fileName());
+            e.put("param", name(r.param(), groupWidths));
             if (r.stages().length > 0) {
                 e.set("stages", ints(r.stages()));
             }
@@ -100,9 +100,14 @@ final class ConstraintsJson {
         }
         ArrayNode relations = o.putArray("relations");
         for (Constraints.Relation r : c.relations()) {
-            relations.addObject().put("param", r.param().fileName()).put("relation", r.kind().fileName());
+            relations.addObject().put("param", name(r.param(), groupWidths)).put("relation", r.kind().fileName());
         }
         return o;
+    }
+
+    /** The file name of a parameter; in pycls spaces the groups lists are group widths, `group_width`. */
+    private static String name(Constraints.Param p, boolean groupWidths) {
+        return groupWidths && p == Constraints.Param.GROUPS ? "group_width" : p.fileName();
     }
 
     private static ArrayNode ints(int[] values) {
@@ -121,7 +126,9 @@ final class ConstraintsJson {
         if (!n.isArray()) {
             throw new NdswException("constraints." + field + " must be a list, got " + SpecJson.describe(n));
         }
-        Domains.CHOICES.check(n.size(), "the number of entries of constraints." + field);
+        if (!n.isEmpty()) {
+            Domains.CHOICES.check(n.size(), "the number of entries of constraints." + field);
+        }
         return n;
     }
 

@@ -46,7 +46,10 @@ public final class SpaceFiles {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> COMMON_KEYS = Set.of("format", "name", "description", "family");
     private static final Set<String> STAGE_KEYS = union(COMMON_KEYS, Set.of("block_type", "stem", "stages"));
-    private static final Set<String> STAGE_KEYS_2 = union(STAGE_KEYS, Set.of("parent", "constraints"));
+    private static final Set<String> STAGE_KEYS_2 = union(STAGE_KEYS, Set.of("parent", "constraints", "pycls"));
+    private static final Set<String> PYCLS_KEYS = Set.of("im_size", "num_classes");
+    private static final Set<String> PYCLS_STAGE_KEYS = Set.of("stride", "depth", "width", "bottleneck_ratio",
+            "group_width");
     private static final Set<String> STAGE_ENTRY_KEYS = Set.of("stride", "depth", "width", "bottleneck_ratio", "groups");
     private static final Set<String> STEM_KEYS = Set.of("width", "stride");
     private static final Set<String> CELL_KEYS = union(COMMON_KEYS, Set.of("ops", "nodes", "output", "width", "depth"));
@@ -114,7 +117,8 @@ public final class SpaceFiles {
     /** The JSON tree of a design space, in this file format. */
     public static ObjectNode toJson(DesignSpace space) {
         ObjectNode o = NODES.objectNode();
-        boolean v2 = space instanceof StageSpace s && (!s.parent().isEmpty() || !s.constraints().isEmpty());
+        boolean v2 = space instanceof StageSpace s
+                && (!s.parent().isEmpty() || !s.constraints().isEmpty() || s.pycls() != null);
         o.put("format", v2 ? FORMAT_2 : FORMAT);
         o.put("name", space.name());
         if (!space.description().isEmpty()) {
@@ -140,14 +144,17 @@ public final class SpaceFiles {
             st.set("width", ints(c.widths()));
             if (s.blockType().isBottleneck()) {
                 st.set("bottleneck_ratio", ints(c.ratios()));
-                st.set("groups", ints(c.groups()));
+                st.set(s.pycls() == null ? "groups" : "group_width", ints(c.groups()));
             }
+        }
+        if (s.pycls() != null) {
+            o.putObject("pycls").put("im_size", s.pycls().imageSize()).put("num_classes", s.pycls().classes());
         }
         if (!s.parent().isEmpty()) {
             o.put("parent", s.parent());
         }
         if (!s.constraints().isEmpty()) {
-            o.set("constraints", ConstraintsJson.toJson(s.constraints()));
+            o.set("constraints", ConstraintsJson.toJson(s.constraints(), s.pycls() != null));
         }
     }
 
@@ -178,8 +185,8 @@ public final class SpaceFiles {
                     + Quote.of(format));
         }
         String family = text(root, "family");
-        if (FORMAT.equals(format) && (root.has("parent") || root.has("constraints"))) {
-            throw new NdswException("parent and constraints need format \"" + FORMAT_2 + "\", got \"" + FORMAT
+        if (FORMAT.equals(format) && (root.has("parent") || root.has("constraints") || root.has("pycls"))) {
+            throw new NdswException("parent, constraints and pycls need format \"" + FORMAT_2 + "\", got \"" + FORMAT
                     + "\"");
         }
         return switch (family) {
@@ -201,24 +208,36 @@ public final class SpaceFiles {
             throw new NdswException("stages must be a non-empty list, got " + SpecJson.describe(stages));
         }
         Domains.STAGES.check(stages.size(), "the number of stages");
+        StageSpace.Pycls pycls = root.has("pycls") ? pycls(root.get("pycls"), type) : null;
         List<StageSpace.StageChoices> choices = new ArrayList<>();
         for (int i = 0; i < stages.size(); i++) {
-            choices.add(parseStageChoices(stages.get(i), "stages[" + i + "].", type));
+            choices.add(parseStageChoices(stages.get(i), "stages[" + i + "].", type, pycls != null));
         }
         String parent = root.has("parent")
                 ? Domains.text(text(root, "parent"), Domains.NAME_LENGTH, "parent") : "";
         Constraints constraints = root.has("constraints")
                 ? ConstraintsJson.parse(root.get("constraints"), choices.size()) : Constraints.NONE;
         return new StageSpace(name(root), description(root), type, stemWidth, stemStride, choices, parent,
-                constraints);
+                constraints, pycls);
     }
 
-    private static StageSpace.StageChoices parseStageChoices(JsonNode st, String prefix, BlockType type) {
+    private static StageSpace.Pycls pycls(JsonNode node, BlockType type) {
+        JsonNode p = object(node == null ? null : node, "pycls", node);
+        checkKeys(p, PYCLS_KEYS, "pycls.");
+        if (!type.isBottleneck()) {
+            throw new NdswException("pycls applies only to res_bottleneck_block, not to " + type.recordName());
+        }
+        return new StageSpace.Pycls(integer(p.get("im_size"), "pycls.im_size", Domains.IMAGE_SIZE),
+                integer(p.get("num_classes"), "pycls.num_classes", Domains.CLASSES));
+    }
+
+    private static StageSpace.StageChoices parseStageChoices(JsonNode st, String prefix, BlockType type,
+            boolean groupWidths) {
         if (!st.isObject()) {
             throw new NdswException(prefix.substring(0, prefix.length() - 1) + " must be an object, got "
                     + SpecJson.describe(st));
         }
-        checkKeys(st, STAGE_ENTRY_KEYS, prefix);
+        checkKeys(st, groupWidths ? PYCLS_STAGE_KEYS : STAGE_ENTRY_KEYS, prefix);
         int stride = integer(st.get("stride"), prefix + "stride", Domains.STRIDE);
         int[] depths = choices(st.get("depth"), prefix + "depth", Domains.STAGE_DEPTH);
         int[] widths = choices(st.get("width"), prefix + "width", Domains.WIDTH);
@@ -226,8 +245,12 @@ public final class SpaceFiles {
         int[] groups = {1};
         if (type.isBottleneck()) {
             ratios = choices(st.get("bottleneck_ratio"), prefix + "bottleneck_ratio", Domains.BOTTLENECK_RATIO);
-            groups = choices(st.get("groups"), prefix + "groups", Domains.GROUPS);
-            checkGroupsDivide(widths, ratios, groups, prefix);
+            if (groupWidths) {
+                groups = choices(st.get("group_width"), prefix + "group_width", Domains.GROUPS);
+            } else {
+                groups = choices(st.get("groups"), prefix + "groups", Domains.GROUPS);
+                checkGroupsDivide(widths, ratios, groups, prefix);
+            }
         } else if (st.has("bottleneck_ratio") || st.has("groups")) {
             throw new NdswException(prefix + "bottleneck_ratio and groups apply only to res_bottleneck_block, not to "
                     + type.recordName());
@@ -313,7 +336,10 @@ public final class SpaceFiles {
     }
 
     private static JsonNode object(JsonNode root, String field) {
-        JsonNode n = root.get(field);
+        return object(root, field, root.get(field));
+    }
+
+    private static JsonNode object(JsonNode root, String field, JsonNode n) {
         if (n == null || !n.isObject()) {
             throw new NdswException(field + " must be an object, got " + SpecJson.describe(n));
         }

@@ -19,7 +19,16 @@ import java.util.SplittableRandom;
  * @param parent the name of the space this one was refined from, or "" for none
  */
 public record StageSpace(String name, String description, BlockType blockType, int stemWidth, int stemStride,
-        List<StageChoices> stages, String parent, Constraints constraints) implements DesignSpace {
+        List<StageChoices> stages, String parent, Constraints constraints, Pycls pycls) implements DesignSpace {
+
+    /**
+     * Marks an ImageNet-style space of pycls's AnyNet (Radosavovic et al., CVPR 2020, §3): the stem is pycls's
+     * simple_stem_in (3x3 conv at the stem stride, BN, ReLU, the same layers as this family's stem), the `groups` lists
+     * hold group widths g (pycls's GROUP_WS), and every drawn setting (d, w, b, g) is made buildable by pycls's
+     * adjust_block_compatibility: g = min(g, w/b), then the bottleneck width w/b is rounded (half to even) to a multiple
+     * of g and w follows. Complexity is counted on an `imageSize` input with `classes` outputs.
+     */
+    public record Pycls(int imageSize, int classes) {}
 
     /** The choices of one stage; `ratios` and `groups` are {1} for non-bottleneck blocks. */
     public record StageChoices(int stride, int[] depths, int[] widths, int[] ratios, int[] groups) {
@@ -70,6 +79,10 @@ public record StageSpace(String name, String description, BlockType blockType, i
         stages = List.copyOf(stages);
         parent = parent == null ? "" : parent;
         constraints = constraints == null ? Constraints.NONE : constraints;
+        if (pycls != null && !blockType.isBottleneck()) {
+            throw new org.ndsw.NdswException("pycls group widths need res_bottleneck_block, not "
+                    + blockType.recordName());
+        }
         for (Constraints.Param p : Constraints.Param.values()) {
             for (int i = 0; i < stages.size(); i++) {
                 if (constraints.filter(p, i + 1, choicesOf(stages.get(i), p)).length == 0) {
@@ -83,7 +96,13 @@ public record StageSpace(String name, String description, BlockType blockType, i
     /** An unconstrained space without a parent (format 1). */
     public StageSpace(String name, String description, BlockType blockType, int stemWidth, int stemStride,
             List<StageChoices> stages) {
-        this(name, description, blockType, stemWidth, stemStride, stages, "", Constraints.NONE);
+        this(name, description, blockType, stemWidth, stemStride, stages, "", Constraints.NONE, null);
+    }
+
+    /** A space of this family's CIFAR networks (format 1, or format 2 with a parent and constraints). */
+    public StageSpace(String name, String description, BlockType blockType, int stemWidth, int stemStride,
+            List<StageChoices> stages, String parent, Constraints constraints) {
+        this(name, description, blockType, stemWidth, stemStride, stages, parent, constraints, null);
     }
 
     /** The choices of `param` at stage `stage` (from 1) after the value rules. */
@@ -133,11 +152,35 @@ public record StageSpace(String name, String description, BlockType blockType, i
     public StageSpec sample(SplittableRandom rng) {
         List<StageSpec.Stage> out = new ArrayList<>(stages.size() + 1);
         out.add(stem());
+        for (StageSpec.Stage st : sampleSettings(rng)) {
+            out.add(pycls == null ? st : adjust(st));
+        }
+        return new StageSpec(blockType, out);
+    }
+
+    /**
+     * pycls's adjust_block_compatibility for one stage whose `groups` holds the group width: v = max(1, int(w · b)),
+     * g = min(g, v), v = max(g, round(v / g) · g), w = int(v / b); the spec stores v / g groups.
+     */
+    static StageSpec.Stage adjust(StageSpec.Stage st) {
+        int v = Math.max(1, (int) (st.width() * st.botMul()));
+        int g = Math.min(st.groups(), v);
+        v = Math.max(g, (int) Math.rint((double) v / g) * g);
+        int w = (int) (v / st.botMul());
+        return new StageSpec.Stage(st.depth(), w, st.stride(), st.botMul(), v / g);
+    }
+
+    /**
+     * Draws one setting uniformly, one entry per stage (no stem): the values as listed, before pycls's compatibility
+     * adjustment (for pycls spaces `groups` holds the group width). The space's size counts these settings.
+     */
+    public List<StageSpec.Stage> sampleSettings(SplittableRandom rng) {
+        List<StageSpec.Stage> out = new ArrayList<>(stages.size());
         if (constraints.relations().isEmpty()) {
             for (int i = 0; i < stages.size(); i++) {
                 out.add(filtered(i).sample(rng));
             }
-            return new StageSpec(blockType, out);
+            return out;
         }
         int[] d = counts(Constraints.Param.DEPTH).sample(rng);
         int[] w = counts(Constraints.Param.WIDTH).sample(rng);
@@ -146,7 +189,7 @@ public record StageSpace(String name, String description, BlockType blockType, i
         for (int i = 0; i < stages.size(); i++) {
             out.add(new StageSpec.Stage(d[i], w[i], stages.get(i).stride(), 1.0 / b[i], g[i]));
         }
-        return new StageSpec(blockType, out);
+        return out;
     }
 
     /** Stage i's choices (from 0) after the value rules. */
