@@ -181,7 +181,7 @@ class ConstraintsTest {
         assertTrue(e.getMessage().contains("constraints leave stage 1 no width value"), e.getMessage());
         e = assertThrows(NdswException.class, () -> SpaceFiles.parse(SpaceFiles.toText(space(ALL))
                 .replace("ndsw-space/2", "ndsw-space/1"), "old.json"));
-        assertTrue(e.getMessage().contains("old.json: parent and constraints need format \"ndsw-space/2\""),
+        assertTrue(e.getMessage().contains("old.json: parent, constraints and pycls need format \"ndsw-space/2\""),
                 e.getMessage());
     }
 
