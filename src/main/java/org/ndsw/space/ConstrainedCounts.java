@@ -19,6 +19,7 @@ final class ConstrainedCounts {
     private final int[][] choices;
     private final Constraints.Kind kind;
     private final BigInteger[][] completions;
+    private final BigInteger[][] suffix;
     private final int[] shared;
     private final BigInteger size;
 
@@ -34,6 +35,7 @@ final class ConstrainedCounts {
         this.kind = kind;
         this.shared = kind == Constraints.Kind.SHARED ? intersection(this.choices) : null;
         this.completions = kind == Constraints.Kind.NON_DECREASING ? completions(this.choices) : null;
+        this.suffix = completions == null ? null : suffixes(completions);
         this.size = computeSize();
     }
 
@@ -42,7 +44,7 @@ final class ConstrainedCounts {
         return size;
     }
 
-    /** Draws one sequence uniformly; the space must not be empty. */
+    /** Draws one sequence uniformly; the caller checks that the space is not empty. */
     int[] sample(SplittableRandom rng) {
         int n = choices.length;
         int[] out = new int[n];
@@ -55,27 +57,24 @@ final class ConstrainedCounts {
         } else {
             int floor = Integer.MIN_VALUE;
             for (int i = 0; i < n; i++) {
-                BigInteger total = BigInteger.ZERO;
-                for (int j = 0; j < choices[i].length; j++) {
-                    if (choices[i][j] >= floor) {
-                        total = total.add(completions[i][j]);
-                    }
-                }
-                BigInteger r = uniform(rng, total);
-                for (int j = 0; j < choices[i].length; j++) {
-                    if (choices[i][j] < floor) {
-                        continue;
-                    }
+                int from = firstAtLeast(choices[i], floor);
+                BigInteger r = uniform(rng, suffix[i][from]);
+                int j = from;
+                while (r.compareTo(completions[i][j]) >= 0) {
                     r = r.subtract(completions[i][j]);
-                    if (r.signum() < 0) {
-                        out[i] = choices[i][j];
-                        break;
-                    }
+                    j++;
                 }
+                out[i] = choices[i][j];
                 floor = out[i];
             }
         }
         return out;
+    }
+
+    /** The first index of the sorted `values` whose value is at least `floor`. */
+    private static int firstAtLeast(int[] values, int floor) {
+        int k = Arrays.binarySearch(values, floor);
+        return k >= 0 ? k : -k - 1;
     }
 
     private BigInteger computeSize() {
@@ -89,7 +88,7 @@ final class ConstrainedCounts {
         if (kind == Constraints.Kind.SHARED) {
             return BigInteger.valueOf(shared.length);
         }
-        return Arrays.stream(completions[0]).reduce(BigInteger.ZERO, BigInteger::add);
+        return suffix[0][0];
     }
 
     private static int[] intersection(int[][] choices) {
@@ -102,23 +101,33 @@ final class ConstrainedCounts {
     private static BigInteger[][] completions(int[][] sorted) {
         int n = sorted.length;
         BigInteger[][] f = new BigInteger[n][];
+        BigInteger[] next = null;
         for (int i = n - 1; i >= 0; i--) {
             f[i] = new BigInteger[sorted[i].length];
             for (int j = 0; j < sorted[i].length; j++) {
-                if (i == n - 1) {
-                    f[i][j] = BigInteger.ONE;
-                    continue;
-                }
-                BigInteger s = BigInteger.ZERO;
-                for (int k = 0; k < sorted[i + 1].length; k++) {
-                    if (sorted[i + 1][k] >= sorted[i][j]) {
-                        s = s.add(f[i + 1][k]);
-                    }
-                }
-                f[i][j] = s;
+                f[i][j] = i == n - 1 ? BigInteger.ONE : next[firstAtLeast(sorted[i + 1], sorted[i][j])];
             }
+            next = suffixes(f[i]);
         }
         return f;
+    }
+
+    /** suffix[i][j] = f[i][j] + f[i][j+1] + ..., with a trailing 0. */
+    private static BigInteger[][] suffixes(BigInteger[][] f) {
+        BigInteger[][] s = new BigInteger[f.length][];
+        for (int i = 0; i < f.length; i++) {
+            s[i] = suffixes(f[i]);
+        }
+        return s;
+    }
+
+    private static BigInteger[] suffixes(BigInteger[] f) {
+        BigInteger[] s = new BigInteger[f.length + 1];
+        s[f.length] = BigInteger.ZERO;
+        for (int j = f.length - 1; j >= 0; j--) {
+            s[j] = s[j + 1].add(f[j]);
+        }
+        return s;
     }
 
     /** A uniform integer in [0, bound) from whole random bits, redrawn when too large (accepted with p > 1/2). */

@@ -2,6 +2,9 @@ package org.ndsw.space;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -119,7 +122,24 @@ public record StageSpace(String name, String description, BlockType blockType, i
         };
     }
 
+    /** The counts of each constrained space, computed once per instance (a record holds no other state). */
+    private static final Map<StageSpace, ConstrainedCounts[]> COUNTS =
+            Collections.synchronizedMap(new IdentityHashMap<>());
+
     private ConstrainedCounts counts(Constraints.Param p) {
+        return COUNTS.computeIfAbsent(this, s -> {
+            if (COUNTS.size() > 1_000) {
+                COUNTS.clear(); // spaces are few; this only bounds a program that builds many
+            }
+            ConstrainedCounts[] all = new ConstrainedCounts[Constraints.Param.values().length];
+            for (Constraints.Param q : Constraints.Param.values()) {
+                all[q.ordinal()] = s.computeCounts(q);
+            }
+            return all;
+        })[p.ordinal()];
+    }
+
+    private ConstrainedCounts computeCounts(Constraints.Param p) {
         int[][] lists = new int[stages.size()][];
         for (int i = 0; i < lists.length; i++) {
             lists[i] = allowed(p, i + 1);
@@ -182,10 +202,19 @@ public record StageSpace(String name, String description, BlockType blockType, i
             }
             return out;
         }
-        int[] d = counts(Constraints.Param.DEPTH).sample(rng);
-        int[] w = counts(Constraints.Param.WIDTH).sample(rng);
-        int[] b = counts(Constraints.Param.BOTTLENECK_RATIO).sample(rng);
-        int[] g = counts(Constraints.Param.GROUPS).sample(rng);
+        int[][] v = new int[4][];
+        for (Constraints.Param p : Constraints.Param.values()) {
+            ConstrainedCounts c = counts(p);
+            if (c.size().signum() == 0) {
+                throw new org.ndsw.NdswException("space " + name + " is empty: its constraints leave no "
+                        + p.fileName() + " sequence across the stages");
+            }
+            v[p.ordinal()] = c.sample(rng);
+        }
+        int[] d = v[0];
+        int[] w = v[1];
+        int[] b = v[2];
+        int[] g = v[3];
         for (int i = 0; i < stages.size(); i++) {
             out.add(new StageSpec.Stage(d[i], w[i], stages.get(i).stride(), 1.0 / b[i], g[i]));
         }

@@ -190,5 +190,8 @@ class ConstraintsTest {
         StageSpace s = space("{\"values\": [{\"param\": \"bottleneck_ratio\", \"stages\": [1], \"in\": [1]}],"
                 + " \"relations\": [{\"param\": \"bottleneck_ratio\", \"relation\": \"shared\"}]}");
         assertEquals(BigInteger.ZERO, s.size());
+        NdswException e = assertThrows(NdswException.class, () -> s.sample(new SplittableRandom(1)));
+        assertEquals("space t is empty: its constraints leave no bottleneck_ratio sequence across the stages",
+                e.getMessage());
     }
 }
