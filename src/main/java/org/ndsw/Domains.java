@@ -90,6 +90,12 @@ public final class Domains {
     /** Groups of a bottleneck's 3x3 conv. */
     public static final IntDomain GROUPS = new IntDomain("groups", 1, WIDTH.max(),
             "at most one group per channel");
+    /** Side of the square input image of a pycls space. */
+    public static final IntDomain IMAGE_SIZE = new IntDomain("image size", 1, 4_096,
+            "pycls trains at 224 (32 on CIFAR); larger inputs are test-time sizes");
+    /** Outputs of a pycls space's final fc layer. */
+    public static final IntDomain CLASSES = new IntDomain("classes", 1, 100_000,
+            "ImageNet has 1,000 classes, ImageNet-21k about 21,000");
     /** Intermediate nodes of a cell. */
     public static final IntDomain CELL_NODES = new IntDomain("cell nodes", 1, 32,
             "NAS cells have 4 or 5 nodes; the space size grows as ((k+1)!)^4");
@@ -137,7 +143,7 @@ public final class Domains {
 
     /** Every domain, in the order of the table in docs/design-space-format.md. */
     public static final List<Object> ALL = List.of(WIDTH, STAGE_DEPTH, STAGES, STRIDE, BOTTLENECK_RATIO, GROUPS,
-            CELL_NODES, CELL_DEPTH, CHOICES, NAME_LENGTH, DESCRIPTION_LENGTH, SPACE_FILE_BYTES, JSON_DEPTH, BOT_MUL,
+            IMAGE_SIZE, CLASSES, CELL_NODES, CELL_DEPTH, CHOICES, NAME_LENGTH, DESCRIPTION_LENGTH, SPACE_FILE_BYTES, JSON_DEPTH, BOT_MUL,
             DROP_PROB, ERROR, COUNT, MODELS, EPOCHS, BATCH, THREADS);
 
     private Domains() {}

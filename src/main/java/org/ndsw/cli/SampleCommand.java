@@ -6,7 +6,9 @@ import org.ndsw.app.space.SamplingService;
 import org.ndsw.complexity.Convention;
 import org.ndsw.complexity.Window;
 import org.ndsw.space.BuiltinSpaces;
+import org.ndsw.space.DesignSpace;
 import org.ndsw.space.SpecJson;
+import org.ndsw.space.StageSpace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,8 +48,9 @@ final class SampleCommand implements Runnable {
     @Option(names = "--unique", description = "Skip models drawn before (distinct canonical nets).")
     boolean unique;
 
-    @Option(names = "--convention", defaultValue = "nds",
-            description = "Flops convention: nds (released data) or macs (pycls). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--convention",
+            description = "Flops convention: nds (released data) or macs (pycls). Default: macs for the AnyNetX"
+                    + " spaces (counted on 224x224), nds for the others (on CIFAR-10's 32x32).")
     String convention;
 
     @Option(names = "--max-draws", defaultValue = "" + SamplingService.DEFAULT_MAX_DRAWS,
@@ -58,8 +61,10 @@ final class SampleCommand implements Runnable {
     public void run() {
         Window window = new Window(orElse(minParams, 0L), orElse(maxParams, Long.MAX_VALUE),
                 orElse(minFlops, 0L), orElse(maxFlops, Long.MAX_VALUE));
-        SamplingService.Request req = new SamplingService.Request(BuiltinSpaces.resolve(space), n, seed, window,
-                Convention.parse(convention), unique, maxDraws);
+        DesignSpace resolved = BuiltinSpaces.resolve(space);
+        StageSpace.Pycls pycls = resolved instanceof StageSpace s ? s.pycls() : null;
+        Convention conv = Convention.parse(convention != null ? convention : pycls != null ? "macs" : "nds");
+        SamplingService.Request req = new SamplingService.Request(resolved, n, seed, window, conv, unique, maxDraws);
         SamplingService.Result res = SamplingService.sample(req);
         PrintWriter out = spec.commandLine().getOut();
         for (SamplingService.Sample s : res.samples()) {
@@ -69,6 +74,10 @@ final class SampleCommand implements Runnable {
             o.put("flops", s.complexity().flops());
             o.put("params", s.complexity().params());
             o.put("acts", s.complexity().acts());
+            if (pycls != null) {
+                o.put("im_size", pycls.imageSize());
+                o.put("convention", conv.cliName());
+            }
             out.println(Json.line(o));
         }
         out.flush();

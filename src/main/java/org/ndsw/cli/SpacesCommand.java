@@ -24,11 +24,11 @@ final class SpacesCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ArrayNode a = Json.MAPPER.createArrayNode();
-            BuiltinSpaces.all().forEach(s -> a.add(SpaceCommand.summary(s)));
+            BuiltinSpaces.listed().forEach(s -> a.add(SpaceCommand.summary(s)));
             out.println(Json.pretty(a));
         } else {
             out.printf(Locale.ROOT, "%-10s %-6s %32s  %s%n", "NAME", "FAMILY", "MODELS", "DESCRIPTION");
-            for (DesignSpace s : BuiltinSpaces.all()) {
+            for (DesignSpace s : BuiltinSpaces.listed()) {
                 out.printf(Locale.ROOT, "%-10s %-6s %,32d  %s%n", s.name(), s.family(), s.size(), s.description());
             }
         }

@@ -11,13 +11,25 @@ import java.util.Optional;
 import org.ndsw.NdswException;
 import org.ndsw.Quote;
 
-/** The design spaces of the paper, shipped as design space files under org/ndsw/space/builtin/. */
+/**
+ * The design spaces of the paper, shipped as design space files under org/ndsw/space/builtin/, and the ImageNet-scale
+ * AnyNetX spaces of the RegNet paper (Radosavovic et al., CVPR 2020, §3).
+ *
+ * <p>{@link #all()} holds the paper's ten CIFAR spaces, the ones the training, sweep and GUI paths handle;
+ * {@link #pycls()} holds AnyNetX_A to AnyNetX_E, which `ndsw spaces`, `ndsw space info` and `ndsw sample` handle with
+ * complexity on 224x224 inputs. {@link #find} and {@link #resolve} know both.
+ */
 public final class BuiltinSpaces {
     /** The built-in space names, in the order of the paper's Tables 2 and 3. */
     public static final List<String> NAMES = List.of(
             "Vanilla", "ResNet", "ResNeXt-A", "ResNeXt-B", "ResNet-B", "NASNet", "Amoeba", "PNAS", "ENAS", "DARTS");
 
-    private static final List<DesignSpace> ALL = loadAll();
+    /** The ImageNet-scale AnyNetX spaces, A to E, each refining the one before. */
+    public static final List<String> PYCLS_NAMES = List.of("AnyNetX_A", "AnyNetX_B", "AnyNetX_C", "AnyNetX_D",
+            "AnyNetX_E");
+
+    private static final List<DesignSpace> ALL = loadAll(NAMES);
+    private static final List<DesignSpace> PYCLS = loadAll(PYCLS_NAMES);
 
     private BuiltinSpaces() {}
 
@@ -26,9 +38,21 @@ public final class BuiltinSpaces {
         return ALL;
     }
 
+    /** The AnyNetX spaces, in the order of {@link #PYCLS_NAMES}. */
+    public static List<DesignSpace> pycls() {
+        return PYCLS;
+    }
+
+    /** Every built-in space: {@link #all()}, then {@link #pycls()}. */
+    public static List<DesignSpace> listed() {
+        List<DesignSpace> out = new ArrayList<>(ALL);
+        out.addAll(PYCLS);
+        return List.copyOf(out);
+    }
+
     /** The built-in space of this name (case-insensitive), if any. */
     public static Optional<DesignSpace> find(String name) {
-        return ALL.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
+        return listed().stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
     }
 
     /** Resolves a built-in space name or a design space file path. */
@@ -41,13 +65,13 @@ public final class BuiltinSpaces {
         if (Files.isRegularFile(p)) {
             return SpaceFiles.read(p);
         }
-        throw new NdswException(Quote.of(nameOrFile) + " is neither a built-in space " + NAMES
+        throw new NdswException(Quote.of(nameOrFile) + " is neither a built-in space " + NAMES + PYCLS_NAMES
                 + " nor a design space file");
     }
 
-    private static List<DesignSpace> loadAll() {
+    private static List<DesignSpace> loadAll(List<String> names) {
         List<DesignSpace> out = new ArrayList<>();
-        for (String name : NAMES) {
+        for (String name : names) {
             String resource = "builtin/" + name + ".json";
             try (InputStream in = BuiltinSpaces.class.getResourceAsStream(resource)) {
                 if (in == null) {

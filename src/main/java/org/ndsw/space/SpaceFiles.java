@@ -32,8 +32,10 @@ import org.ndsw.Quote;
  * field and the bad value.
  */
 public final class SpaceFiles {
-    /** The format tag every design space file carries. */
+    /** The format tag of files without constraints; still read and still written for such spaces. */
     public static final String FORMAT = "ndsw-space/1";
+    /** The format tag of files with a `parent` or a `constraints` section (stage-wise spaces only). */
+    public static final String FORMAT_2 = "ndsw-space/2";
 
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -44,6 +46,10 @@ public final class SpaceFiles {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> COMMON_KEYS = Set.of("format", "name", "description", "family");
     private static final Set<String> STAGE_KEYS = union(COMMON_KEYS, Set.of("block_type", "stem", "stages"));
+    private static final Set<String> STAGE_KEYS_2 = union(STAGE_KEYS, Set.of("parent", "constraints", "pycls"));
+    private static final Set<String> PYCLS_KEYS = Set.of("im_size", "num_classes");
+    private static final Set<String> PYCLS_STAGE_KEYS = Set.of("stride", "depth", "width", "bottleneck_ratio",
+            "group_width");
     private static final Set<String> STAGE_ENTRY_KEYS = Set.of("stride", "depth", "width", "bottleneck_ratio", "groups");
     private static final Set<String> STEM_KEYS = Set.of("width", "stride");
     private static final Set<String> CELL_KEYS = union(COMMON_KEYS, Set.of("ops", "nodes", "output", "width", "depth"));
@@ -111,9 +117,13 @@ public final class SpaceFiles {
     /** The JSON tree of a design space, in this file format. */
     public static ObjectNode toJson(DesignSpace space) {
         ObjectNode o = NODES.objectNode();
-        o.put("format", FORMAT);
+        boolean v2 = space instanceof StageSpace s
+                && (!s.parent().isEmpty() || !s.constraints().isEmpty() || s.pycls() != null);
+        o.put("format", v2 ? FORMAT_2 : FORMAT);
         o.put("name", space.name());
-        o.put("description", space.description());
+        if (!space.description().isEmpty()) {
+            o.put("description", space.description()); // optional; an empty one would not read back
+        }
         o.put("family", space.family());
         if (space instanceof StageSpace s) {
             stageJson(s, o);
@@ -134,8 +144,17 @@ public final class SpaceFiles {
             st.set("width", ints(c.widths()));
             if (s.blockType().isBottleneck()) {
                 st.set("bottleneck_ratio", ints(c.ratios()));
-                st.set("groups", ints(c.groups()));
+                st.set(s.pycls() == null ? "groups" : "group_width", ints(c.groups()));
             }
+        }
+        if (s.pycls() != null) {
+            o.putObject("pycls").put("im_size", s.pycls().imageSize()).put("num_classes", s.pycls().classes());
+        }
+        if (!s.parent().isEmpty()) {
+            o.put("parent", s.parent());
+        }
+        if (!s.constraints().isEmpty()) {
+            o.set("constraints", ConstraintsJson.toJson(s.constraints(), s.pycls() != null));
         }
     }
 
@@ -161,19 +180,24 @@ public final class SpaceFiles {
             throw new NdswException("a design space file must hold a JSON object, got " + SpecJson.describe(root));
         }
         String format = text(root, "format");
-        if (!FORMAT.equals(format)) {
-            throw new NdswException("format must be \"" + FORMAT + "\", got " + Quote.of(format));
+        if (!FORMAT.equals(format) && !FORMAT_2.equals(format)) {
+            throw new NdswException("format must be \"" + FORMAT + "\" or \"" + FORMAT_2 + "\", got "
+                    + Quote.of(format));
         }
         String family = text(root, "family");
+        if (FORMAT.equals(format) && (root.has("parent") || root.has("constraints") || root.has("pycls"))) {
+            throw new NdswException("parent, constraints and pycls need format \"" + FORMAT_2 + "\", got \"" + FORMAT
+                    + "\"");
+        }
         return switch (family) {
-            case "stage" -> parseStage(root);
+            case "stage" -> parseStage(root, FORMAT_2.equals(format));
             case "cell" -> parseCell(root);
             default -> throw new NdswException("family must be \"stage\" or \"cell\", got " + Quote.of(family));
         };
     }
 
-    private static StageSpace parseStage(JsonNode root) {
-        checkKeys(root, STAGE_KEYS, "");
+    private static StageSpace parseStage(JsonNode root, boolean v2) {
+        checkKeys(root, v2 ? STAGE_KEYS_2 : STAGE_KEYS, "");
         BlockType type = BlockType.fromRecordName(text(root, "block_type"), "block_type");
         JsonNode stem = object(root, "stem");
         checkKeys(stem, STEM_KEYS, "stem.");
@@ -184,20 +208,36 @@ public final class SpaceFiles {
             throw new NdswException("stages must be a non-empty list, got " + SpecJson.describe(stages));
         }
         Domains.STAGES.check(stages.size(), "the number of stages");
+        StageSpace.Pycls pycls = root.has("pycls") ? pycls(root.get("pycls"), type) : null;
         List<StageSpace.StageChoices> choices = new ArrayList<>();
         for (int i = 0; i < stages.size(); i++) {
-            choices.add(parseStageChoices(stages.get(i), "stages[" + i + "].", type));
+            choices.add(parseStageChoices(stages.get(i), "stages[" + i + "].", type, pycls != null));
         }
-        return new StageSpace(name(root), description(root), type, stemWidth, stemStride,
-                choices);
+        String parent = root.has("parent")
+                ? Domains.text(text(root, "parent"), Domains.NAME_LENGTH, "parent") : "";
+        Constraints constraints = root.has("constraints")
+                ? ConstraintsJson.parse(root.get("constraints"), choices.size()) : Constraints.NONE;
+        return new StageSpace(name(root), description(root), type, stemWidth, stemStride, choices, parent,
+                constraints, pycls);
     }
 
-    private static StageSpace.StageChoices parseStageChoices(JsonNode st, String prefix, BlockType type) {
+    private static StageSpace.Pycls pycls(JsonNode node, BlockType type) {
+        JsonNode p = object(node == null ? null : node, "pycls", node);
+        checkKeys(p, PYCLS_KEYS, "pycls.");
+        if (!type.isBottleneck()) {
+            throw new NdswException("pycls applies only to res_bottleneck_block, not to " + type.recordName());
+        }
+        return new StageSpace.Pycls(integer(p.get("im_size"), "pycls.im_size", Domains.IMAGE_SIZE),
+                integer(p.get("num_classes"), "pycls.num_classes", Domains.CLASSES));
+    }
+
+    private static StageSpace.StageChoices parseStageChoices(JsonNode st, String prefix, BlockType type,
+            boolean groupWidths) {
         if (!st.isObject()) {
             throw new NdswException(prefix.substring(0, prefix.length() - 1) + " must be an object, got "
                     + SpecJson.describe(st));
         }
-        checkKeys(st, STAGE_ENTRY_KEYS, prefix);
+        checkKeys(st, groupWidths ? PYCLS_STAGE_KEYS : STAGE_ENTRY_KEYS, prefix);
         int stride = integer(st.get("stride"), prefix + "stride", Domains.STRIDE);
         int[] depths = choices(st.get("depth"), prefix + "depth", Domains.STAGE_DEPTH);
         int[] widths = choices(st.get("width"), prefix + "width", Domains.WIDTH);
@@ -205,8 +245,12 @@ public final class SpaceFiles {
         int[] groups = {1};
         if (type.isBottleneck()) {
             ratios = choices(st.get("bottleneck_ratio"), prefix + "bottleneck_ratio", Domains.BOTTLENECK_RATIO);
-            groups = choices(st.get("groups"), prefix + "groups", Domains.GROUPS);
-            checkGroupsDivide(widths, ratios, groups, prefix);
+            if (groupWidths) {
+                groups = choices(st.get("group_width"), prefix + "group_width", Domains.GROUPS);
+            } else {
+                groups = choices(st.get("groups"), prefix + "groups", Domains.GROUPS);
+                checkGroupsDivide(widths, ratios, groups, prefix);
+            }
         } else if (st.has("bottleneck_ratio") || st.has("groups")) {
             throw new NdswException(prefix + "bottleneck_ratio and groups apply only to res_bottleneck_block, not to "
                     + type.recordName());
@@ -266,7 +310,7 @@ public final class SpaceFiles {
     }
 
     /** A non-empty list of distinct integers of a domain. */
-    private static int[] choices(JsonNode node, String field, Domains.IntDomain domain) {
+    static int[] choices(JsonNode node, String field, Domains.IntDomain domain) {
         if (node == null || !node.isArray() || node.isEmpty()) {
             throw new NdswException(field + " must be a non-empty list of positive integers, got "
                     + SpecJson.describe(node));
@@ -284,7 +328,7 @@ public final class SpaceFiles {
     }
 
     /** An integer of a domain; a non-integer or an integer outside it is an error naming the field and value. */
-    private static int integer(JsonNode node, String field, Domains.IntDomain domain) {
+    static int integer(JsonNode node, String field, Domains.IntDomain domain) {
         if (node == null || !node.isIntegralNumber() || !node.canConvertToLong()) {
             throw new NdswException(field + " must be " + domain.range() + ", got " + SpecJson.describe(node));
         }
@@ -292,14 +336,17 @@ public final class SpaceFiles {
     }
 
     private static JsonNode object(JsonNode root, String field) {
-        JsonNode n = root.get(field);
+        return object(root, field, root.get(field));
+    }
+
+    private static JsonNode object(JsonNode root, String field, JsonNode n) {
         if (n == null || !n.isObject()) {
             throw new NdswException(field + " must be an object, got " + SpecJson.describe(n));
         }
         return n;
     }
 
-    private static String text(JsonNode root, String field) {
+    static String text(JsonNode root, String field) {
         JsonNode n = root.get(field);
         if (n == null || !n.isTextual() || n.textValue().isBlank()) {
             throw new NdswException(field + " must be a non-empty string, got " + SpecJson.describe(n));
@@ -316,7 +363,7 @@ public final class SpaceFiles {
                 ? Domains.text(text(root, "description"), Domains.DESCRIPTION_LENGTH, "description") : "";
     }
 
-    private static void checkKeys(JsonNode obj, Set<String> allowed, String prefix) {
+    static void checkKeys(JsonNode obj, Set<String> allowed, String prefix) {
         for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) {

@@ -44,6 +44,25 @@ class SampleCommandTest {
     }
 
     @Test
+    void anyNetXSamplesAreCountedUnderMacsOn224() throws Exception {
+        CliRun r = CliRun.of("sample", "AnyNetX_D", "-n", "4", "--seed", "3", "--max-flops", "4B");
+        assertEquals(0, r.exit(), r.err());
+        for (JsonNode rec : lines(r.out())) {
+            assertEquals(224, rec.get("im_size").asInt());
+            assertEquals("macs", rec.get("convention").asText());
+            org.ndsw.space.StageSpec spec = (org.ndsw.space.StageSpec) SpecJson.parseNet(rec.get("net"));
+            Complexity c = org.ndsw.complexity.AnyNetComplexity.of(Complexities.anyNet(spec, 1000), 224,
+                    Convention.MACS);
+            assertEquals(c.flops(), rec.get("flops").longValue());
+            assertEquals(c.params(), rec.get("params").longValue());
+            assertTrue(c.flops() <= 4_000_000_000L);
+            for (int i = 2; i < spec.stages().size(); i++) {
+                assertEquals(spec.stages().get(1).botMul(), spec.stages().get(i).botMul());
+            }
+        }
+    }
+
+    @Test
     void sameSeedSameOutput() {
         assertEquals(CliRun.of("sample", "ResNet", "-n", "20", "--seed", "9").out(),
                 CliRun.of("sample", "ResNet", "-n", "20", "--seed", "9").out());

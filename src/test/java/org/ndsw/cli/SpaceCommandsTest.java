@@ -44,6 +44,20 @@ class SpaceCommandsTest {
     }
 
     @Test
+    void anyNetXSpacesAreListedAndTheirDefinitionCarriesParentAndConstraints() throws Exception {
+        CliRun r = CliRun.of("spaces");
+        assertTrue(r.out().contains("AnyNetX_A  stage         1,846,757,322,198,614,016"), r.out());
+        assertTrue(r.out().contains("817,446,539,520"), r.out());
+        JsonNode o = JSON.readTree(CliRun.of("space", "info", "anynetx_e", "--json").out());
+        assertEquals(new BigInteger("817446539520"), o.get("size").bigIntegerValue());
+        JsonNode def = o.get("definition");
+        assertEquals("ndsw-space/2", def.get("format").asText());
+        assertEquals("AnyNetX_D", def.get("parent").asText());
+        assertEquals(4, def.get("constraints").get("relations").size());
+        assertEquals(224, def.get("pycls").get("im_size").asInt());
+    }
+
+    @Test
     void unknownSpaceIsAOneLineUserError() {
         CliRun r = CliRun.of("space", "info", "ResNet-9000");
         assertEquals(Main.EXIT_USER_ERROR, r.exit());

@@ -17,6 +17,14 @@ class SampleDataSpacesTest {
     }
 
     @Test
+    void exampleChildSpaceLoadsWithItsParentAndConstraints() {
+        StageSpace s = (StageSpace) SpaceFiles.read(Path.of("sample-data/spaces/ResNet-grow.json"));
+        assertEquals("ResNet", s.parent());
+        // 308 non-decreasing width sequences (stage 1 at most 64) x 165 non-decreasing depth sequences, by enumeration
+        assertEquals(BigInteger.valueOf(308L * 165), s.size());
+    }
+
+    @Test
     void exampleCellSpaceLoads() {
         CellSpace s = (CellSpace) SpaceFiles.read(Path.of("sample-data/spaces/DARTS-small.json"));
         // o^{2k}((k+1)!)^2 with o = 7, k = 3

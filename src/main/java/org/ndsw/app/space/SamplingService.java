@@ -10,7 +10,10 @@ import org.ndsw.space.DesignSpace;
 import org.ndsw.space.ModelSpec;
 import org.ndsw.space.Sampler;
 
-/** Samples models from a design space within a complexity window: the use case behind `ndsw sample`. */
+/**
+ * Samples models from a design space within a complexity window: the use case behind `ndsw sample`. Complexity is on
+ * CIFAR-10 for the paper's spaces and on the space's own input for pycls spaces ({@link Complexities#of}).
+ */
 public final class SamplingService {
     /** Default bound on candidates drawn before an impossible window is reported. */
     public static final long DEFAULT_MAX_DRAWS = 1_000_000L;
@@ -30,11 +33,11 @@ public final class SamplingService {
     /** Runs the request. */
     public static Result sample(Request r) {
         Sampler.Result res = Sampler.sample(r.space(), r.n(), r.seed(), r.unique(),
-                spec -> !r.window().isBounded() || r.window().contains(Complexities.cifar(spec, r.convention())),
+                spec -> !r.window().isBounded() || r.window().contains(Complexities.of(r.space(), spec, r.convention())),
                 r.maxDraws(), describe(r.window(), r.convention()));
         List<Sample> out = new ArrayList<>(res.models().size());
         for (ModelSpec spec : res.models()) {
-            out.add(new Sample(r.space().name(), spec, Complexities.cifar(spec, r.convention())));
+            out.add(new Sample(r.space().name(), spec, Complexities.of(r.space(), spec, r.convention())));
         }
         return new Result(out, res.drawn());
     }
