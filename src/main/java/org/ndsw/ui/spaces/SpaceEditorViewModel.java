@@ -87,6 +87,11 @@ public final class SpaceEditorViewModel {
     /** The fields after the last edit, pushed on the undo stack by the next one. */
     private EditorState current;
     private boolean loading;
+    /**
+     * What the loaded space's file holds beyond the fields this editor shows (format 2: parent, constraints, pycls),
+     * written back unchanged so that editing and saving a refined space never drops its constraints.
+     */
+    private ObjectNode kept = JsonNodeFactory.instance.objectNode();
     private long generation;
     private TaskHandle<SpacePreview.Result> running;
 
@@ -109,6 +114,7 @@ public final class SpaceEditorViewModel {
     /** Loads a space into the editor (not dirty afterwards). */
     public void load(DesignSpace s) {
         loading = true;
+        kept = keptFields(s);
         try {
             name.set(s.name());
             description.set(s.description());
@@ -238,6 +244,37 @@ public final class SpaceEditorViewModel {
             o.set("width", ints(cellWidths));
             o.set("depth", ints(cellDepths));
         }
+        return withKeptFields(o);
+    }
+
+    private static final java.util.List<String> KEPT = java.util.List.of("parent", "constraints", "pycls");
+
+    private static ObjectNode keptFields(DesignSpace s) {
+        ObjectNode all = SpaceFiles.toJson(s);
+        ObjectNode k = JsonNodeFactory.instance.objectNode();
+        for (String f : KEPT) {
+            if (all.has(f)) {
+                k.set(f, all.get(f));
+            }
+        }
+        return k;
+    }
+
+    /** Adds the kept fields (a pycls space names its per-stage groups "group_width"); format 2 if there are any. */
+    private ObjectNode withKeptFields(ObjectNode o) {
+        if (kept.isEmpty() || !"stage".equals(family.get())) {
+            return o;
+        }
+        o.put("format", SpaceFiles.FORMAT_2);
+        if (kept.has("pycls")) {
+            for (com.fasterxml.jackson.databind.JsonNode st : o.withArray("stages")) {
+                ObjectNode stage = (ObjectNode) st;
+                if (stage.has("groups")) {
+                    stage.set("group_width", stage.remove("groups"));
+                }
+            }
+        }
+        o.setAll(kept);
         return o;
     }
 

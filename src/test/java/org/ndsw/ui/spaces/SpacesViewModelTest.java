@@ -93,6 +93,31 @@ class SpacesViewModelTest {
         assertEquals("", vm.editor.errorProperty().get());
     }
 
+    /** A refined space (format 2) opened, edited and saved keeps its parent and constraints; so does a pycls space. */
+    @Test
+    void editingARefinedSpaceKeepsItsConstraints(@TempDir Path dir) {
+        SpacesViewModel vm = panel(dir);
+        org.ndsw.space.StageSpace original = (org.ndsw.space.StageSpace) SpaceFiles.read(
+                Path.of("sample-data/spaces/ResNet-grow.json"));
+        vm.open(Path.of("sample-data/spaces/ResNet-grow.json"));
+        vm.editor.description.set("edited in the workbench");
+        Path saved = vm.saveAs(dir.resolve("grow.json"));
+        org.ndsw.space.StageSpace back = (org.ndsw.space.StageSpace) SpaceFiles.read(saved);
+        assertEquals("edited in the workbench", back.description());
+        assertEquals(original.parent(), back.parent());
+        assertEquals(SpaceFiles.toJson(original).get("constraints"), SpaceFiles.toJson(back).get("constraints"));
+        assertEquals(original.size(), back.size());
+
+        org.ndsw.space.StageSpace anynet = (org.ndsw.space.StageSpace) BuiltinSpaces.find("AnyNetX_E").orElseThrow();
+        vm.editor.load(anynet);
+        vm.editor.name.set("My AnyNetX_E");
+        org.ndsw.space.StageSpace copy = (org.ndsw.space.StageSpace) SpaceFiles.read(vm.saveAs(dir.resolve("e.json")));
+        assertEquals(anynet.pycls(), copy.pycls());
+        assertEquals(SpaceFiles.toJson(anynet).get("constraints"), SpaceFiles.toJson(copy).get("constraints"));
+        assertEquals(SpaceFiles.toJson(anynet).get("stages"), SpaceFiles.toJson(copy).get("stages"));
+        assertEquals(anynet.size(), copy.size());
+    }
+
     @Test
     void savedSpacesAppearInTheListAndReload(@TempDir Path dir) {
         SpacesViewModel vm = panel(dir);
