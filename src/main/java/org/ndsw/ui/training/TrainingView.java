@@ -99,7 +99,10 @@ public final class TrainingView extends SplitPane {
                 field(vm, "testSubset", "images, 0 = all"));
         g.addRow(row++, new Label("Engine"), marked(vm, "engine", engine), new Label("Device"),
                 marked(vm, "device", device));
-        g.addRow(row++, new Label("Workers"), field(vm, "workers", "processes"));
+        TextField gpus = field(vm, "gpus", "e.g. 0,1,2,3");
+        gpus.setTooltip(new Tooltip("CUDA devices, one per worker: worker k sees only GPU k mod N through"
+                + " CUDA_VISIBLE_DEVICES. Blank: not pinned. With Workers blank, one worker per GPU."));
+        g.addRow(row++, new Label("Workers"), field(vm, "workers", "processes"), new Label("GPUs"), gpus);
         Button create = new Button("Create sweep");
         create.setId("training-create");
         create.setDefaultButton(false);

@@ -260,7 +260,7 @@ public final class TrainingViewModel {
         RunOptions opts;
         try {
             service = service();
-            opts = options.apply(form.workers()).withRetryFailed(retryFailed);
+            opts = options.apply(form.workers()).withRetryFailed(retryFailed).withGpus(form.gpus());
         } catch (InvalidField e) {
             invalidField.set(e.field());
             formMessage.set(e.getMessage());
@@ -279,7 +279,7 @@ public final class TrainingViewModel {
         }
         watcher.start(service, name, opts);
         message.set("Training " + name + " with " + opts.workers() + " worker" + (opts.workers() == 1 ? "" : "s")
-                + "…");
+                + (opts.gpus().isEmpty() ? "" : " on GPUs " + opts.gpus()) + "…");
         list.updateItem(name);
     }
 

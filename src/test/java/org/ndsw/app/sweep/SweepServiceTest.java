@@ -197,4 +197,37 @@ class SweepServiceTest {
             assertEquals("gpu", new ObjectMapper().readTree(rs.getString(1)).get("device").asText());
         }
     }
+
+    @Test
+    void gpuWorkersAreEachStartedOnTheirOwnDeviceAndAFailingGpuIsRecordedWithTheEnginesMessage() throws Exception {
+        Path data = SweepFixtures.data(dir, 40, 20);
+        SweepDefinition d = DefinitionJsonTest.withDevice(
+                SweepFixtures.definition("pin", SweepFixtures.tinySpace(dir), data, 3, 1), Device.GPU);
+        SweepService s = new SweepService(dir.resolve("c.db"));
+        s.create(d, null);
+        List<String> messages = new CopyOnWriteArrayList<>();
+        SweepListener listener = new SweepListener() {
+            @Override
+            public void onProgress(SweepProgress p) {}
+
+            @Override
+            public void onMessage(String line) {
+                messages.add(line);
+            }
+        };
+        s.run("pin", new RunOptions(2, 1, "512m", false, 60, 3, List.of(), List.of(2, 3)), listener);
+        List<SweepRun> failed = s.status("pin").runs().stream().filter(r -> r.status() == RunStatus.FAILED).toList();
+        assertEquals(2, failed.size(), "both slots were filled at once: " + messages);
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (SweepRun r : failed) {
+            assertTrue(r.failure().startsWith("--device gpu: PyTorch 2.7.1 found no CUDA device"), r.failure());
+            String log = Files.readString(Launcher.logFile(Path.of(r.checkpointDir())));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("CUDA_VISIBLE_DEVICES=(\\d+)").matcher(log);
+            assertTrue(m.find(), log);
+            seen.add(m.group(1));
+        }
+        assertEquals(java.util.Set.of("2", "3"), seen, "each worker on its own GPU");
+        assertTrue(messages.stream().anyMatch(m -> m.endsWith("started on GPU 2")), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.endsWith("started on GPU 3")), messages.toString());
+    }
 }

@@ -104,6 +104,24 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void theGpusFieldPinsWorkersAndABlankWorkersFieldMeansOnePerGpu() {
+        SweepForm f = new SweepForm();
+        assertEquals(List.of(), f.gpus());
+        f.gpus.set("0, 1,2,3");
+        assertEquals(List.of(0, 1, 2, 3), f.gpus());
+        assertEquals(1, f.workers(), "the Workers field wins");
+        f.workers.set("");
+        assertEquals(4, f.workers(), "blank: one worker per GPU");
+        f.gpus.set("0,x");
+        InvalidField e = assertThrows(InvalidField.class, f::gpus);
+        assertEquals("gpus", e.field());
+        assertEquals("GPUs: expected CUDA device indices separated by commas such as 0,1,2,3, got \"0,x\"",
+                e.getMessage());
+        f.gpus.set("1,1");
+        assertEquals("GPUs: device 1 is listed twice in [1, 1]", assertThrows(InvalidField.class, f::gpus).getMessage());
+    }
+
+    @Test
     void theDeviceChoiceIsValidatedAndReachesTheDefinition() throws IOException {
         TrainingViewModel vm = vm(new ArrayList<>());
         SweepForm f = vm.form;
