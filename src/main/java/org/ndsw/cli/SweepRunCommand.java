@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.ndsw.app.sweep.Interrupts;
+import org.ndsw.app.sweep.RunEnds;
 import org.ndsw.app.sweep.RunOptions;
 import org.ndsw.app.sweep.RunProgress;
 import org.ndsw.app.sweep.SweepHandle;
@@ -97,9 +98,7 @@ final class SweepRunCommand implements Runnable {
 
         @Override
         public void onRunEnded(SweepRun r) {
-            bar.println(String.format(Locale.ROOT, "run %d %s: %s%s", r.seq(), r.status().label(),
-                    r.error() == null ? "no epoch" : String.format(Locale.ROOT, "best error %.2f%% after %d epochs",
-                            r.error(), r.epochs()), r.failure() == null ? "" : "; " + r.failure()));
+            bar.println(RunEnds.line(r));
         }
 
         @Override

@@ -211,8 +211,9 @@ final class SweepScheduler {
                 fractions.put(r.id(), p.fraction());
             }
             RunStatus before = lastStatus.put(r.id(), r.status());
-            if (before != null && before != r.status()
-                    && (r.status() == RunStatus.DONE || r.status() == RunStatus.FAILED)) {
+            if (before != null && before != r.status() && (r.status() == RunStatus.DONE
+                    || r.status() == RunStatus.FAILED || stopping && before == RunStatus.RUNNING
+                    && r.status() == RunStatus.QUEUED)) {
                 listener.onRunEnded(r);
             }
         }

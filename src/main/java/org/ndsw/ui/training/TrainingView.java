@@ -65,8 +65,8 @@ public final class TrainingView extends SplitPane {
         ComboBox<String> device = new ComboBox<>(vm.devices);
         device.setId("training-device");
         device.valueProperty().bindBidirectional(f.device);
-        device.setTooltip(new Tooltip("gpu: every worker trains on CUDA device 0 of this machine (a build with CUDA"
-                + " natives); use 1 worker per GPU"));
+        device.setTooltip(new Tooltip("gpu: workers train on a GPU of this machine (a build with CUDA natives); list"
+                + " the GPUs below to give each worker its own, else all share CUDA device 0"));
         ComboBox<String> recipe = new ComboBox<>(vm.recipes);
         recipe.setId("training-recipe");
         recipe.valueProperty().bindBidirectional(f.recipe);
@@ -173,7 +173,15 @@ public final class TrainingView extends SplitPane {
         Label status = new Label();
         status.setId("training-message");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE); // wraps to as many lines as it needs instead of being cut
+        status.setMaxWidth(Double.MAX_VALUE);
         status.textProperty().bind(vm.messageProperty());
+        Tooltip full = new Tooltip();
+        full.setWrapText(true);
+        full.setMaxWidth(600);
+        full.textProperty().bind(vm.messageProperty());
+        status.tooltipProperty().bind(Bindings.when(vm.messageProperty().isEmpty()).then((Tooltip) null)
+                .otherwise(full));
         VBox box = new VBox(6, new Label("Sweeps"), list, new HBox(6, start, stop, retry), status);
         VBox.setVgrow(list, Priority.ALWAYS);
         return box;

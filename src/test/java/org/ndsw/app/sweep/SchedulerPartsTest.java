@@ -18,7 +18,7 @@ class SchedulerPartsTest {
     @TempDir Path dir;
 
     private static SweepRun run(long id, RunStatus s, int epochs) {
-        return new SweepRun(id, (int) id, "m" + id, 1L, s, epochs, 4, null, null, 1, null, null, null, null, null);
+        return new SweepRun(id, (int) id, "m" + id, 1L, s, epochs, 4, null, null, 1, null, null, null, null, null, null);
     }
 
     @Test

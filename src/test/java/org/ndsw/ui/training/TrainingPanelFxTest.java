@@ -121,6 +121,12 @@ class TrainingPanelFxTest {
         Label overall = robot.lookup("#training-overall").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> overall.getText().startsWith("2 runs: 2 done"));
         assertTrue(runs.getItems().stream().allMatch(r -> r.epoch().equals("2 / 2") && !r.bestError().isEmpty()));
+        assertTrue(runs.getItems().stream().allMatch(r -> r.imagesPerSecond().matches("[0-9]+")),
+                "done runs show their last epoch's img/s");
+        assertTrue(vm.log.stream().anyMatch(l -> l.startsWith("tiny: run 0: done, best error ")), vm.log.toString());
+        assertTrue(vm.log.stream().anyMatch(l -> l.startsWith("tiny: run 1: done, best error ")), vm.log.toString());
+        Label status = robot.lookup("#training-message").queryAs(Label.class);
+        assertEquals(status.getText(), status.getTooltip().getText(), "the status line's full text");
         var bar = robot.lookup("#training-progress").queryAs(javafx.scene.control.ProgressBar.class);
         assertEquals(1.0, bar.getProgress());
         assertTrue(bar.getHeight() >= 10, "the progress bar is on screen: " + bar.getHeight());

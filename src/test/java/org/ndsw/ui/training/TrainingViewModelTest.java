@@ -104,6 +104,35 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void theRunsTableSaysEpochsFinishedImagesPerSecondAndTheLogSaysHowRunsEnded() {
+        var starting = new org.ndsw.catalog.SweepRun(1, 0, "m", 1L, RunStatus.RUNNING, 0, 5, null, null, 1, null,
+                "h", 1L, null, null, null);
+        RunItem s = new RunItem(starting, new org.ndsw.app.sweep.RunProgress(0, "m", 1, 1, 1, "starting", 0,
+                Double.NaN, 0, -1));
+        assertEquals("0 / 5", s.epoch(), "no epoch finished while starting");
+        assertEquals("running (starting)", s.status());
+        assertEquals("", s.imagesPerSecond());
+        RunItem training = new RunItem(starting, new org.ndsw.app.sweep.RunProgress(0, "m", 1, 2, 5, "train", 0.3,
+                Double.NaN, 812.4, -1));
+        assertEquals("1 / 5", training.epoch(), "epoch 2 in flight: 1 finished");
+        assertEquals("running (train, epoch 2)", training.status());
+        assertEquals("812", training.imagesPerSecond());
+        var done = new org.ndsw.catalog.SweepRun(1, 0, "m", 1L, RunStatus.DONE, 5, 5, 41.2, 42.0, 1, null, null,
+                null, null, null, 950.6);
+        assertEquals("5 / 5", new RunItem(done, null).epoch());
+        assertEquals("951", new RunItem(done, null).imagesPerSecond(), "the last epoch's img/s from the record");
+        assertEquals("run 0: done, best error 41.20% after 5 epochs", org.ndsw.app.sweep.RunEnds.line(done));
+        var failed = new org.ndsw.catalog.SweepRun(1, 3, "m", 1L, RunStatus.FAILED, 2, 5, 60.0, 61.0, 1,
+                "diverged in epoch 3, batch 7 (loss NaN)", null, null, null, null, null);
+        assertEquals("run 3: failed after 2 of 5 epochs, best error 60.00%: diverged in epoch 3, batch 7 (loss NaN)",
+                org.ndsw.app.sweep.RunEnds.line(failed));
+        var stopped = new org.ndsw.catalog.SweepRun(1, 4, "m", 1L, RunStatus.QUEUED, 1, 5, 70.0, 70.0, 1, null, null,
+                null, null, null, null);
+        assertEquals("run 4: stopped after 1 of 5 epochs, best error 70.00%, back in the queue",
+                org.ndsw.app.sweep.RunEnds.line(stopped));
+    }
+
+    @Test
     void theGpusFieldPinsWorkersAndABlankWorkersFieldMeansOnePerGpu() {
         SweepForm f = new SweepForm();
         assertEquals(List.of(), f.gpus());
@@ -243,9 +272,9 @@ class TrainingViewModelTest {
                 data.toString(), 0, 0, 0, "djl", org.ndsw.train.Device.CPU, 1), null);
         var status = new SweepService(session.file()).status("b");
         var done = new org.ndsw.catalog.SweepRun(1, 0, "m", 1L, RunStatus.DONE, 1, 1, 50.0, 50.0, 1, null, null,
-                null, null, null);
+                null, null, null, null);
         var dead = new org.ndsw.catalog.SweepRun(2, 1, "m", 1L, RunStatus.RUNNING, 0, 1, null, null, 1, null, "h",
-                999_999_999L, null, null);
+                999_999_999L, null, null, null);
         SweepItem interrupted = SweepItem.of(new org.ndsw.app.sweep.SweepStatus("b", org.ndsw.train.Device.CPU, false,
                 List.of(done, dead)), false, pid -> false);
         assertTrue(interrupted.interrupted());
