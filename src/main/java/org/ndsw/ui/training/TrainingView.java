@@ -182,7 +182,25 @@ public final class TrainingView extends SplitPane {
         full.textProperty().bind(vm.messageProperty());
         status.tooltipProperty().bind(Bindings.when(vm.messageProperty().isEmpty()).then((Tooltip) null)
                 .otherwise(full));
-        VBox box = new VBox(6, new Label("Sweeps"), list, new HBox(6, start, stop, retry), status);
+        Button plan = button("training-plan", "Plan for a cluster…", actions::planForCluster);
+        plan.setTooltip(new Tooltip("Write job files and a SLURM job-array script for this sweep (ndsw sweep plan)"));
+        Button collect = button("training-collect", "Collect results", actions::collectResults);
+        collect.setTooltip(new Tooltip("Record the results of a plan folder in this sweep (ndsw sweep collect);"
+                + " collecting twice records nothing twice"));
+        plan.disableProperty().bind(vm.selectedSweep.isNull().or(vm.cluster.busyProperty()));
+        collect.disableProperty().bind(vm.selectedSweep.isNull().or(vm.cluster.busyProperty()));
+        ProgressBar collecting = new ProgressBar();
+        collecting.setId("training-collect-progress");
+        collecting.progressProperty().bind(vm.cluster.progress);
+        collecting.visibleProperty().bind(vm.cluster.busyProperty());
+        collecting.managedProperty().bind(vm.cluster.busyProperty());
+        Label clusterResult = new Label();
+        clusterResult.setId("training-cluster-result");
+        clusterResult.setWrapText(true);
+        clusterResult.setMinHeight(Region.USE_PREF_SIZE);
+        clusterResult.textProperty().bind(vm.cluster.resultProperty());
+        VBox box = new VBox(6, new Label("Sweeps"), list, new HBox(6, start, stop, retry), status,
+                new HBox(6, plan, collect, collecting), clusterResult);
         VBox.setVgrow(list, Priority.ALWAYS);
         return box;
     }

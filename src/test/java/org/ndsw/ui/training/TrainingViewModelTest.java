@@ -234,6 +234,55 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void planForAClusterWritesTheArrayAndCollectRecordsItsResultsOnce() throws IOException {
+        List<Runnable> changes = new ArrayList<>();
+        TrainingViewModel vm = vm(changes);
+        Path data = TinyCifar.pngFolders(dir.resolve("cifar"), 20, 10);
+        vm.form.dataset.set(data.toString());
+        vm.form.count.set("2");
+        vm.form.epochs.set("1");
+        vm.form.batch.set("10");
+        vm.create();
+        SweepCluster c = vm.cluster;
+        c.plan();
+        assertEquals("Output folder: choose the plan folder (shared by the nodes)", c.resultProperty().get());
+        Path plan = dir.resolve("plan");
+        c.out.set(plan.toString());
+        c.cpus.set("0");
+        c.plan();
+        assertEquals("CPUs: a whole number of at least 1, got \"0\"", c.resultProperty().get());
+        c.cpus.set("1");
+        c.limit.set("3");
+        c.gpus.set("1");
+        c.time.set("00:30:00");
+        c.partition.set("short");
+        c.plan();
+        assertTrue(c.resultProperty().get().startsWith("Planned 2 runs of TinyResNet-s1 in "), c.resultProperty().get());
+        String script = Files.readString(plan.resolve(org.ndsw.app.sweep.ClusterPlan.SCRIPT));
+        for (String line : List.of("#SBATCH --array=0-1%3", "#SBATCH --cpus-per-task=1", "#SBATCH --gres=gpu:1",
+                "#SBATCH --time=00:30:00", "#SBATCH --partition=short")) {
+            assertTrue(script.contains(line), line + " in\n" + script);
+        }
+        assertTrue(vm.log.get(vm.log.size() - 1).contains("submit with: sbatch "), vm.log.toString());
+        // One task ran (in this JVM, as the array's task 0 would): collecting records it, twice records nothing.
+        assertEquals(0, org.ndsw.app.sweep.ClusterWorker.run(org.ndsw.app.sweep.ClusterFiles.jobFile(plan, 0),
+                plan.resolve("results"), 1, new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
+        c.collect(plan);
+        assertEquals("Collected TinyResNet-s1: 1 done, 0 failed, 0 running updated, 0 lost; 1 runs not finished",
+                c.resultProperty().get());
+        assertEquals(1.0, c.progress.get());
+        assertFalse(c.busyProperty().get());
+        assertEquals(RunStatus.DONE, vm.runs.get(0).run().status(), "the runs table was read again");
+        c.collect(plan);
+        assertTrue(c.resultProperty().get().startsWith("Collected TinyResNet-s1: 0 done, 0 failed"),
+                c.resultProperty().get());
+        c.collect(dir.resolve("nowhere"));
+        assertTrue(c.resultProperty().get().startsWith("Collecting TinyResNet-s1: ")
+                && c.resultProperty().get().endsWith("no results folder; is this a folder written by `ndsw sweep plan`?"),
+                c.resultProperty().get());
+    }
+
+    @Test
     void createStoresTheSweepInTheOpenCatalogueAndListsIt() throws IOException {
         List<Runnable> changes = new ArrayList<>();
         TrainingViewModel vm = vm(changes);
