@@ -142,6 +142,46 @@ class TrainingPanelFxTest {
     }
 
     @Test
+    void planForAClusterOpensItsDialogAndCollectResultsShowsTheCounts(FxRobot robot) throws Exception {
+        Path data = TinyCifar.pngFolders(dir.resolve("cifar"), 20, 10);
+        TrainingViewModel vm = workbench.training().viewModel();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.catalogFile() != null);
+        robot.interact(() -> workbench.select("Training"));
+        javafx.scene.control.Button plan = robot.lookup("#training-plan").queryAs(javafx.scene.control.Button.class);
+        javafx.scene.control.Button collect = robot.lookup("#training-collect")
+                .queryAs(javafx.scene.control.Button.class);
+        assertEquals("Plan for a cluster…", plan.getText());
+        assertEquals("Collect results", collect.getText());
+        assertTrue(plan.isDisabled() && collect.isDisabled(), "no sweep selected");
+        robot.interact(() -> {
+            vm.form.space.set(vm.spaces.stream().filter(s -> !s.builtin()).findFirst().orElseThrow());
+            vm.form.name.set("tiny");
+            vm.form.count.set("2");
+            vm.form.epochs.set("1");
+            vm.form.dataset.set(data.toString());
+        });
+        robot.clickOn("#training-create");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.selectedSweep.get() != null && !plan.isDisabled());
+        assertFalse(collect.isDisabled());
+
+        robot.clickOn("#training-plan");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#cluster-out").tryQuery().isPresent());
+        Path out = dir.resolve("plan");
+        robot.clickOn("#cluster-out").write(out.toString());
+        robot.doubleClickOn("#cluster-limit").write("5");
+        robot.clickOn("Write plan");
+        Label result = robot.lookup("#training-cluster-result").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> result.getText().startsWith("Planned 2 runs of tiny"));
+        assertTrue(Files.readString(out.resolve("array.sbatch")).contains("#SBATCH --array=0-1%5"));
+
+        // The folder chooser is the platform's; the button hands its folder to the view model as here.
+        robot.interact(() -> vm.cluster.collect(out));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> result.getText().startsWith("Collected tiny: 0 done,"
+                + " 0 failed, 0 running updated, 0 lost; 2 runs not finished"));
+        assertFalse(collect.isDisabled(), "enabled again after the collect");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void theEnhancedRecipeFillsTheFormAndItsFieldsAreMarked(FxRobot robot) throws Exception {
         TrainingViewModel vm = workbench.training().viewModel();
