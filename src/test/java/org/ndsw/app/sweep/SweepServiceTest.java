@@ -112,7 +112,12 @@ class SweepServiceTest {
 
         SweepOutcome o = s.run("e2e", options, listener);
         assertEquals(new SweepOutcome("e2e", 2, 2, 0, 0, false, o.seconds()), o);
-        assertEquals(2, ended.size());
+        assertEquals(4, ended.size(), "two runs stopped (back in the queue), then the same two done: " + ended);
+        assertEquals(List.of(RunStatus.QUEUED, RunStatus.QUEUED, RunStatus.DONE, RunStatus.DONE),
+                ended.stream().map(SweepRun::status).sorted((a, b) -> a == b ? 0 : a == RunStatus.QUEUED ? -1 : 1)
+                        .toList());
+        assertTrue(ended.stream().filter(r -> r.status() == RunStatus.QUEUED).allMatch(r -> RunEnds.line(r)
+                .contains(": stopped after ")), ended.toString());
         assertEquals(1.0, progress.get(progress.size() - 1).fraction());
         try (Catalog c = Catalog.open(dir.resolve("c.db"))) {
             assertEquals(2, c.errors("e2e", ErrorKind.BEST).size());
