@@ -13,7 +13,9 @@ package org.ndsw.catalog;
  * @param ownerHost host of the process holding the claim, or null
  * @param ownerPid pid of the process holding the claim, or null
  * @param heartbeat the claim's last sign of life in ms since 1970, or null
+ * @param imagesPerSecond training images per second of the run's last recorded epoch (from its record's
+ *     `train_ep_img_per_s`), or null while it has no record
  */
 public record SweepRun(long id, int seq, String model, Long seed, RunStatus status, int epochs, Integer maxEpochs,
         Double error, Double finalError, int attempts, String failure, String ownerHost, Long ownerPid,
-        Long heartbeat, String checkpointDir) {}
+        Long heartbeat, String checkpointDir, Double imagesPerSecond) {}

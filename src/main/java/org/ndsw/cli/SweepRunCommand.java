@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.ndsw.app.sweep.Interrupts;
+import org.ndsw.app.sweep.RunEnds;
 import org.ndsw.app.sweep.RunOptions;
 import org.ndsw.app.sweep.RunProgress;
 import org.ndsw.app.sweep.SweepHandle;
@@ -30,7 +31,11 @@ final class SweepRunCommand implements Runnable {
     @Mixin CatalogOption catalog;
 
     @Parameters(paramLabel = "NAME", description = "The sweep.") String name;
-    @Option(names = "--workers", defaultValue = "1", paramLabel = "K", description = "Parallel workers. Default: ${DEFAULT-VALUE}.") int workers;
+    @Option(names = "--workers", paramLabel = "K", description = "Parallel workers. Default: one per --gpus device,"
+            + " else 1.") Integer workers;
+    @Option(names = "--gpus", paramLabel = "I,J,...", description = "Pin worker slot k to CUDA device"
+            + " I,J,...[k mod N] through CUDA_VISIBLE_DEVICES (round-robin when --workers exceeds the list).")
+    String gpus;
     @Option(names = "--retry-failed", description = "Put failed runs back in the queue first.") boolean retryFailed;
     @Option(names = "--threads-per-worker", defaultValue = "0", description = "Engine threads per worker;"
             + " 0 splits the processors evenly. Default: ${DEFAULT-VALUE}.") int threads;
@@ -46,7 +51,7 @@ final class SweepRunCommand implements Runnable {
         PrintWriter err = spec.commandLine().getErr();
         boolean terminal = System.console() != null && !quiet;
         ConsoleProgress bar = new ConsoleProgress(err, terminal, quiet ? 60 : 15);
-        RunOptions options = new RunOptions(workers, threads, heap, retryFailed, staleSeconds, maxAttempts, List.of());
+        RunOptions options = options(workers, threads, heap, retryFailed, staleSeconds, maxAttempts, gpus);
         SweepHandle h = new SweepService(catalog.path()).start(name, options, new Listener(bar));
         Interrupts.onInterrupt(() -> {
             bar.println("stopping: workers finish their current epoch and exit (Ctrl-C again does nothing more)");
@@ -57,6 +62,14 @@ final class SweepRunCommand implements Runnable {
                 o.stopped() ? "stopped" : "finished", duration(o.seconds()), o.done(), o.failed(), o.pending(),
                 o.total(), o.stopped() || o.pending() > 0 ? "; continue with `ndsw sweep run " + name + "`"
                         : o.failed() > 0 ? "; retry with `ndsw sweep run " + name + " --retry-failed`" : ""));
+    }
+
+    /** The run options of the flags: without --workers, one worker per listed GPU (else one). */
+    static RunOptions options(Integer workers, int threads, String heap, boolean retryFailed, int staleSeconds,
+            int maxAttempts, String gpus) {
+        List<Integer> devices = RunOptions.parseGpus(gpus);
+        int k = workers != null ? workers : Math.max(1, devices.size());
+        return new RunOptions(k, threads, heap, retryFailed, staleSeconds, maxAttempts, List.of(), devices);
     }
 
     /** One line: counts and ETA of the sweep, then each running model. */
@@ -85,9 +98,7 @@ final class SweepRunCommand implements Runnable {
 
         @Override
         public void onRunEnded(SweepRun r) {
-            bar.println(String.format(Locale.ROOT, "run %d %s: %s%s", r.seq(), r.status().label(),
-                    r.error() == null ? "no epoch" : String.format(Locale.ROOT, "best error %.2f%% after %d epochs",
-                            r.error(), r.epochs()), r.failure() == null ? "" : "; " + r.failure()));
+            bar.println(RunEnds.line(r));
         }
 
         @Override

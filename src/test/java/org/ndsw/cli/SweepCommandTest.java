@@ -34,6 +34,16 @@ class SweepCommandTest {
     }
 
     @Test
+    void gpusGiveOneWorkerPerDeviceUnlessWorkersSaysOtherwise() {
+        var four = SweepRunCommand.options(null, 0, "2g", false, 60, 3, "0,1,2,3");
+        assertEquals(4, four.workers());
+        assertEquals(List.of(0, 1, 2, 3), four.gpus());
+        var six = SweepRunCommand.options(6, 0, "2g", false, 60, 3, "0,1");
+        assertEquals(List.of(0, 1, 0, 1, 0, 1), java.util.stream.IntStream.range(0, 6).map(six::gpuOf).boxed().toList());
+        assertEquals(1, SweepRunCommand.options(null, 0, "2g", false, 60, 3, null).workers());
+    }
+
+    @Test
     void createThenStatusJsonKeepsTheContract() throws Exception {
         CliRun c = create("demo");
         assertEquals(0, c.exit(), c.err());

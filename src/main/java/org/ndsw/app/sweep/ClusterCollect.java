@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.ndsw.NdswException;
+import org.ndsw.app.ProgressSink;
 import org.ndsw.catalog.Catalog;
 import org.ndsw.catalog.RunQueue;
 import org.ndsw.catalog.RunStatus;
@@ -43,6 +44,12 @@ public final class ClusterCollect {
      * @param ended seqs whose task SLURM reports as ended (sacct); tested besides the progress file's age
      */
     public static Report collect(Path catalog, String sweep, Path dir, Duration lostAfter, Predicate<Integer> ended) {
+        return collect(catalog, sweep, dir, lostAfter, ended, ProgressSink.NONE);
+    }
+
+    /** {@link #collect(Path, String, Path, Duration, Predicate)}, reporting each file read to `progress`. */
+    public static Report collect(Path catalog, String sweep, Path dir, Duration lostAfter, Predicate<Integer> ended,
+            ProgressSink progress) {
         Path results = dir.resolve("results");
         if (!Files.isDirectory(results)) {
             throw new NdswException(dir + ": no results folder; is this a folder written by `ndsw sweep plan`?");
@@ -59,7 +66,12 @@ public final class ClusterCollect {
                 bySeq.put(r.seq(), r);
             }
             Set<Integer> withResult = new java.util.HashSet<>();
-            for (Path f : files(results, ".json", ".progress.json")) {
+            List<Path> resultFiles = files(results, ".json", ".progress.json");
+            List<Path> progressFiles = files(results, ".progress.json", null);
+            int total = Math.max(1, resultFiles.size() + progressFiles.size());
+            int read = 0;
+            for (Path f : resultFiles) {
+                progress.update("Reading results of " + sweep, (double) read++ / total);
                 ClusterFiles.Result r = ClusterFiles.readResult(f);
                 SweepRun run = match(bySeq, r.seq(), r.model(), r.seed(), f, sweep);
                 withResult.add(r.seq());
@@ -72,7 +84,8 @@ public final class ClusterCollect {
                 }
             }
             long now = System.currentTimeMillis();
-            for (Path f : files(results, ".progress.json", null)) {
+            for (Path f : progressFiles) {
+                progress.update("Reading progress of " + sweep, (double) read++ / total);
                 ClusterFiles.Progress p = ClusterFiles.readProgress(f);
                 SweepRun run = match(bySeq, p.seq(), p.model(), p.seed(), f, sweep);
                 if (withResult.contains(p.seq())) {

@@ -104,6 +104,10 @@ final class Launcher {
                 "--workers", Integer.toString(o.workers()), "--threads-per-worker", Integer.toString(o.threadsPerWorker()),
                 "--worker-heap", o.heap(), "--max-attempts", Integer.toString(o.maxAttempts()), "--stale-seconds",
                 Integer.toString(o.staleSeconds())));
+        if (!o.gpus().isEmpty()) {
+            cmd.add("--gpus");
+            cmd.add(o.gpus().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+        }
         return cmd;
     }
 
@@ -119,15 +123,29 @@ final class Launcher {
         }
     }
 
-    /** Starts the worker with its output appended to the run's log. */
-    static Process start(List<String> command, Path runDir, int threads) {
+    /** The environment variable that pins a worker to one CUDA device. */
+    static final String CUDA_VISIBLE_DEVICES = "CUDA_VISIBLE_DEVICES";
+
+    /**
+     * The process builder of a worker: output appended to the run's log, thread counts in the environment and, for
+     * `gpu` &ge; 0, {@code CUDA_VISIBLE_DEVICES=gpu}, so the engine's CUDA device 0 is that GPU.
+     */
+    static ProcessBuilder builder(List<String> command, Path runDir, int threads, int gpu) {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(runDir).toFile()));
+        pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        pb.environment().put("MKL_NUM_THREADS", Integer.toString(threads));
+        if (gpu >= 0) {
+            pb.environment().put(CUDA_VISIBLE_DEVICES, Integer.toString(gpu));
+        }
+        return pb;
+    }
+
+    /** Starts the worker with its output appended to the run's log, on CUDA device `gpu` (-1: not pinned). */
+    static Process start(List<String> command, Path runDir, int threads, int gpu) {
         try {
             Files.createDirectories(runDir);
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(runDir).toFile()));
-            pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
-            pb.environment().put("MKL_NUM_THREADS", Integer.toString(threads));
-            return pb.start();
+            return builder(command, runDir, threads, gpu).start();
         } catch (IOException e) {
             throw new NdswException(runDir + ": cannot start a worker: " + e.getMessage(), e);
         }

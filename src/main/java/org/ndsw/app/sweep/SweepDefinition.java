@@ -22,7 +22,8 @@ import org.ndsw.train.Recipe;
  * @param testSubset test images kept (stratified), 0 for all
  * @param subsetSeed seed of the subsets (shared by all runs, so every model sees the same images)
  * @param engine training engine name
- * @param device where every run of the sweep trains (GPU: CUDA device 0 of the worker's machine)
+ * @param device where every run of the sweep trains (GPU: CUDA device 0 of the worker, which
+ *     `sweep run --gpus` maps to a GPU of its own through CUDA_VISIBLE_DEVICES)
  * @param seedsPerModel runs per model, with training seeds 1..seedsPerModel
  */
 public record SweepDefinition(String name, String space, int n, long seed, Window window, Convention convention,

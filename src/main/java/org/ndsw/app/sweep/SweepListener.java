@@ -13,7 +13,10 @@ public interface SweepListener {
     /** About twice a second: counts, ETA and every running model's progress. */
     default void onProgress(SweepProgress progress) {}
 
-    /** A run reached done or failed (by any process working on the sweep). */
+    /**
+     * A run reached done or failed (by any process working on the sweep), or went back to the queue while the sweep
+     * stops; {@link RunEnds#line} says so in words.
+     */
     default void onRunEnded(SweepRun run) {}
 
     /** A line worth showing: stale runs released, workers started, stopped or died. */

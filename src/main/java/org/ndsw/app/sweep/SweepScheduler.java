@@ -132,16 +132,30 @@ final class SweepScheduler {
             Path dir = Path.of(q.ticket(claim.get().runId()).checkpointDir());
             Launcher.Settings s = new Launcher.Settings(options.threads(), options.heap(), options.jvmOptions());
             LogFollower follower = new LogFollower(Launcher.logFile(dir));
+            int slot = freeSlot();
+            int gpu = options.gpuOf(slot);
             Process p;
             try {
-                p = Launcher.start(Launcher.command(catalogFile, claim.get(), pid, engine, s), dir, s.threads());
+                p = Launcher.start(Launcher.command(catalogFile, claim.get(), pid, engine, s), dir, s.threads(), gpu);
             } catch (NdswException e) {
                 q.fail(claim.get().runId(), claim.get().token(), e.getMessage(), "");
                 throw e;
             }
-            workers.put(claim.get().runId(), new Worker(claim.get(), p, follower));
-            listener.onMessage(String.format(Locale.ROOT, "run %d: worker pid %d started", claim.get().seq(),
-                    p.pid()));
+            workers.put(claim.get().runId(), new Worker(claim.get(), p, follower, slot));
+            listener.onMessage(String.format(Locale.ROOT, "run %d: worker pid %d started%s", claim.get().seq(),
+                    p.pid(), gpu >= 0 ? " on GPU " + gpu : ""));
+        }
+    }
+
+    /** The lowest worker slot no running worker holds; slot k uses GPU {@code gpus[k mod N]}. */
+    private int freeSlot() {
+        int slot = 0;
+        while (true) {
+            final int k = slot;
+            if (workers.values().stream().noneMatch(w -> w.slot == k)) {
+                return slot;
+            }
+            slot++;
         }
     }
 
@@ -197,8 +211,9 @@ final class SweepScheduler {
                 fractions.put(r.id(), p.fraction());
             }
             RunStatus before = lastStatus.put(r.id(), r.status());
-            if (before != null && before != r.status()
-                    && (r.status() == RunStatus.DONE || r.status() == RunStatus.FAILED)) {
+            if (before != null && before != r.status() && (r.status() == RunStatus.DONE
+                    || r.status() == RunStatus.FAILED || stopping && before == RunStatus.RUNNING
+                    && r.status() == RunStatus.QUEUED)) {
                 listener.onRunEnded(r);
             }
         }
@@ -226,13 +241,15 @@ final class SweepScheduler {
         final RunClaim claim;
         final Process process;
         final LogFollower log;
+        final int slot;
         double firstFraction = -1;
         long firstNanos;
 
-        Worker(RunClaim claim, Process process, LogFollower log) {
+        Worker(RunClaim claim, Process process, LogFollower log, int slot) {
             this.claim = claim;
             this.process = process;
             this.log = log;
+            this.slot = slot;
         }
 
         RunProgress progress(SweepRun r) {

@@ -69,6 +69,10 @@ public final class SweepWorker {
                         + ticket.status().label() + "); nothing to do");
                 return EXIT_CLAIM_LOST;
             }
+            String cuda = System.getenv(Launcher.CUDA_VISIBLE_DEVICES);
+            if (cuda != null) {
+                log.println("run " + request.runId() + ": " + Launcher.CUDA_VISIBLE_DEVICES + "=" + cuda);
+            }
             Thread beat = heartbeat(ticket.sweep());
             try {
                 return train(queue, ticket);

@@ -66,6 +66,34 @@ final class FxTrainingActions implements TrainingActions {
     }
 
     @Override
+    public void planForCluster() {
+        SweepItem item = vm.selectedSweep.get();
+        if (item == null) {
+            return;
+        }
+        ClusterDialog.create(vm.cluster, item.name(), window, dialogs).show();
+    }
+
+    @Override
+    public void collectResults() {
+        if (vm.selectedSweep.get() == null) {
+            return;
+        }
+        DirectoryChooser c = new DirectoryChooser();
+        c.setTitle("Plan folder to collect (the --out folder of the plan)");
+        File last = new File(vm.cluster.out.get().trim());
+        File start = last.isDirectory() ? last : dialogs.lastFolder().get();
+        if (start != null && start.isDirectory()) {
+            c.setInitialDirectory(start);
+        }
+        File chosen = c.showDialog(window);
+        if (chosen != null) {
+            dialogs.lastFolder().remember(chosen);
+            vm.cluster.collect(chosen.toPath());
+        }
+    }
+
+    @Override
     public boolean confirmClose() {
         var running = vm.runningHere();
         if (running.isEmpty()) {

@@ -25,16 +25,27 @@ public record RunItem(SweepRun run, RunProgress live) {
         return run.seed() == null ? "" : run.seed().toString();
     }
 
-    /** Status, with the phase while a worker reports. */
+    /** The phase a worker reports before its first progress line. */
+    static final String STARTING = "starting";
+
+    /** Status, with the phase (and the epoch in flight) while a worker reports. */
     public String status() {
         String s = run.status().label();
-        return live != null ? s + " (" + live.phase() + ")" : s;
+        if (live == null) {
+            return s;
+        }
+        return STARTING.equals(live.phase()) ? s + " (" + STARTING + ")"
+                : s + " (" + live.phase() + ", epoch " + live.epoch() + ")";
     }
 
-    /** "epoch / epochs": finished epochs, or the epoch in progress while live. */
+    /**
+     * "finished / epochs": the epochs finished, so "0 / 100" while a worker is starting or in its first epoch (the
+     * epoch in flight is in {@link #status}).
+     */
     public String epoch() {
-        Integer max = live != null ? Integer.valueOf(live.epochs()) : run.maxEpochs();
-        int e = live != null ? live.epoch() : run.epochs();
+        boolean reporting = live != null && !STARTING.equals(live.phase());
+        Integer max = reporting ? Integer.valueOf(live.epochs()) : run.maxEpochs();
+        int e = reporting ? Math.max(run.epochs(), live.epoch() - 1) : run.epochs();
         return e + " / " + (max == null ? "?" : max);
     }
 
@@ -43,9 +54,15 @@ public record RunItem(SweepRun run, RunProgress live) {
         return run.error() == null ? "" : String.format(Locale.ROOT, "%.2f", run.error());
     }
 
-    /** Images per second of the phase in progress, or "". */
+    /**
+     * Images per second: of the phase in progress while a worker reports, else of the run's last recorded epoch
+     * (training), or "" before one was recorded.
+     */
     public String imagesPerSecond() {
-        return live == null || live.imagesPerSecond() <= 0 ? "" : String.format(Locale.ROOT, "%.0f",
-                live.imagesPerSecond());
+        if (live != null && live.imagesPerSecond() > 0) {
+            return String.format(Locale.ROOT, "%.0f", live.imagesPerSecond());
+        }
+        Double ips = run.imagesPerSecond();
+        return ips == null || !(ips > 0) ? "" : String.format(Locale.ROOT, "%.0f", ips);
     }
 }

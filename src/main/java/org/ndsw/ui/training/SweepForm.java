@@ -48,11 +48,13 @@ public final class SweepForm {
     final ObjectProperty<String> engine = new SimpleObjectProperty<>("djl");
     final ObjectProperty<String> device = new SimpleObjectProperty<>(Device.CPU.cliName());
     final StringProperty workers = new SimpleStringProperty("1");
+    final StringProperty gpus = new SimpleStringProperty("");
 
     /** The fields' keys, as {@link InvalidField#field()} names them. */
     public static final java.util.List<String> FIELDS = java.util.List.of("space", "name", "count", "seed",
             "minParams", "maxParams", "minFlops", "maxFlops", "recipe", "epochs", "batch", "lr", "wd", "cutout",
-            "auxWeight", "dropPath", "dataset", "trainSubset", "testSubset", "engine", "device", "workers");
+            "auxWeight", "dropPath", "dataset", "trainSubset", "testSubset", "engine", "device", "workers",
+            "gpus");
 
     /** A form with the paper's recipe; choosing a recipe fills its values into the fields. */
     public SweepForm() {
@@ -101,6 +103,7 @@ public final class SweepForm {
             case "trainSubset" -> trainSubset;
             case "testSubset" -> testSubset;
             case "workers" -> workers;
+            case "gpus" -> gpus;
             default -> throw new IllegalArgumentException("no text field " + key);
         };
     }
@@ -148,13 +151,32 @@ public final class SweepForm {
         }
     }
 
-    /** The number of worker processes; throws {@link InvalidField} when it is not 1-64. */
+    /**
+     * The number of worker processes; throws {@link InvalidField} when it is not 1-64. Left blank: one per listed
+     * GPU, else 1.
+     */
     public int workers() {
+        if (workers.get() == null || workers.get().isBlank()) {
+            return Math.max(1, gpus().size());
+        }
         int k = positiveInt("workers", "Workers", workers.get());
         if (k > 64) {
             throw new InvalidField("workers", "Workers: at most 64 worker processes, got " + k);
         }
         return k;
+    }
+
+    /**
+     * The CUDA devices of the GPUs field ("0,1,2,3"; blank: workers not pinned): worker slot k sees only device
+     * {@code k mod N} through CUDA_VISIBLE_DEVICES. Throws {@link InvalidField} for a bad list.
+     */
+    public java.util.List<Integer> gpus() {
+        try {
+            return new org.ndsw.app.sweep.RunOptions(1, 0, "1g", false, 60, 1, java.util.List.of(),
+                    org.ndsw.app.sweep.RunOptions.parseGpus(gpus.get())).gpus();
+        } catch (NdswException e) {
+            throw new InvalidField("gpus", "GPUs: " + e.getMessage().replaceFirst("^--gpus: ", ""));
+        }
     }
 
     private Device device() {

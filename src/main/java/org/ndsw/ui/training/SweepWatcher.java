@@ -15,6 +15,7 @@ import org.ndsw.app.sweep.SweepListener;
 import org.ndsw.app.sweep.SweepOutcome;
 import org.ndsw.app.sweep.SweepProgress;
 import org.ndsw.app.sweep.SweepService;
+import org.ndsw.app.sweep.RunEnds;
 import org.ndsw.catalog.SweepRun;
 
 /**
@@ -113,6 +114,7 @@ final class SweepWatcher {
 
             @Override
             public void onRunEnded(SweepRun r) {
+                messages.add(name + ": " + RunEnds.line(r));
                 runEnded.set(true);
                 coalescer.poke();
             }

@@ -17,6 +17,12 @@ public interface TrainingActions {
     /** Puts the selected sweep's failed runs back in the queue and trains them. */
     void retryFailed();
 
+    /** Opens the "Plan for a cluster…" dialog for the selected sweep. */
+    void planForCluster();
+
+    /** Chooses a plan folder and collects its results into the selected sweep. */
+    void collectResults();
+
     /**
      * Asked when the window closes: returns false to keep the window open. While sweeps run here, asks whether to
      * stop them or leave them running.

@@ -65,8 +65,8 @@ public final class TrainingView extends SplitPane {
         ComboBox<String> device = new ComboBox<>(vm.devices);
         device.setId("training-device");
         device.valueProperty().bindBidirectional(f.device);
-        device.setTooltip(new Tooltip("gpu: every worker trains on CUDA device 0 of this machine (a build with CUDA"
-                + " natives); use 1 worker per GPU"));
+        device.setTooltip(new Tooltip("gpu: workers train on a GPU of this machine (a build with CUDA natives); list"
+                + " the GPUs below to give each worker its own, else all share CUDA device 0"));
         ComboBox<String> recipe = new ComboBox<>(vm.recipes);
         recipe.setId("training-recipe");
         recipe.valueProperty().bindBidirectional(f.recipe);
@@ -99,7 +99,10 @@ public final class TrainingView extends SplitPane {
                 field(vm, "testSubset", "images, 0 = all"));
         g.addRow(row++, new Label("Engine"), marked(vm, "engine", engine), new Label("Device"),
                 marked(vm, "device", device));
-        g.addRow(row++, new Label("Workers"), field(vm, "workers", "processes"));
+        TextField gpus = field(vm, "gpus", "e.g. 0,1,2,3");
+        gpus.setTooltip(new Tooltip("CUDA devices, one per worker: worker k sees only GPU k mod N through"
+                + " CUDA_VISIBLE_DEVICES. Blank: not pinned. With Workers blank, one worker per GPU."));
+        g.addRow(row++, new Label("Workers"), field(vm, "workers", "processes"), new Label("GPUs"), gpus);
         Button create = new Button("Create sweep");
         create.setId("training-create");
         create.setDefaultButton(false);
@@ -170,8 +173,34 @@ public final class TrainingView extends SplitPane {
         Label status = new Label();
         status.setId("training-message");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE); // wraps to as many lines as it needs instead of being cut
+        status.setMaxWidth(Double.MAX_VALUE);
         status.textProperty().bind(vm.messageProperty());
-        VBox box = new VBox(6, new Label("Sweeps"), list, new HBox(6, start, stop, retry), status);
+        Tooltip full = new Tooltip();
+        full.setWrapText(true);
+        full.setMaxWidth(600);
+        full.textProperty().bind(vm.messageProperty());
+        status.tooltipProperty().bind(Bindings.when(vm.messageProperty().isEmpty()).then((Tooltip) null)
+                .otherwise(full));
+        Button plan = button("training-plan", "Plan for a cluster…", actions::planForCluster);
+        plan.setTooltip(new Tooltip("Write job files and a SLURM job-array script for this sweep (ndsw sweep plan)"));
+        Button collect = button("training-collect", "Collect results", actions::collectResults);
+        collect.setTooltip(new Tooltip("Record the results of a plan folder in this sweep (ndsw sweep collect);"
+                + " collecting twice records nothing twice"));
+        plan.disableProperty().bind(vm.selectedSweep.isNull().or(vm.cluster.busyProperty()));
+        collect.disableProperty().bind(vm.selectedSweep.isNull().or(vm.cluster.busyProperty()));
+        ProgressBar collecting = new ProgressBar();
+        collecting.setId("training-collect-progress");
+        collecting.progressProperty().bind(vm.cluster.progress);
+        collecting.visibleProperty().bind(vm.cluster.busyProperty());
+        collecting.managedProperty().bind(vm.cluster.busyProperty());
+        Label clusterResult = new Label();
+        clusterResult.setId("training-cluster-result");
+        clusterResult.setWrapText(true);
+        clusterResult.setMinHeight(Region.USE_PREF_SIZE);
+        clusterResult.textProperty().bind(vm.cluster.resultProperty());
+        VBox box = new VBox(6, new Label("Sweeps"), list, new HBox(6, start, stop, retry), status,
+                new HBox(6, plan, collect, collecting), clusterResult);
         VBox.setVgrow(list, Priority.ALWAYS);
         return box;
     }

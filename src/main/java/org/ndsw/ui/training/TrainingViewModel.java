@@ -66,6 +66,8 @@ public final class TrainingViewModel {
     final ObjectProperty<Figure> curves;
     final DoubleProperty fraction;
     private IntFunction<RunOptions> options = RunOptions::of;
+    /** "Plan for a cluster…" and "Collect results" on the selected sweep. */
+    public final SweepCluster cluster;
 
     /**
      * A panel over the catalogue `session` (the Catalogue panel's), offering the `spaces` of the Design spaces panel;
@@ -96,6 +98,10 @@ public final class TrainingViewModel {
         this.list = new SweepList(tasks, session, watcher::isRunningHere, message::set);
         this.selected = new SweepRuns(tasks, session, list, watcher, message::set);
         list.onStartListed(() -> start(false));
+        this.cluster = new SweepCluster(tasks, session, list.selected, l -> addLog(List.of(l)), () -> {
+            selected.loadNow();
+            catalogChanged.run();
+        });
         sweeps = list.sweeps;
         selectedSweep = list.selected;
         runs = selected.runs;
@@ -260,7 +266,7 @@ public final class TrainingViewModel {
         RunOptions opts;
         try {
             service = service();
-            opts = options.apply(form.workers()).withRetryFailed(retryFailed);
+            opts = options.apply(form.workers()).withRetryFailed(retryFailed).withGpus(form.gpus());
         } catch (InvalidField e) {
             invalidField.set(e.field());
             formMessage.set(e.getMessage());
@@ -279,7 +285,7 @@ public final class TrainingViewModel {
         }
         watcher.start(service, name, opts);
         message.set("Training " + name + " with " + opts.workers() + " worker" + (opts.workers() == 1 ? "" : "s")
-                + "…");
+                + (opts.gpus().isEmpty() ? "" : " on GPUs " + opts.gpus()) + "…");
         list.updateItem(name);
     }
 

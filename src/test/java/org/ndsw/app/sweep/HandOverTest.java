@@ -29,7 +29,7 @@ class HandOverTest {
     @Test
     void aRunWithoutLogHasAnEmptyTail() {
         assertEquals("", SweepService.logTail(new org.ndsw.catalog.SweepRun(1, 0, "m", 1L, RunStatus.QUEUED, 0, 1,
-                null, null, 0, null, null, null, null, null)));
+                null, null, 0, null, null, null, null, null, null)));
     }
 
     @Test

@@ -18,7 +18,7 @@ class SchedulerPartsTest {
     @TempDir Path dir;
 
     private static SweepRun run(long id, RunStatus s, int epochs) {
-        return new SweepRun(id, (int) id, "m" + id, 1L, s, epochs, 4, null, null, 1, null, null, null, null, null);
+        return new SweepRun(id, (int) id, "m" + id, 1L, s, epochs, 4, null, null, 1, null, null, null, null, null, null);
     }
 
     @Test
@@ -79,5 +79,27 @@ class SchedulerPartsTest {
                 "--token", "tok", "--parent-pid", "42", "--threads", "2"), cmd.subList(cmd.size() - 12, cmd.size()));
         assertEquals(2, new RunOptions(3, 2, "2g", false, 60, 3, List.of()).threads());
         assertEquals(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), RunOptions.of(2).threads());
+    }
+
+    @Test
+    void eachWorkerSlotIsPinnedToItsGpuThroughCudaVisibleDevicesRoundRobin() {
+        RunOptions o = new RunOptions(5, 1, "1g", false, 60, 3, List.of(), List.of(0, 1, 2, 3));
+        assertEquals(List.of(0, 1, 2, 3, 0), java.util.stream.IntStream.range(0, 5).map(o::gpuOf).boxed().toList());
+        assertEquals(-1, RunOptions.of(2).gpuOf(1));
+        ProcessBuilder pinned = Launcher.builder(List.of("true"), dir, 2, 3);
+        assertEquals("3", pinned.environment().get(Launcher.CUDA_VISIBLE_DEVICES));
+        assertEquals("2", pinned.environment().get("OMP_NUM_THREADS"));
+        ProcessBuilder free = Launcher.builder(List.of("true"), dir, 2, -1);
+        assertEquals(System.getenv(Launcher.CUDA_VISIBLE_DEVICES), free.environment().get(Launcher.CUDA_VISIBLE_DEVICES));
+        assertEquals(List.of(0, 2, 5), RunOptions.parseGpus(" 0, 2,5"));
+        assertEquals(List.of(), RunOptions.parseGpus(""));
+        org.ndsw.NdswException bad = org.junit.jupiter.api.Assertions.assertThrows(org.ndsw.NdswException.class,
+                () -> RunOptions.parseGpus("0,a"));
+        assertEquals("--gpus: expected CUDA device indices separated by commas such as 0,1,2,3, got \"0,a\"",
+                bad.getMessage());
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(org.ndsw.NdswException.class,
+                () -> o.withGpus(List.of(1, 1))).getMessage().contains("device 1 is listed twice"));
+        List<String> sched = Launcher.schedulerCommand(Path.of("c.db"), "s", o);
+        assertEquals(List.of("--gpus", "0,1,2,3"), sched.subList(sched.size() - 2, sched.size()));
     }
 }

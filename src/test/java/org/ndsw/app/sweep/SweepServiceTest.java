@@ -112,7 +112,12 @@ class SweepServiceTest {
 
         SweepOutcome o = s.run("e2e", options, listener);
         assertEquals(new SweepOutcome("e2e", 2, 2, 0, 0, false, o.seconds()), o);
-        assertEquals(2, ended.size());
+        assertEquals(4, ended.size(), "two runs stopped (back in the queue), then the same two done: " + ended);
+        assertEquals(List.of(RunStatus.QUEUED, RunStatus.QUEUED, RunStatus.DONE, RunStatus.DONE),
+                ended.stream().map(SweepRun::status).sorted((a, b) -> a == b ? 0 : a == RunStatus.QUEUED ? -1 : 1)
+                        .toList());
+        assertTrue(ended.stream().filter(r -> r.status() == RunStatus.QUEUED).allMatch(r -> RunEnds.line(r)
+                .contains(": stopped after ")), ended.toString());
         assertEquals(1.0, progress.get(progress.size() - 1).fraction());
         try (Catalog c = Catalog.open(dir.resolve("c.db"))) {
             assertEquals(2, c.errors("e2e", ErrorKind.BEST).size());
@@ -196,5 +201,38 @@ class SweepServiceTest {
                         "SELECT provenance FROM runs WHERE failure IS NOT NULL")) {
             assertEquals("gpu", new ObjectMapper().readTree(rs.getString(1)).get("device").asText());
         }
+    }
+
+    @Test
+    void gpuWorkersAreEachStartedOnTheirOwnDeviceAndAFailingGpuIsRecordedWithTheEnginesMessage() throws Exception {
+        Path data = SweepFixtures.data(dir, 40, 20);
+        SweepDefinition d = DefinitionJsonTest.withDevice(
+                SweepFixtures.definition("pin", SweepFixtures.tinySpace(dir), data, 3, 1), Device.GPU);
+        SweepService s = new SweepService(dir.resolve("c.db"));
+        s.create(d, null);
+        List<String> messages = new CopyOnWriteArrayList<>();
+        SweepListener listener = new SweepListener() {
+            @Override
+            public void onProgress(SweepProgress p) {}
+
+            @Override
+            public void onMessage(String line) {
+                messages.add(line);
+            }
+        };
+        s.run("pin", new RunOptions(2, 1, "512m", false, 60, 3, List.of(), List.of(2, 3)), listener);
+        List<SweepRun> failed = s.status("pin").runs().stream().filter(r -> r.status() == RunStatus.FAILED).toList();
+        assertEquals(2, failed.size(), "both slots were filled at once: " + messages);
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (SweepRun r : failed) {
+            assertTrue(r.failure().startsWith("--device gpu: PyTorch 2.7.1 found no CUDA device"), r.failure());
+            String log = Files.readString(Launcher.logFile(Path.of(r.checkpointDir())));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("CUDA_VISIBLE_DEVICES=(\\d+)").matcher(log);
+            assertTrue(m.find(), log);
+            seen.add(m.group(1));
+        }
+        assertEquals(java.util.Set.of("2", "3"), seen, "each worker on its own GPU");
+        assertTrue(messages.stream().anyMatch(m -> m.endsWith("started on GPU 2")), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.endsWith("started on GPU 3")), messages.toString());
     }
 }

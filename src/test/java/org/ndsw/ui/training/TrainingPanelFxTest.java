@@ -121,6 +121,12 @@ class TrainingPanelFxTest {
         Label overall = robot.lookup("#training-overall").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> overall.getText().startsWith("2 runs: 2 done"));
         assertTrue(runs.getItems().stream().allMatch(r -> r.epoch().equals("2 / 2") && !r.bestError().isEmpty()));
+        assertTrue(runs.getItems().stream().allMatch(r -> r.imagesPerSecond().matches("[0-9]+")),
+                "done runs show their last epoch's img/s");
+        assertTrue(vm.log.stream().anyMatch(l -> l.startsWith("tiny: run 0: done, best error ")), vm.log.toString());
+        assertTrue(vm.log.stream().anyMatch(l -> l.startsWith("tiny: run 1: done, best error ")), vm.log.toString());
+        Label status = robot.lookup("#training-message").queryAs(Label.class);
+        assertEquals(status.getText(), status.getTooltip().getText(), "the status line's full text");
         var bar = robot.lookup("#training-progress").queryAs(javafx.scene.control.ProgressBar.class);
         assertEquals(1.0, bar.getProgress());
         assertTrue(bar.getHeight() >= 10, "the progress bar is on screen: " + bar.getHeight());
@@ -133,6 +139,46 @@ class TrainingPanelFxTest {
         assertEquals(2, test.x().length, "one point per epoch");
         assertNotNull(robot.lookup("#training-curves").queryAs(javafx.scene.layout.StackPane.class).getChildren()
                 .get(0), "the chart is on screen");
+    }
+
+    @Test
+    void planForAClusterOpensItsDialogAndCollectResultsShowsTheCounts(FxRobot robot) throws Exception {
+        Path data = TinyCifar.pngFolders(dir.resolve("cifar"), 20, 10);
+        TrainingViewModel vm = workbench.training().viewModel();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.catalogFile() != null);
+        robot.interact(() -> workbench.select("Training"));
+        javafx.scene.control.Button plan = robot.lookup("#training-plan").queryAs(javafx.scene.control.Button.class);
+        javafx.scene.control.Button collect = robot.lookup("#training-collect")
+                .queryAs(javafx.scene.control.Button.class);
+        assertEquals("Plan for a cluster…", plan.getText());
+        assertEquals("Collect results", collect.getText());
+        assertTrue(plan.isDisabled() && collect.isDisabled(), "no sweep selected");
+        robot.interact(() -> {
+            vm.form.space.set(vm.spaces.stream().filter(s -> !s.builtin()).findFirst().orElseThrow());
+            vm.form.name.set("tiny");
+            vm.form.count.set("2");
+            vm.form.epochs.set("1");
+            vm.form.dataset.set(data.toString());
+        });
+        robot.clickOn("#training-create");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.selectedSweep.get() != null && !plan.isDisabled());
+        assertFalse(collect.isDisabled());
+
+        robot.clickOn("#training-plan");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#cluster-out").tryQuery().isPresent());
+        Path out = dir.resolve("plan");
+        robot.clickOn("#cluster-out").write(out.toString());
+        robot.doubleClickOn("#cluster-limit").write("5");
+        robot.clickOn("Write plan");
+        Label result = robot.lookup("#training-cluster-result").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> result.getText().startsWith("Planned 2 runs of tiny"));
+        assertTrue(Files.readString(out.resolve("array.sbatch")).contains("#SBATCH --array=0-1%5"));
+
+        // The folder chooser is the platform's; the button hands its folder to the view model as here.
+        robot.interact(() -> vm.cluster.collect(out));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> result.getText().startsWith("Collected tiny: 0 done,"
+                + " 0 failed, 0 running updated, 0 lost; 2 runs not finished"));
+        assertFalse(collect.isDisabled(), "enabled again after the collect");
     }
 
     @Test

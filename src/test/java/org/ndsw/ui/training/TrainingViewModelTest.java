@@ -104,6 +104,53 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void theRunsTableSaysEpochsFinishedImagesPerSecondAndTheLogSaysHowRunsEnded() {
+        var starting = new org.ndsw.catalog.SweepRun(1, 0, "m", 1L, RunStatus.RUNNING, 0, 5, null, null, 1, null,
+                "h", 1L, null, null, null);
+        RunItem s = new RunItem(starting, new org.ndsw.app.sweep.RunProgress(0, "m", 1, 1, 1, "starting", 0,
+                Double.NaN, 0, -1));
+        assertEquals("0 / 5", s.epoch(), "no epoch finished while starting");
+        assertEquals("running (starting)", s.status());
+        assertEquals("", s.imagesPerSecond());
+        RunItem training = new RunItem(starting, new org.ndsw.app.sweep.RunProgress(0, "m", 1, 2, 5, "train", 0.3,
+                Double.NaN, 812.4, -1));
+        assertEquals("1 / 5", training.epoch(), "epoch 2 in flight: 1 finished");
+        assertEquals("running (train, epoch 2)", training.status());
+        assertEquals("812", training.imagesPerSecond());
+        var done = new org.ndsw.catalog.SweepRun(1, 0, "m", 1L, RunStatus.DONE, 5, 5, 41.2, 42.0, 1, null, null,
+                null, null, null, 950.6);
+        assertEquals("5 / 5", new RunItem(done, null).epoch());
+        assertEquals("951", new RunItem(done, null).imagesPerSecond(), "the last epoch's img/s from the record");
+        assertEquals("run 0: done, best error 41.20% after 5 epochs", org.ndsw.app.sweep.RunEnds.line(done));
+        var failed = new org.ndsw.catalog.SweepRun(1, 3, "m", 1L, RunStatus.FAILED, 2, 5, 60.0, 61.0, 1,
+                "diverged in epoch 3, batch 7 (loss NaN)", null, null, null, null, null);
+        assertEquals("run 3: failed after 2 of 5 epochs, best error 60.00%: diverged in epoch 3, batch 7 (loss NaN)",
+                org.ndsw.app.sweep.RunEnds.line(failed));
+        var stopped = new org.ndsw.catalog.SweepRun(1, 4, "m", 1L, RunStatus.QUEUED, 1, 5, 70.0, 70.0, 1, null, null,
+                null, null, null, null);
+        assertEquals("run 4: stopped after 1 of 5 epochs, best error 70.00%, back in the queue",
+                org.ndsw.app.sweep.RunEnds.line(stopped));
+    }
+
+    @Test
+    void theGpusFieldPinsWorkersAndABlankWorkersFieldMeansOnePerGpu() {
+        SweepForm f = new SweepForm();
+        assertEquals(List.of(), f.gpus());
+        f.gpus.set("0, 1,2,3");
+        assertEquals(List.of(0, 1, 2, 3), f.gpus());
+        assertEquals(1, f.workers(), "the Workers field wins");
+        f.workers.set("");
+        assertEquals(4, f.workers(), "blank: one worker per GPU");
+        f.gpus.set("0,x");
+        InvalidField e = assertThrows(InvalidField.class, f::gpus);
+        assertEquals("gpus", e.field());
+        assertEquals("GPUs: expected CUDA device indices separated by commas such as 0,1,2,3, got \"0,x\"",
+                e.getMessage());
+        f.gpus.set("1,1");
+        assertEquals("GPUs: device 1 is listed twice in [1, 1]", assertThrows(InvalidField.class, f::gpus).getMessage());
+    }
+
+    @Test
     void theDeviceChoiceIsValidatedAndReachesTheDefinition() throws IOException {
         TrainingViewModel vm = vm(new ArrayList<>());
         SweepForm f = vm.form;
@@ -187,6 +234,55 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void planForAClusterWritesTheArrayAndCollectRecordsItsResultsOnce() throws IOException {
+        List<Runnable> changes = new ArrayList<>();
+        TrainingViewModel vm = vm(changes);
+        Path data = TinyCifar.pngFolders(dir.resolve("cifar"), 20, 10);
+        vm.form.dataset.set(data.toString());
+        vm.form.count.set("2");
+        vm.form.epochs.set("1");
+        vm.form.batch.set("10");
+        vm.create();
+        SweepCluster c = vm.cluster;
+        c.plan();
+        assertEquals("Output folder: choose the plan folder (shared by the nodes)", c.resultProperty().get());
+        Path plan = dir.resolve("plan");
+        c.out.set(plan.toString());
+        c.cpus.set("0");
+        c.plan();
+        assertEquals("CPUs: a whole number of at least 1, got \"0\"", c.resultProperty().get());
+        c.cpus.set("1");
+        c.limit.set("3");
+        c.gpus.set("1");
+        c.time.set("00:30:00");
+        c.partition.set("short");
+        c.plan();
+        assertTrue(c.resultProperty().get().startsWith("Planned 2 runs of TinyResNet-s1 in "), c.resultProperty().get());
+        String script = Files.readString(plan.resolve(org.ndsw.app.sweep.ClusterPlan.SCRIPT));
+        for (String line : List.of("#SBATCH --array=0-1%3", "#SBATCH --cpus-per-task=1", "#SBATCH --gres=gpu:1",
+                "#SBATCH --time=00:30:00", "#SBATCH --partition=short")) {
+            assertTrue(script.contains(line), line + " in\n" + script);
+        }
+        assertTrue(vm.log.get(vm.log.size() - 1).contains("submit with: sbatch "), vm.log.toString());
+        // One task ran (in this JVM, as the array's task 0 would): collecting records it, twice records nothing.
+        assertEquals(0, org.ndsw.app.sweep.ClusterWorker.run(org.ndsw.app.sweep.ClusterFiles.jobFile(plan, 0),
+                plan.resolve("results"), 1, new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
+        c.collect(plan);
+        assertEquals("Collected TinyResNet-s1: 1 done, 0 failed, 0 running updated, 0 lost; 1 runs not finished",
+                c.resultProperty().get());
+        assertEquals(1.0, c.progress.get());
+        assertFalse(c.busyProperty().get());
+        assertEquals(RunStatus.DONE, vm.runs.get(0).run().status(), "the runs table was read again");
+        c.collect(plan);
+        assertTrue(c.resultProperty().get().startsWith("Collected TinyResNet-s1: 0 done, 0 failed"),
+                c.resultProperty().get());
+        c.collect(dir.resolve("nowhere"));
+        assertTrue(c.resultProperty().get().startsWith("Collecting TinyResNet-s1: ")
+                && c.resultProperty().get().endsWith("no results folder; is this a folder written by `ndsw sweep plan`?"),
+                c.resultProperty().get());
+    }
+
+    @Test
     void createStoresTheSweepInTheOpenCatalogueAndListsIt() throws IOException {
         List<Runnable> changes = new ArrayList<>();
         TrainingViewModel vm = vm(changes);
@@ -225,9 +321,9 @@ class TrainingViewModelTest {
                 data.toString(), 0, 0, 0, "djl", org.ndsw.train.Device.CPU, 1), null);
         var status = new SweepService(session.file()).status("b");
         var done = new org.ndsw.catalog.SweepRun(1, 0, "m", 1L, RunStatus.DONE, 1, 1, 50.0, 50.0, 1, null, null,
-                null, null, null);
+                null, null, null, null);
         var dead = new org.ndsw.catalog.SweepRun(2, 1, "m", 1L, RunStatus.RUNNING, 0, 1, null, null, 1, null, "h",
-                999_999_999L, null, null);
+                999_999_999L, null, null, null);
         SweepItem interrupted = SweepItem.of(new org.ndsw.app.sweep.SweepStatus("b", org.ndsw.train.Device.CPU, false,
                 List.of(done, dead)), false, pid -> false);
         assertTrue(interrupted.interrupted());
