@@ -58,6 +58,18 @@ class TrainCommandTest {
     }
 
     @Test
+    void imageNetSpacesAreRefusedForTrainingAndSweeps() {
+        CliRun r = CliRun.of("train", "--space", "AnyNetX_A", "--seed", "1", "--data", data.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains("space AnyNetX_A is an ImageNet space of pycls's AnyNet (224x224 inputs, 1000"
+                + " classes); ndsw trains CIFAR-10 networks only"), r.err());
+        CliRun s = CliRun.of("sweep", "create", "anynet", "--space", "AnyNetX_E", "-n", "2", "--seed", "1", "--data",
+                data.toString(), "--catalog", dir.resolve("anynet-catalog.db").toString());
+        assertEquals(1, s.exit(), s.err());
+        assertTrue(s.err().contains("space AnyNetX_E is an ImageNet space"), s.err());
+    }
+
+    @Test
     void theModelMustBeGivenExactlyOnce() {
         CliRun r = CliRun.of("train", "--net", TINY, "--space", "ResNet", "--seed", "1", "--data", data.toString());
         assertEquals(Main.EXIT_USER_ERROR, r.exit());

@@ -49,7 +49,7 @@ public record ModelSource(ModelSpec spec, String space) {
 
     /** The first model `ndsw sample NAME -n 1 --seed S` draws. */
     public static ModelSource ofSpace(String nameOrFile, long seed) {
-        DesignSpace space = BuiltinSpaces.resolve(nameOrFile);
+        DesignSpace space = requireCifar(BuiltinSpaces.resolve(nameOrFile));
         return new ModelSource(space.sample(new SplittableRandom(seed)), space.name());
     }
 
@@ -65,4 +65,19 @@ public record ModelSource(ModelSpec spec, String space) {
             throw new NdswException(where + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * The space itself when its networks are CIFAR-10 networks the engines can train; an ImageNet space of pycls's
+     * AnyNet (AnyNetX_A-E: 224x224 inputs, 1,000 classes) is refused rather than trained as something else.
+     */
+    public static DesignSpace requireCifar(DesignSpace space) {
+        if (space instanceof org.ndsw.space.StageSpace s && s.pycls() != null) {
+            throw new NdswException("space " + s.name() + " is an ImageNet space of pycls's AnyNet ("
+                    + s.pycls().imageSize() + "x" + s.pycls().imageSize() + " inputs, " + s.pycls().classes()
+                    + " classes); ndsw trains CIFAR-10 networks only. Draw its models with `ndsw sample "
+                    + s.name() + "` and train them with pycls.");
+        }
+        return space;
+    }
+
 }
