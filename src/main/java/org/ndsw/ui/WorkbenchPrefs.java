@@ -94,9 +94,15 @@ public final class WorkbenchPrefs {
         node.put("dividers." + key, sb.toString());
     }
 
-    /** The title of the panel selected last, or "". */
+    /** The panel the workbench opens on. */
+    public static final String FIRST_TAB = "Compare";
+
+    /**
+     * The title of the panel selected last; on the first start {@value #FIRST_TAB}, where the sample study is already
+     * compared (as the README's tour describes).
+     */
     public String tab() {
-        return node.get("tab", "");
+        return node.get("tab", FIRST_TAB);
     }
 
     /** Remembers the selected panel. */

@@ -246,6 +246,18 @@ class WorkbenchFxTest {
     }
 
     @Test
+    void theFirstStartOpensOnCompare(FxRobot robot) throws Exception {
+        Preferences node = Preferences.userRoot().node(System.getProperty(WorkbenchPrefs.NODE_PROPERTY,
+                "org/ndsw/test") + "/first-" + System.nanoTime());
+        robot.interact(() -> {
+            workbench.select("Design spaces");
+            workbench.restoreLayout(new WorkbenchPrefs(node), "");
+        });
+        assertEquals("Compare", workbench.tabs().getSelectionModel().getSelectedItem().getText());
+        node.removeNode();
+    }
+
+    @Test
     void layoutComesBackFromThePreferences(FxRobot robot) throws Exception {
         Preferences node = Preferences.userRoot().node(System.getProperty(WorkbenchPrefs.NODE_PROPERTY,
                 "org/ndsw/test") + "/layout-" + System.nanoTime());
