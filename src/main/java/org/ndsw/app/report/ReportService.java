@@ -14,6 +14,7 @@ import org.ndsw.app.compare.CompareFigures;
 import org.ndsw.app.compare.CompareOptions;
 import org.ndsw.app.compare.CompareResult;
 import org.ndsw.app.compare.CompareService;
+import org.ndsw.app.compare.DataWindow;
 import org.ndsw.app.compare.PairResult;
 import org.ndsw.app.compare.SetResult;
 import org.ndsw.app.source.Complexity;
@@ -104,10 +105,22 @@ public final class ReportService {
             try {
                 normalized = compare(sources, catalog, Complexity.PARAMS, -1, BinPolicy.STRICT);
             } catch (NdswException strict) {
-                // Small sets leave bins empty; compare's --bins-policy merge still normalizes them.
-                normalized = compare(sources, catalog, Complexity.PARAMS, -1, BinPolicy.MERGE);
-                h.open("p", "note").text("strict bins failed (" + org.ndsw.Quote.cut(strict.getMessage()) + "); empty bins merged into"
-                        + " their nearest non-empty bin, as --bins-policy merge does").close("p");
+                // The paper's window is too wide for small studies: fit window and k to the data, as Compare does.
+                List<RecordSet> read = read(sources, catalog, Complexity.PARAMS);
+                DataWindow fit = DataWindow.fit(read, Complexity.PARAMS, CompareOptions.DEFAULT_BINS);
+                if (fit != null) {
+                    normalized = new CompareService().compareSets(read, new CompareOptions(ErrorMetric.BEST,
+                            Complexity.PARAMS, fit.bins(), fit.window(), BinPolicy.STRICT,
+                            CompareOptions.DEFAULT_AREA_EPS, -1, 0));
+                    h.open("p", "note").text("The paper's window leaves complexity bins empty ("
+                            + org.ndsw.Quote.cut(strict.getMessage()) + "); the window and k are fitted to the data,"
+                            + " as the workbench's Compare panel does.").close("p");
+                } else {
+                    normalized = compare(sources, catalog, Complexity.PARAMS, -1, BinPolicy.MERGE);
+                    h.open("p", "note").text("The paper's window leaves complexity bins empty ("
+                            + org.ndsw.Quote.cut(strict.getMessage()) + ") and the sets share no complexity range;"
+                            + " empty bins are merged into their nearest non-empty bin.").close("p");
+                }
             }
             h.element("p", CompareFigures.describe(normalized));
             summary(h, normalized);
@@ -121,13 +134,18 @@ public final class ReportService {
                                          BinPolicy policy) {
         CompareOptions options = new CompareOptions(ErrorMetric.BEST, by, CompareOptions.DEFAULT_BINS, null,
                 policy, CompareOptions.DEFAULT_AREA_EPS, power, 0);
+        List<RecordSet> sets = read(sources, catalog, by);
+        return new CompareService().compareSets(sets, options);
+    }
+
+    private static List<RecordSet> read(List<String> sources, Catalog catalog, Complexity by) {
         List<RecordSet> sets = new ArrayList<>();
         CatalogService service = catalog == null ? null : new CatalogService(catalog);
         for (String s : sources) {
             sets.add(AnalysisSets.needsCatalog(s) ? CatalogSets.read(service, s, ErrorMetric.BEST)
                     : SourceReader.read(SourceSpec.parse(s), ErrorMetric.BEST, by));
         }
-        return new CompareService().compareSets(sets, options);
+        return sets;
     }
 
     private static void summary(Html h, CompareResult r) {

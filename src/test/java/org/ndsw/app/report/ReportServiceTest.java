@@ -46,6 +46,14 @@ class ReportServiceTest {
         assertEquals(count(html, "<svg"), count(html, "</svg>"));
     }
 
+    /** The bundled study is far smaller than the paper's window: the report fits window and k as Compare does. */
+    @Test
+    void theNormalizedEdfsOfASmallStudyUseAWindowFittedToTheData() {
+        String html = new ReportService().html(List.of(RESNET, VANILLA), null, ReportOptions.DEFAULTS);
+        assertTrue(html.contains("the window and k are fitted to the data"), "the report says what it did");
+        assertTrue(html.contains("normalized by params: k = 15, 0.02924 &lt; params &lt; 0.09998 M"));
+    }
+
     @Test
     void figureIdsAreUniqueInThePage() throws IOException {
         String html = new ReportService().html(List.of(RESNET), null, ReportOptions.DEFAULTS);
