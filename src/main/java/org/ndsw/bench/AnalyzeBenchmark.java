@@ -86,7 +86,7 @@ public final class AnalyzeBenchmark {
         Analyzer.analyze("nets", nets, exact);
         double[][] t = new double[6][o.rounds()];
         Arrays.stream(t).forEach(a -> Arrays.fill(a, Double.NaN));
-        try (NumpyServer numpy = o.python() == null ? null : startNumpy(o, errors, rows)) {
+        try (NumpyProcess numpy = o.python() == null ? null : startNumpy(o, errors, rows)) {
             for (int r = 0; r < o.rounds(); r++) {
                 double[] e = time(() -> Analyzer.analyze("bench", errors, table, exact));
                 t[0][r] = e[0];
@@ -140,7 +140,7 @@ public final class AnalyzeBenchmark {
         return columns;
     }
 
-    private static NumpyServer startNumpy(Options o, double[] errors, double[][] rows) {
+    private static NumpyProcess startNumpy(Options o, double[] errors, double[][] rows) {
         try {
             Path dir = Files.createTempDirectory("ndsw-bench-analyze");
             dir.toFile().deleteOnExit();
@@ -148,7 +148,7 @@ public final class AnalyzeBenchmark {
             Path v = dir.resolve("values.f64");
             Files.write(e, bytes(errors));
             Files.write(v, bytes(Arrays.stream(rows).flatMapToDouble(Arrays::stream).toArray()));
-            NumpyServer server = new NumpyServer(o.python(), o.script(), dir, o.seed());
+            NumpyProcess server = new NumpyProcess(o.python(), o.script(), dir, o.seed());
             Files.delete(e);
             Files.delete(v);
             Files.delete(dir);

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,8 +12,9 @@ import java.util.regex.Pattern;
 import org.ndsw.NdswException;
 
 /**
- * The numpy side of the benchmark: docs/bench/analysis_numpy.py in {@code --serve} mode, which loads the data once,
- * warms up, then runs the analysis once per "run" line and answers with one JSON line holding its own timing.
+ * The numpy side of a benchmark: a Python script in {@code --serve} mode (docs/bench/analysis_numpy.py for the
+ * statistics, bench/analyze_numpy.py for `ndsw analyze`), which loads the data once, warms up, then runs once per
+ * "run" line and answers with one JSON line holding its own timing.
  */
 final class NumpyProcess implements AutoCloseable {
     private static final Pattern SECONDS = Pattern.compile("\"seconds\":\\s*([0-9.eE+-]+)");
@@ -36,7 +36,7 @@ final class NumpyProcess implements AutoCloseable {
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String ready = readLine();
         if (!ready.contains("\"ready\"")) {
-            throw new NdswException("numpy benchmark did not start: " + ready);
+            throw new NdswException(script + " did not start: " + ready);
         }
     }
 
@@ -64,12 +64,13 @@ final class NumpyProcess implements AutoCloseable {
         try {
             String line = out.readLine();
             if (line == null) {
-                throw new NdswException("numpy benchmark exited (exit code "
-                        + String.format(Locale.ROOT, "%s", process.isAlive() ? "running" : process.exitValue()) + ")");
+                throw new NdswException("the numpy benchmark exited early (exit code "
+                        + String.format(Locale.ROOT, "%s", process.isAlive() ? "running" : process.exitValue())
+                        + "; see its messages above)");
             }
             return line;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new NdswException("cannot read the numpy benchmark: " + e.getMessage(), e);
         }
     }
 
