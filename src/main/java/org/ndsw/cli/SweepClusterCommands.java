@@ -95,15 +95,19 @@ final class SweepClusterCommands {
         static Duration duration(String s) {
             var m = java.util.regex.Pattern.compile("(\\d+)(s|m|h)").matcher(s.trim());
             if (!m.matches()) {
-                throw new NdswException("--lost-after must be a number with s, m or h, e.g. 30m, got \""
-                        + (s.length() > 200 ? s.substring(0, 200) : s) + "\"");
+                throw new NdswException("--lost-after must be a number with s, m or h, e.g. 30m, got "
+                        + org.ndsw.Quote.of(s));
             }
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            };
+            try {
+                long n = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    default -> Duration.ofHours(n);
+                };
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new NdswException("--lost-after is too long, got " + org.ndsw.Quote.of(s));
+            }
         }
     }
 }

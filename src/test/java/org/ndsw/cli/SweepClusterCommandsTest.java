@@ -44,6 +44,10 @@ class SweepClusterCommandsTest {
         assertNotEquals(0, bad.exit());
         assertTrue(bad.err().contains("--lost-after must be a number with s, m or h, e.g. 30m, got \"soon\""),
                 bad.err());
+        CliRun huge = CliRun.of("sweep", "collect", "demo", plan.toString(), "--lost-after", "99999999999999999999h",
+                "--catalog", db);
+        assertEquals(1, huge.exit(), huge.err());
+        assertTrue(huge.err().contains("--lost-after is too long, got \"99999999999999999999h\""), huge.err());
         CliRun worker = CliRun.of("sweep", "worker", "--job", plan.resolve("jobs/run-00000.json").toString());
         assertNotEquals(0, worker.exit());
         assertTrue(worker.err().contains("--job needs --result"), worker.err());

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import org.ndsw.AtomicWrite;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 import org.ndsw.catalog.RunData;
 import org.ndsw.catalog.RunEntry;
 import org.ndsw.catalog.RunStatus;
@@ -231,7 +232,7 @@ public final class ClusterFiles {
         }
         if (o == null || !o.isObject() || !format.equals(o.path("format").asText(null))) {
             throw new NdswException(file + ": field \"format\" must be \"" + format + "\", got "
-                    + (o == null || !o.isObject() ? "no JSON object" : clip(String.valueOf(o.get("format")))));
+                    + (o == null || !o.isObject() ? "no JSON object" : Quote.cut(String.valueOf(o.get("format")))));
         }
         return o;
     }
@@ -247,7 +248,7 @@ public final class ClusterFiles {
     private static String text(JsonNode o, String key, Path file) {
         JsonNode v = field(o, key, file);
         if (!v.isTextual()) {
-            throw new NdswException(file + ": field \"" + key + "\" must be a string, got " + clip(v.toString()));
+            throw new NdswException(file + ": field \"" + key + "\" must be a string, got " + Quote.cut(v.toString()));
         }
         return v.textValue();
     }
@@ -273,9 +274,5 @@ public final class ClusterFiles {
         } catch (JsonProcessingException e) {
             throw new NdswException(file + ": cannot write a job: stored JSON is invalid: " + e.getOriginalMessage(), e);
         }
-    }
-
-    private static String clip(String s) {
-        return s.length() <= 200 ? s : s.substring(0, 200) + "…";
     }
 }
