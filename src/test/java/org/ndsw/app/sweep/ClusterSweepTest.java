@@ -149,6 +149,36 @@ class ClusterSweepTest {
         assertTrue(e.getMessage().startsWith(f + ": run seq 0"), e.getMessage());
     }
 
+    @Test
+    void theScriptChoosesOpenBlasCoreTypeOnTheNodeAsTheLauncherDoesAndAUserValueWins() throws Exception {
+        Path cluster = dir.resolve("cluster.db");
+        new SweepService(cluster).create(SweepFixtures.definition("s", SweepFixtures.tinySpace(dir),
+                SweepFixtures.data(dir, 30, 10), MODELS, EPOCHS), null);
+        Path plan = dir.resolve("plan");
+        String script = Files.readString(ClusterPlan.write(cluster, "s", plan, false, options(null)).script());
+        // The script up to the worker's start, then the variable the worker would see.
+        String head = script.substring(0, script.indexOf("job=$(printf")) + "echo \"$OPENBLAS_CORETYPE\"\n";
+        Path probe = dir.resolve("probe.sh");
+        Files.writeString(probe, head);
+        String cpuinfo = Files.readString(Path.of("/proc/cpuinfo"));
+        String expected = cpuinfo.contains("avx512f") ? "SkylakeX" : cpuinfo.contains("avx2") ? "Haswell" : "";
+        assertEquals(expected, coreType(probe, null));
+        assertEquals("Zen", coreType(probe, "Zen"));
+    }
+
+    private static String coreType(Path probe, String userValue) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", probe.toString()).redirectErrorStream(true);
+        pb.environment().remove("OPENBLAS_CORETYPE");
+        if (userValue != null) {
+            pb.environment().put("OPENBLAS_CORETYPE", userValue);
+        }
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
     private static ClusterPlan.Options options(Path template) {
         return new ClusterPlan.Options(2, 1, 0, null, null, "768m", 120, template);
     }
