@@ -11,6 +11,7 @@ import org.ndsw.train.Device;
 import org.ndsw.train.EngineOptions;
 import org.ndsw.train.Recipe;
 import org.ndsw.train.RecipeOptions;
+import org.ndsw.train.data.ImageRecipe;
 import org.ndsw.train.ResultJson;
 import org.ndsw.train.Seeds;
 import org.ndsw.train.TrainingEngines;
@@ -44,7 +45,7 @@ final class TrainCommand implements Runnable {
     @Option(names = "--seed", paramLabel = "S", description = "Sampling seed, with --space.")
     Long seed;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "CIFAR-10 directory.")
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "CIFAR-10 directory, or ImageNet-style folders train/<class>/ and val/<class>/.")
     Path data;
 
     @Option(names = "--epochs", description = "Epochs (the cosine spans them). Default: 100, 600 with --recipe"
@@ -83,6 +84,18 @@ final class TrainCommand implements Runnable {
 
     @Option(names = "--subset-seed", defaultValue = "0", description = "Seed of the subsets. Default: ${DEFAULT-VALUE}.")
     long subsetSeed;
+
+    @Option(names = "--im-size", paramLabel = "PX", description = "ImageNet-style folders: training crop and network"
+            + " input side (pycls TRAIN.IM_SIZE). Default: 224.")
+    Integer imSize;
+
+    @Option(names = "--test-im-size", paramLabel = "PX", description = "ImageNet-style folders: shorter side of the"
+            + " test images before the centre crop (pycls TEST.IM_SIZE). Default: round(im-size * 8/7), 256 for 224.")
+    Integer testImSize;
+
+    @Option(names = "--pca-std", paramLabel = "S", description = "ImageNet-style folders: lighting noise std"
+            + " (pycls TRAIN.PCA_STD is 0.1). Default: 0, off.")
+    Double pcaStd;
 
     @Option(names = "--train-seed", defaultValue = "1", description = "Training seed. Default: ${DEFAULT-VALUE}.")
     long trainSeed;
@@ -125,7 +138,7 @@ final class TrainCommand implements Runnable {
                 !noNesterov, wd, divergeLoss), asked.spec());
         ModelSource trained = new ModelSource(setupOptions.net(asked.spec(), recipe), asked.space());
         TrainService.Request request = new TrainService.Request(trained, data, trainSubset, testSubset, subsetSeed,
-                recipe, trainSeed, seeds(), engine, options(), out, checkpointDir, resume);
+                recipe, trainSeed, seeds(), engine, options(), out, checkpointDir, resume, image());
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress bar = new ConsoleProgress(err, System.console() != null && !quiet, quiet ? 1e9 : 30);
         TrainingResult r = TrainService.run(request, bar,
@@ -150,6 +163,16 @@ final class TrainCommand implements Runnable {
             return ModelSource.ofJson(net, "--net");
         }
         return specFile != null ? ModelSource.ofFile(specFile) : ModelSource.ofSpace(space, seed);
+    }
+
+    /** The image options, or null if none is given. */
+    private ImageRecipe image() {
+        if (imSize == null && testImSize == null && pcaStd == null) {
+            return null;
+        }
+        int size = imSize != null ? imSize : ImageRecipe.PYCLS_IM_SIZE;
+        return new ImageRecipe(size, testImSize != null ? testImSize : ImageRecipe.defaultTestSize(size),
+                pcaStd != null ? pcaStd : 0);
     }
 
     private Seeds seeds() {

@@ -52,7 +52,7 @@ public final class SweepService {
         if (!Files.isDirectory(Path.of(def.data()))) {
             throw new NdswException("--data " + def.data() + ": no such directory");
         }
-        DesignSpace space = ModelSource.requireCifar(BuiltinSpaces.resolve(def.space()));
+        DesignSpace space = ModelSource.requireTrainable(BuiltinSpaces.resolve(def.space()));
         if (def.recipe().needsCells() && !"cell".equals(space.family())) {
             throw new NdswException(String.format(Locale.ROOT, "the recipe's auxiliary head (aux weight %s) and"
                     + " drop-path (%s) are defined for cell networks only, and space %s is %s-wise",
