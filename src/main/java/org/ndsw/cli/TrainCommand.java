@@ -11,7 +11,6 @@ import org.ndsw.train.Device;
 import org.ndsw.train.EngineOptions;
 import org.ndsw.train.Recipe;
 import org.ndsw.train.RecipeOptions;
-import org.ndsw.train.data.ImageRecipe;
 import org.ndsw.train.ResultJson;
 import org.ndsw.train.Seeds;
 import org.ndsw.train.TrainingEngines;
@@ -85,17 +84,7 @@ final class TrainCommand implements Runnable {
     @Option(names = "--subset-seed", defaultValue = "0", description = "Seed of the subsets. Default: ${DEFAULT-VALUE}.")
     long subsetSeed;
 
-    @Option(names = "--im-size", paramLabel = "PX", description = "ImageNet-style folders: training crop and network"
-            + " input side (pycls TRAIN.IM_SIZE). Default: 224.")
-    Integer imSize;
-
-    @Option(names = "--test-im-size", paramLabel = "PX", description = "ImageNet-style folders: shorter side of the"
-            + " test images before the centre crop (pycls TEST.IM_SIZE). Default: round(im-size * 8/7), 256 for 224.")
-    Integer testImSize;
-
-    @Option(names = "--pca-std", paramLabel = "S", description = "ImageNet-style folders: lighting noise std"
-            + " (pycls TRAIN.PCA_STD is 0.1). Default: 0, off.")
-    Double pcaStd;
+    @Mixin ImageOptions image;
 
     @Option(names = "--train-seed", defaultValue = "1", description = "Training seed. Default: ${DEFAULT-VALUE}.")
     long trainSeed;
@@ -138,7 +127,7 @@ final class TrainCommand implements Runnable {
                 !noNesterov, wd, divergeLoss), asked.spec());
         ModelSource trained = new ModelSource(setupOptions.net(asked.spec(), recipe), asked.space());
         TrainService.Request request = new TrainService.Request(trained, data, trainSubset, testSubset, subsetSeed,
-                recipe, trainSeed, seeds(), engine, options(), out, checkpointDir, resume, image());
+                recipe, trainSeed, seeds(), engine, options(), out, checkpointDir, resume, image.recipe());
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress bar = new ConsoleProgress(err, System.console() != null && !quiet, quiet ? 1e9 : 30);
         TrainingResult r = TrainService.run(request, bar,
@@ -163,16 +152,6 @@ final class TrainCommand implements Runnable {
             return ModelSource.ofJson(net, "--net");
         }
         return specFile != null ? ModelSource.ofFile(specFile) : ModelSource.ofSpace(space, seed);
-    }
-
-    /** The image options, or null if none is given. */
-    private ImageRecipe image() {
-        if (imSize == null && testImSize == null && pcaStd == null) {
-            return null;
-        }
-        int size = imSize != null ? imSize : ImageRecipe.PYCLS_IM_SIZE;
-        return new ImageRecipe(size, testImSize != null ? testImSize : ImageRecipe.defaultTestSize(size),
-                pcaStd != null ? pcaStd : 0);
     }
 
     private Seeds seeds() {

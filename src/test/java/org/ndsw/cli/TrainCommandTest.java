@@ -73,8 +73,13 @@ class TrainCommandTest {
         assertTrue(cifar.err().contains("--im-size, --test-im-size and --pca-std apply to ImageNet-style folders"),
                 cifar.err());
         CliRun s = CliRun.of("sweep", "create", "anynet", "--space", "AnyNetX_E", "-n", "2", "--seed", "1", "--data",
-                in.toString(), "--catalog", dir.resolve("anynet-catalog.db").toString());
+                in.toString(), "--im-size", "32", "--catalog", dir.resolve("anynet-catalog.db").toString());
         assertEquals(0, s.exit(), s.err());
+        CliRun bad = CliRun.of("sweep", "create", "c", "--space", "ResNet", "-n", "2", "--seed", "1", "--data",
+                data.toString(), "--im-size", "32", "--catalog", dir.resolve("c-catalog.db").toString());
+        assertEquals(1, bad.exit(), bad.err());
+        assertTrue(bad.err().contains("--im-size, --test-im-size and --pca-std apply to ImageNet-style folders"),
+                bad.err());
     }
 
     @Test

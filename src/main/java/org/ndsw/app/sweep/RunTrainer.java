@@ -101,7 +101,8 @@ final class RunTrainer {
         TrainingJob job;
         if (ImageNetFolders.isImageNetLayout(Path.of(def.data()))) {
             FolderData data = ImageNetFolders.read(Path.of(def.data()), def.trainSubset(), def.testSubset(),
-                    def.subsetSeed(), ImageRecipe.of(ImageRecipe.PYCLS_IM_SIZE));
+                    def.subsetSeed(), def.image() != null ? def.image()
+                    : ImageRecipe.of(ImageRecipe.PYCLS_IM_SIZE));
             preload.await();
             DataSummary summary = new DataSummary(FolderData.NAME + ": " + data.classes().size() + " classes, "
                     + data.recipe(), FolderData.FORMAT, def.data(), data.train().size(), data.val().size(),
@@ -109,6 +110,10 @@ final class RunTrainer {
             job = new TrainingJob(SpecJson.parseNet(readTree(ticket.net())), ticket.space(), null, summary,
                     def.recipe(), seed, Seeds.of(seed), options, dir, resume, data);
         } else {
+            if (def.image() != null) {
+                throw new NdswException("sweep " + ticket.sweep() + ": image options apply to ImageNet-style folders"
+                        + " (train/<class>/ and val/<class>/), and " + def.data() + " is CIFAR-10 data");
+            }
             Cifar10 data = Cifar10.load(Path.of(def.data()), def.trainSubset(), def.testSubset(), def.subsetSeed());
             preload.await();
             DataSummary summary = new DataSummary(data.name(), data.format(), def.data(), data.train().size(),
