@@ -48,7 +48,8 @@ final class SweepCreateCommand implements Runnable {
     @Option(names = "--no-nesterov", description = "Plain momentum instead of Nesterov.") boolean noNesterov;
     @Option(names = "--diverge-loss", defaultValue = "" + Recipe.DEFAULT_DIVERGE_LOSS,
             description = "A batch loss above this ends a run as diverged. Default: ${DEFAULT-VALUE}.") double divergeLoss;
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "CIFAR-10 directory.") Path data;
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "CIFAR-10 directory, or ImageNet-style folders train/<class>/ and val/<class>/.") Path data;
+    @Mixin ImageOptions image;
     @Option(names = "--train-subset", defaultValue = "0", paramLabel = "N", description = "Train on N images.") int trainSubset;
     @Option(names = "--test-subset", defaultValue = "0", paramLabel = "N", description = "Test on N images.") int testSubset;
     @Option(names = "--subset-seed", defaultValue = "0", description = "Seed of the subsets.") long subsetSeed;
@@ -75,7 +76,7 @@ final class SweepCreateCommand implements Runnable {
         }
         SweepDefinition def = new SweepDefinition(name, space, n, seed, window, Convention.parse(convention), recipe,
                 data.toAbsolutePath().toString(), trainSubset, testSubset, subsetSeed, engine, Device.parse(device),
-                seedsPerModel);
+                seedsPerModel, image.recipe());
         report(spec, new SweepService(catalog.path()).create(def, workDir), catalog.path());
     }
 

@@ -44,7 +44,7 @@ final class TrainCommand implements Runnable {
     @Option(names = "--seed", paramLabel = "S", description = "Sampling seed, with --space.")
     Long seed;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "CIFAR-10 directory.")
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "CIFAR-10 directory, or ImageNet-style folders train/<class>/ and val/<class>/.")
     Path data;
 
     @Option(names = "--epochs", description = "Epochs (the cosine spans them). Default: 100, 600 with --recipe"
@@ -83,6 +83,8 @@ final class TrainCommand implements Runnable {
 
     @Option(names = "--subset-seed", defaultValue = "0", description = "Seed of the subsets. Default: ${DEFAULT-VALUE}.")
     long subsetSeed;
+
+    @Mixin ImageOptions image;
 
     @Option(names = "--train-seed", defaultValue = "1", description = "Training seed. Default: ${DEFAULT-VALUE}.")
     long trainSeed;
@@ -125,7 +127,7 @@ final class TrainCommand implements Runnable {
                 !noNesterov, wd, divergeLoss), asked.spec());
         ModelSource trained = new ModelSource(setupOptions.net(asked.spec(), recipe), asked.space());
         TrainService.Request request = new TrainService.Request(trained, data, trainSubset, testSubset, subsetSeed,
-                recipe, trainSeed, seeds(), engine, options(), out, checkpointDir, resume);
+                recipe, trainSeed, seeds(), engine, options(), out, checkpointDir, resume, image.recipe());
         PrintWriter err = spec.commandLine().getErr();
         ConsoleProgress bar = new ConsoleProgress(err, System.console() != null && !quiet, quiet ? 1e9 : 30);
         TrainingResult r = TrainService.run(request, bar,

@@ -7,9 +7,12 @@ import org.ndsw.NdswException;
 import org.ndsw.complexity.Complexities;
 import org.ndsw.complexity.Complexity;
 import org.ndsw.complexity.Convention;
+import org.ndsw.complexity.GraphComplexity;
 import org.ndsw.net.Graph;
 import org.ndsw.net.Networks;
 import org.ndsw.train.data.BatchLoader;
+import org.ndsw.train.data.BatchStream;
+import org.ndsw.train.data.ImageNetLoader;
 import org.ndsw.train.selftest.SelfTest;
 
 /**
@@ -31,8 +34,10 @@ public final class TrainingService {
     public TrainingResult run(TrainingJob job, TrainingListener listener) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        Complexity complexity = Complexities.cifar(job.spec(), Convention.NDS);
-        Graph graph = Networks.cifar(job.spec());
+        Graph graph = job.folders() == null ? Networks.cifar(job.spec())
+                : Networks.build(job.spec(), job.input(), job.classes());
+        Complexity complexity = job.folders() == null ? Complexities.cifar(job.spec(), Convention.NDS)
+                : GraphComplexity.of(graph, Convention.NDS);
         Run run = new Run(job, listener);
         TrainingEngine engine = this.engine;
         String selfTest = "";
@@ -127,8 +132,11 @@ public final class TrainingService {
             long seen = 0;
             long start = System.nanoTime();
             BatchLoader.Extras extras = new BatchLoader.Extras(recipe.cutout(), maskSlots, recipe.dropPathProb(e));
-            try (BatchLoader loader = BatchLoader.training(job.data().train(), recipe.batchSize(),
-                    job.seeds().orderRng(e), job.seeds().augmentRng(e), extras)) {
+            try (BatchStream loader = job.folders() != null
+                    ? ImageNetLoader.training(job.folders(), recipe.batchSize(), job.seeds().orderRng(e),
+                            job.seeds().augmentRng(e))
+                    : BatchLoader.training(job.data().train(), recipe.batchSize(), job.seeds().orderRng(e),
+                            job.seeds().augmentRng(e), extras)) {
                 for (int b = 1; loader.hasNext(); b++) {
                     checkCancelled(e, b);
                     StepResult s = model.trainStep(loader.next(), sgd);
@@ -159,7 +167,9 @@ public final class TrainingService {
             long correct = 0;
             int seen = 0;
             long start = System.nanoTime();
-            try (BatchLoader loader = BatchLoader.evaluation(job.data().test(), job.recipe().testBatchSize())) {
+            try (BatchStream loader = job.folders() != null
+                    ? ImageNetLoader.evaluation(job.folders(), job.recipe().testBatchSize())
+                    : BatchLoader.evaluation(job.data().test(), job.recipe().testBatchSize())) {
                 for (int b = 1; loader.hasNext(); b++) {
                     checkCancelled(e, b);
                     StepResult s = model.evaluate(loader.next());

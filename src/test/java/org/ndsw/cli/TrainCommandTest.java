@@ -58,15 +58,28 @@ class TrainCommandTest {
     }
 
     @Test
-    void imageNetSpacesAreRefusedForTrainingAndSweeps() {
-        CliRun r = CliRun.of("train", "--space", "AnyNetX_A", "--seed", "1", "--data", data.toString());
-        assertEquals(1, r.exit(), r.err());
-        assertTrue(r.err().contains("space AnyNetX_A is an ImageNet space of pycls's AnyNet (224x224 inputs, 1000"
-                + " classes); ndsw trains CIFAR-10 networks only"), r.err());
+    void imageNetFoldersTrainAtTheAskedSizeAndAnyNetSpacesAreAccepted() throws Exception {
+        Path in = org.ndsw.train.data.TinyImageNet.write(dir.resolve("in"), 4, 2, 1);
+        String net = "{\"block_type\":\"res_bottleneck_block\",\"ds\":[1,1],\"ws\":[8,16],\"ss\":[2,2],"
+                + "\"bot_muls\":[1,0.5],\"num_gs\":[1,2]}";
+        CliRun r = CliRun.of("train", "--net", net, "--data", in.toString(), "--im-size", "32", "--epochs", "1",
+                "--batch", "4", "--test-batch", "6", "--threads", "1", "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode o = Json.MAPPER.readTree(r.out());
+        assertEquals("image folders (pycls ImageNet recipe): 3 classes, im-size 32, test-im-size 37, pca-std 0.0",
+                o.get("data").get("name").asText());
+        CliRun cifar = CliRun.of("train", "--net", TINY, "--data", data.toString(), "--im-size", "64");
+        assertEquals(1, cifar.exit(), cifar.err());
+        assertTrue(cifar.err().contains("--im-size, --test-im-size and --pca-std apply to ImageNet-style folders"),
+                cifar.err());
         CliRun s = CliRun.of("sweep", "create", "anynet", "--space", "AnyNetX_E", "-n", "2", "--seed", "1", "--data",
-                data.toString(), "--catalog", dir.resolve("anynet-catalog.db").toString());
-        assertEquals(1, s.exit(), s.err());
-        assertTrue(s.err().contains("space AnyNetX_E is an ImageNet space"), s.err());
+                in.toString(), "--im-size", "32", "--catalog", dir.resolve("anynet-catalog.db").toString());
+        assertEquals(0, s.exit(), s.err());
+        CliRun bad = CliRun.of("sweep", "create", "c", "--space", "ResNet", "-n", "2", "--seed", "1", "--data",
+                data.toString(), "--im-size", "32", "--catalog", dir.resolve("c-catalog.db").toString());
+        assertEquals(1, bad.exit(), bad.err());
+        assertTrue(bad.err().contains("--im-size, --test-im-size and --pca-std apply to ImageNet-style folders"),
+                bad.err());
     }
 
     @Test

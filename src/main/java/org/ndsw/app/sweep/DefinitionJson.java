@@ -16,6 +16,7 @@ import org.ndsw.complexity.Convention;
 import org.ndsw.complexity.Window;
 import org.ndsw.train.Device;
 import org.ndsw.train.Recipe;
+import org.ndsw.train.data.ImageRecipe;
 import org.ndsw.Quote;
 
 /**
@@ -30,7 +31,7 @@ public final class DefinitionJson {
     public static final String FORMAT = "ndsw-sweep/1";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> FIELDS = Set.of("format", "name", "space", "n", "seed", "window", "convention",
-            "recipe", "data", "train_subset", "test_subset", "subset_seed", "engine", "device", "seeds_per_model");
+            "recipe", "data", "train_subset", "test_subset", "subset_seed", "engine", "device", "seeds_per_model", "image");
 
     private DefinitionJson() {}
 
@@ -68,6 +69,10 @@ public final class DefinitionJson {
         o.put("engine", d.engine());
         o.put("device", d.device().cliName());
         o.put("seeds_per_model", d.seedsPerModel());
+        if (d.image() != null) {
+            o.putObject("image").put("im_size", d.image().imSize()).put("test_im_size", d.image().testImSize())
+                    .put("pca_std", d.image().pcaStd());
+        }
         return o;
     }
 
@@ -131,10 +136,23 @@ public final class DefinitionJson {
                     longValue(o, "seed", where), window, Convention.parse(string(o, "convention", where)), recipe,
                     string(o, "data", where), integer(o, "train_subset", where), integer(o, "test_subset", where),
                     longValue(o, "subset_seed", where), string(o, "engine", where), device(o, where),
-                    integer(o, "seeds_per_model", where));
+                    integer(o, "seeds_per_model", where), image(o, where));
         } catch (NdswException e) {
             throw e.getMessage().startsWith(where) ? e : new NdswException(where + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The image options of ImageNet-style folders, null when the field is missing (CIFAR-10 or the defaults). */
+    private static ImageRecipe image(JsonNode o, String where) {
+        if (!o.has("image")) {
+            return null;
+        }
+        JsonNode i = o.get("image");
+        if (!i.isObject()) {
+            throw new NdswException(where + ": image must be an object with im_size, test_im_size and pca_std");
+        }
+        return new ImageRecipe(integer(i, "im_size", where), integer(i, "test_im_size", where),
+                number(i, "pca_std", where));
     }
 
     /** The device, "cpu" when the field is missing (definitions written before sweeps had a device). */

@@ -28,6 +28,9 @@ import org.ndsw.train.TrainingListener;
 import org.ndsw.train.TrainingResult;
 import org.ndsw.train.TrainingService;
 import org.ndsw.train.data.Cifar10;
+import org.ndsw.train.data.FolderData;
+import org.ndsw.train.data.ImageNetFolders;
+import org.ndsw.train.data.ImageRecipe;
 
 /**
  * Trains one run of a sweep: the part shared by local workers (which record in the catalogue) and cluster workers
@@ -94,13 +97,30 @@ final class RunTrainer {
         EngineOptions options = new EngineOptions(def.device(), threads);
         TrainingEngine engine = TrainingEngines.find(def.engine());
         Preload preload = Preload.start(engine, options);
-        Cifar10 data = Cifar10.load(Path.of(def.data()), def.trainSubset(), def.testSubset(), def.subsetSeed());
-        preload.await();
-        DataSummary summary = new DataSummary(data.name(), data.format(), def.data(), data.train().size(),
-                data.test().size(), def.trainSubset(), def.testSubset());
         long seed = ticket.seed();
-        TrainingJob job = new TrainingJob(SpecJson.parseNet(readTree(ticket.net())), ticket.space(), data, summary,
-                def.recipe(), seed, Seeds.of(seed), options, dir, resume);
+        TrainingJob job;
+        if (ImageNetFolders.isImageNetLayout(Path.of(def.data()))) {
+            FolderData data = ImageNetFolders.read(Path.of(def.data()), def.trainSubset(), def.testSubset(),
+                    def.subsetSeed(), def.image() != null ? def.image()
+                    : ImageRecipe.of(ImageRecipe.PYCLS_IM_SIZE));
+            preload.await();
+            DataSummary summary = new DataSummary(FolderData.NAME + ": " + data.classes().size() + " classes, "
+                    + data.recipe(), FolderData.FORMAT, def.data(), data.train().size(), data.val().size(),
+                    def.trainSubset(), def.testSubset());
+            job = new TrainingJob(SpecJson.parseNet(readTree(ticket.net())), ticket.space(), null, summary,
+                    def.recipe(), seed, Seeds.of(seed), options, dir, resume, data);
+        } else {
+            if (def.image() != null) {
+                throw new NdswException("sweep " + ticket.sweep() + ": image options apply to ImageNet-style folders"
+                        + " (train/<class>/ and val/<class>/), and " + def.data() + " is CIFAR-10 data");
+            }
+            Cifar10 data = Cifar10.load(Path.of(def.data()), def.trainSubset(), def.testSubset(), def.subsetSeed());
+            preload.await();
+            DataSummary summary = new DataSummary(data.name(), data.format(), def.data(), data.train().size(),
+                    data.test().size(), def.trainSubset(), def.testSubset());
+            job = new TrainingJob(SpecJson.parseNet(readTree(ticket.net())), ticket.space(), data, summary,
+                    def.recipe(), seed, Seeds.of(seed), options, dir, resume);
+        }
         TrainingResult result = new TrainingService(engine).run(job, new Listener(sink, epochs,
                 def.recipe().epochs()));
         boolean cancelled = String.valueOf(result.error()).startsWith("training cancelled");

@@ -8,6 +8,7 @@ import org.ndsw.complexity.Convention;
 import org.ndsw.complexity.Window;
 import org.ndsw.train.Device;
 import org.ndsw.train.Recipe;
+import org.ndsw.train.data.ImageRecipe;
 
 /**
  * Everything that defines a sweep: which models (space, count, seed, complexity window), how each is trained (recipe,
@@ -25,10 +26,12 @@ import org.ndsw.train.Recipe;
  * @param device where every run of the sweep trains (GPU: CUDA device 0 of the worker, which
  *     `sweep run --gpus` maps to a GPU of its own through CUDA_VISIBLE_DEVICES)
  * @param seedsPerModel runs per model, with training seeds 1..seedsPerModel
+ * @param image --im-size, --test-im-size and --pca-std for ImageNet-style folders, or null (CIFAR-10 data, or the
+ *     defaults 224, 256 and 0)
  */
 public record SweepDefinition(String name, String space, int n, long seed, Window window, Convention convention,
         Recipe recipe, String data, int trainSubset, int testSubset, long subsetSeed, String engine, Device device,
-        int seedsPerModel) {
+        int seedsPerModel, ImageRecipe image) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** Validates each field, naming it. */
@@ -47,6 +50,14 @@ public record SweepDefinition(String name, String space, int n, long seed, Windo
                 || convention == null) {
             throw new NdswException("a sweep needs a space, data, engine, device, recipe, window and convention");
         }
+    }
+
+    /** A definition without image options. */
+    public SweepDefinition(String name, String space, int n, long seed, Window window, Convention convention,
+            Recipe recipe, String data, int trainSubset, int testSubset, long subsetSeed, String engine, Device device,
+            int seedsPerModel) {
+        this(name, space, n, seed, window, convention, recipe, data, trainSubset, testSubset, subsetSeed, engine,
+                device, seedsPerModel, null);
     }
 
     /** The number of runs: models times seeds. */

@@ -52,7 +52,11 @@ public final class SweepService {
         if (!Files.isDirectory(Path.of(def.data()))) {
             throw new NdswException("--data " + def.data() + ": no such directory");
         }
-        DesignSpace space = ModelSource.requireCifar(BuiltinSpaces.resolve(def.space()));
+        if (def.image() != null && !org.ndsw.train.data.ImageNetFolders.isImageNetLayout(Path.of(def.data()))) {
+            throw new NdswException("--im-size, --test-im-size and --pca-std apply to ImageNet-style folders"
+                    + " (train/<class>/ and val/<class>/), and " + def.data() + " is not one");
+        }
+        DesignSpace space = ModelSource.requireTrainable(BuiltinSpaces.resolve(def.space()));
         if (def.recipe().needsCells() && !"cell".equals(space.family())) {
             throw new NdswException(String.format(Locale.ROOT, "the recipe's auxiliary head (aux weight %s) and"
                     + " drop-path (%s) are defined for cell networks only, and space %s is %s-wise",

@@ -49,7 +49,7 @@ public record ModelSource(ModelSpec spec, String space) {
 
     /** The first model `ndsw sample NAME -n 1 --seed S` draws. */
     public static ModelSource ofSpace(String nameOrFile, long seed) {
-        DesignSpace space = requireCifar(BuiltinSpaces.resolve(nameOrFile));
+        DesignSpace space = requireTrainable(BuiltinSpaces.resolve(nameOrFile));
         return new ModelSource(space.sample(new SplittableRandom(seed)), space.name());
     }
 
@@ -67,16 +67,12 @@ public record ModelSource(ModelSpec spec, String space) {
     }
 
     /**
-     * The space itself when its networks are CIFAR-10 networks the engines can train; an ImageNet space of pycls's
-     * AnyNet (AnyNetX_A-E: 224x224 inputs, 1,000 classes) is refused rather than trained as something else.
+     * The space itself when the engines can train its networks: every space's networks can be, CIFAR-10 ones on
+     * CIFAR-10 and pycls AnyNet ones (AnyNetX_A-E, simple_stem_in and res_bottleneck_block with group widths, no
+     * squeeze-and-excitation) at any resolution on ImageNet-style folders (docs/training.md, "Training at other
+     * resolutions").
      */
-    public static DesignSpace requireCifar(DesignSpace space) {
-        if (space instanceof org.ndsw.space.StageSpace s && s.pycls() != null) {
-            throw new NdswException("space " + s.name() + " is an ImageNet space of pycls's AnyNet ("
-                    + s.pycls().imageSize() + "x" + s.pycls().imageSize() + " inputs, " + s.pycls().classes()
-                    + " classes); ndsw trains CIFAR-10 networks only. Draw its models with `ndsw sample "
-                    + s.name() + "` and train them with pycls.");
-        }
+    public static DesignSpace requireTrainable(DesignSpace space) {
         return space;
     }
 

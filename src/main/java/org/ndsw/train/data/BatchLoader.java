@@ -15,7 +15,7 @@ import org.ndsw.train.Batch;
  * background thread, so the batches do not depend on thread timing. A failure on the background thread is rethrown by
  * {@link #next()}.
  */
-public final class BatchLoader implements AutoCloseable {
+public final class BatchLoader implements BatchStream {
     /** Batches prepared ahead. */
     private static final int AHEAD = 3;
 
@@ -108,16 +108,19 @@ public final class BatchLoader implements AutoCloseable {
     }
 
     /** Number of batches in the pass. */
+    @Override
     public int batches() {
         return batches;
     }
 
     /** True while batches remain. */
+    @Override
     public boolean hasNext() {
         return taken < batches;
     }
 
     /** The next batch, waiting for the background thread if needed. */
+    @Override
     public Batch next() {
         if (!hasNext()) {
             throw new NoSuchElementException("all " + batches + " batches taken");

@@ -63,7 +63,11 @@ public final class CrossEngineCheck {
 
     /** Compares the two engines on one spec with a random batch of this size; the seed fixes weights and images. */
     public Result check(ModelSpec spec, int batchSize, long seed) {
-        Graph graph = Networks.cifar(spec);
+        return check(Networks.cifar(spec), batchSize, seed);
+    }
+
+    /** Compares the two engines on one graph (any input size) with a random batch of this size. */
+    public Result check(Graph graph, int batchSize, long seed) {
         Weights weights = randomized(graph, seed);
         Batch batch = batch(graph, batchSize, seed);
         try (EngineModel a = reference.build(graph, options); EngineModel b = candidate.build(graph, options)) {

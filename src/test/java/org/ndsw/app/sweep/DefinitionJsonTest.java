@@ -52,6 +52,18 @@ class DefinitionJsonTest {
     }
 
     @Test
+    void imageOptionsSurviveTheFileAndAreAbsentForCifar() {
+        SweepDefinition in = new SweepDefinition("anynet", "AnyNetX_A", 4, 1, Window.NONE, Convention.NDS,
+                Recipe.NDS_CIFAR, "/data/imagenet", 0, 0, 0, "djl", Device.CPU, 1,
+                new org.ndsw.train.data.ImageRecipe(64, 73, 0.1));
+        Path f = dir.resolve("imagenet.json");
+        DefinitionJson.write(in, f);
+        assertEquals(in, DefinitionJson.read(f));
+        assertTrue(DefinitionJson.text(in).contains("\"im_size\" : 64"), DefinitionJson.text(in));
+        assertTrue(!DefinitionJson.text(DEF).contains("image"), DefinitionJson.text(DEF));
+    }
+
+    @Test
     void badEnhancedValuesAreNamed() throws Exception {
         String good = DefinitionJson.text(DEF);
         assertEquals("s.json: field \"cutout\" must be an integer, got 1.5",

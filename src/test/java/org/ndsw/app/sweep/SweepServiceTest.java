@@ -153,6 +153,22 @@ class SweepServiceTest {
     }
 
     @Test
+    void aSweepOnImageNetStyleFoldersTrainsAtItsImageSize() throws Exception {
+        Path data = org.ndsw.train.data.TinyImageNet.write(dir.resolve("in"), 4, 2, 1);
+        SweepDefinition d = SweepFixtures.definition("in", SweepFixtures.tinySpace(dir), data, 1, 1);
+        SweepDefinition in = new SweepDefinition(d.name(), d.space(), d.n(), d.seed(), d.window(), d.convention(),
+                d.recipe().withBatchSizes(4, 6), d.data(), 0, 0, 0, "djl", Device.CPU, 1,
+                new org.ndsw.train.data.ImageRecipe(32, 36, 0));
+        SweepService s = new SweepService(dir.resolve("c.db"));
+        s.create(in, null);
+        SweepOutcome o = s.run("in", RunOptions.of(1), SweepListener.NONE);
+        assertEquals(1, o.done(), o.toString());
+        Path log = Files.walk(dir).filter(f -> f.getFileName().toString().equals("worker.log")).findFirst()
+                .orElseThrow();
+        assertTrue(Files.readString(log).contains("run id"), Files.readString(log));
+    }
+
+    @Test
     void aSweepStoredBeforeSweepsHadADeviceReadsAsCpu() throws Exception {
         Path space = SweepFixtures.tinySpace(dir);
         SweepService s = new SweepService(dir.resolve("old.db"));
