@@ -68,14 +68,15 @@ public record ModelSource(ModelSpec spec, String space) {
 
     /**
      * The space itself when its networks are CIFAR-10 networks the engines can train; an ImageNet space of pycls's
-     * AnyNet (AnyNetX_A-E: 224x224 inputs, 1,000 classes) is refused rather than trained as something else.
+     * AnyNet (AnyNetX_A-E, RegNetX/Y: 224x224 inputs, 1,000 classes) is refused rather than trained as something else.
      */
     public static DesignSpace requireCifar(DesignSpace space) {
-        if (space instanceof org.ndsw.space.StageSpace s && s.pycls() != null) {
-            throw new NdswException("space " + s.name() + " is an ImageNet space of pycls's AnyNet ("
-                    + s.pycls().imageSize() + "x" + s.pycls().imageSize() + " inputs, " + s.pycls().classes()
+        org.ndsw.space.StageSpace.Pycls p = space.pyclsInput();
+        if (p != null) {
+            throw new NdswException("space " + space.name() + " is an ImageNet space of pycls's AnyNet ("
+                    + p.imageSize() + "x" + p.imageSize() + " inputs, " + p.classes()
                     + " classes); ndsw trains CIFAR-10 networks only. Draw its models with `ndsw sample "
-                    + s.name() + "` and train them with pycls.");
+                    + space.name() + "` and train them with pycls.");
         }
         return space;
     }
