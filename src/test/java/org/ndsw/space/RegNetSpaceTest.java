@@ -88,6 +88,13 @@ class RegNetSpaceTest {
     }
 
     @Test
+    void trainingRefusesRegNetSpacesAsImageNetSpaces() {
+        NdswException e = assertThrows(NdswException.class,
+                () -> org.ndsw.app.train.ModelSource.requireCifar(space("RegNetY")));
+        assertTrue(e.getMessage().contains("is an ImageNet space"), e.getMessage());
+    }
+
+    @Test
     void anImpossibleStageCountIsReportedNotLooped() {
         RegNetSpace x = space("RegNetX");
         RegNetSpace one = new RegNetSpace("one", "", x.depth(), x.w0(), x.wa(), x.wm(), x.groupWidth(), x.botMul(),

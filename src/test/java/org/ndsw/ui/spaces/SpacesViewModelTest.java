@@ -47,6 +47,14 @@ class SpacesViewModelTest {
     }
 
     @Test
+    void theEditorRefusesARegNetSpaceWithAMessage() {
+        SpaceEditorViewModel ed = new SpaceEditorViewModel(tasks);
+        org.ndsw.NdswException e = org.junit.jupiter.api.Assertions.assertThrows(org.ndsw.NdswException.class,
+                () -> ed.load(org.ndsw.space.BuiltinSpaces.find("RegNetX").orElseThrow()));
+        assertTrue(e.getMessage().contains("space editor does not edit yet"), e.getMessage());
+    }
+
+    @Test
     void cellSpaceShowsDistinctCells(@TempDir Path dir) {
         SpaceEditorViewModel ed = select(panel(dir), "NASNet").editor;
         assertTrue(ed.sizeTextProperty().get().endsWith("(71,465,842,174,521,600 distinct cells of one type)"),
