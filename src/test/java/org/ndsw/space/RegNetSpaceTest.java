@@ -50,6 +50,31 @@ class RegNetSpaceTest {
         }
     }
 
+    /**
+     * pycls's distributions: w0 log-uniform on (4, 256] rounded up to multiples of 8, so P(8) = ln 2 / ln 64 = 1/6;
+     * g a power of two in {1, ..., 32} with a uniform exponent, those of 8 or more replaced by a log-uniform multiple
+     * of 8 on (4, 32]: P(1) = P(2) = P(4) = P(8) = P(16) = 1/6, P(24) = ln(3/2) / ln 8 / 2, P(32) = ln(4/3) / ln 8 / 2.
+     */
+    @Test
+    void drawsFollowPyclsDistributions() {
+        RegNetSpace x = space("RegNetX");
+        SplittableRandom rng = new SplittableRandom(5);
+        int n = 120_000;
+        java.util.Map<Integer, Integer> g = new java.util.HashMap<>();
+        int w0Eight = 0;
+        for (int i = 0; i < n; i++) {
+            RegNet r = x.drawSetting(rng);
+            g.merge(r.groupWidth(), 1, Integer::sum);
+            w0Eight += r.w0() == 8 ? 1 : 0;
+        }
+        assertEquals(1.0 / 6, (double) w0Eight / n, 0.006);
+        for (int v : new int[] {1, 2, 4, 8, 16}) {
+            assertEquals(1.0 / 6, (double) g.get(v) / n, 0.006, "g = " + v);
+        }
+        assertEquals(Math.log(1.5) / Math.log(8) / 2, (double) g.get(24) / n, 0.006);
+        assertEquals(Math.log(4.0 / 3) / Math.log(8) / 2, (double) g.get(32) / n, 0.006);
+    }
+
     @Test
     void theSameSeedGivesTheSameNets() {
         RegNetSpace y = space("RegNetY");
