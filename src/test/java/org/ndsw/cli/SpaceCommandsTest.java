@@ -80,6 +80,24 @@ class SpaceCommandsTest {
     }
 
     @Test
+    void sampledRegNetLinesAreCountedOnTheirSpacesInputByComplexity() throws Exception {
+        CliRun s = CliRun.of("sample", "RegNetY", "-n", "4", "--seed", "9");
+        assertEquals(0, s.exit(), s.err());
+        CliRun c = CliRun.withStdin(s.out(), "complexity", "--convention", "macs");
+        assertEquals(0, c.exit(), c.err());
+        String[] sampled = s.out().split("\\R");
+        String[] counted = c.out().split("\\R");
+        assertEquals(sampled.length, counted.length);
+        for (int i = 0; i < sampled.length; i++) {
+            JsonNode a = JSON.readTree(sampled[i]);
+            JsonNode b = JSON.readTree(counted[i]);
+            for (String k : new String[] {"flops", "params", "acts"}) {
+                assertEquals(a.get(k).longValue(), b.get(k).longValue(), k + " of " + sampled[i]);
+            }
+        }
+    }
+
+    @Test
     void unknownSpaceIsAOneLineUserError() {
         CliRun r = CliRun.of("space", "info", "ResNet-9000");
         assertEquals(Main.EXIT_USER_ERROR, r.exit());
