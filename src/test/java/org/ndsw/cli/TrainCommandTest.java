@@ -67,6 +67,10 @@ class TrainCommandTest {
                 data.toString(), "--catalog", dir.resolve("anynet-catalog.db").toString());
         assertEquals(1, s.exit(), s.err());
         assertTrue(s.err().contains("space AnyNetX_E is an ImageNet space"), s.err());
+        CliRun g = CliRun.of("sweep", "create", "regnet", "--space", "RegNetY", "-n", "2", "--seed", "1", "--data",
+                data.toString(), "--catalog", dir.resolve("regnet-catalog.db").toString());
+        assertEquals(1, g.exit(), g.err());
+        assertTrue(g.err().contains("space RegNetY is an ImageNet space"), g.err());
     }
 
     @Test
