@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "complexity", mixinStandardHelpOptions = true,
         description = {"Count flops, params and acts of the nets in a JSON Lines stream.", "",
             "Each input line is an NDS record with \"net\" or a bare net object of either family (counted on the"
-                + " built network, CIFAR-10), or a pycls AnyNet or RegNet config in JSON form: an object with a"
+                + " built network, CIFAR-10; a `ndsw sample` line of an AnyNetX or RegNet space, named by its"
+                + " \"space\", on that space's input), or a pycls AnyNet or RegNet config in JSON form: an object with a"
                 + " \"MODEL\" section, e.g. {\"MODEL\": {\"TYPE\": \"regnet\", \"NUM_CLASSES\": 1000},"
                 + " \"REGNET\": {\"DEPTH\": 13, \"W0\": 24, \"WA\": 36.44, \"WM\": 2.49, \"GROUP_W\": 8},"
                 + " \"TRAIN\": {\"IM_SIZE\": 224}} (counted at TRAIN.IM_SIZE; missing keys take pycls's defaults)."
@@ -114,6 +115,11 @@ final class ComplexityCommand implements Runnable {
             if (node.has("MODEL")) {
                 PyclsConfig cfg = PyclsConfig.parse(node);
                 return AnyNetComplexity.of(cfg.net(), cfg.imageSize(), conv);
+            }
+            java.util.Optional<org.ndsw.space.DesignSpace> space = node.has("net") && node.path("space").isTextual()
+                    ? org.ndsw.space.BuiltinSpaces.find(node.get("space").textValue()) : java.util.Optional.empty();
+            if (space.isPresent() && space.get().pyclsInput() != null) {
+                return Complexities.of(space.get(), SpecJson.parseNet(net), conv);
             }
             return Complexities.cifarFromGraph(SpecJson.parseNet(net), conv);
         } catch (NdswException e) {

@@ -50,7 +50,7 @@ final class SampleCommand implements Runnable {
 
     @Option(names = "--convention",
             description = "Flops convention: nds (released data) or macs (pycls). Default: macs for the AnyNetX"
-                    + " spaces (counted on 224x224), nds for the others (on CIFAR-10's 32x32).")
+                    + " and RegNet spaces (counted on 224x224), nds for the others (on CIFAR-10's 32x32).")
     String convention;
 
     @Option(names = "--max-draws", defaultValue = "" + SamplingService.DEFAULT_MAX_DRAWS,
@@ -62,7 +62,7 @@ final class SampleCommand implements Runnable {
         Window window = new Window(orElse(minParams, 0L), orElse(maxParams, Long.MAX_VALUE),
                 orElse(minFlops, 0L), orElse(maxFlops, Long.MAX_VALUE));
         DesignSpace resolved = BuiltinSpaces.resolve(space);
-        StageSpace.Pycls pycls = resolved instanceof StageSpace s ? s.pycls() : null;
+        StageSpace.Pycls pycls = resolved.pyclsInput();
         Convention conv = Convention.parse(convention != null ? convention : pycls != null ? "macs" : "nds");
         SamplingService.Request req = new SamplingService.Request(resolved, n, seed, window, conv, unique, maxDraws);
         SamplingService.Result res = SamplingService.sample(req);

@@ -25,6 +25,15 @@ final class SpaceCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** What an inexact size counts (RegNet spaces). */
+    static final String SIZE_NOTE = "an upper bound: the quantized (d, w0, wa, wm, g, b) settings the sampler can draw,"
+            + " before it rejects those without the space's number of stages; the exact count is not computed";
+
+    /** The size as listed: grouped digits, prefixed with "<=" when it is an upper bound. */
+    static String sizeText(DesignSpace s) {
+        return String.format(Locale.ROOT, "%s%,d", s.sizeIsExact() ? "" : "<=", s.size());
+    }
+
     /** The JSON summary of a space: name, family, description, size and, for cell spaces, cells. */
     static ObjectNode summary(DesignSpace s) {
         ObjectNode o = Json.MAPPER.createObjectNode();
@@ -32,6 +41,10 @@ final class SpaceCommand implements Runnable {
         o.put("family", s.family());
         o.put("description", s.description());
         o.put("size", s.size());
+        if (!s.sizeIsExact()) {
+            o.put("size_exact", false);
+            o.put("size_note", SIZE_NOTE);
+        }
         if (s instanceof CellSpace c) {
             o.put("cells", c.cells());
         }
@@ -60,7 +73,10 @@ final class SpaceCommand implements Runnable {
                 out.println(Json.pretty(o));
             } else {
                 out.printf(Locale.ROOT, "%s (%s): %s%n", s.name(), s.family(), s.description());
-                out.printf(Locale.ROOT, "models: %,d%n", s.size());
+                out.printf(Locale.ROOT, "models: %s%n", sizeText(s));
+                if (!s.sizeIsExact()) {
+                    out.printf(Locale.ROOT, "  (%s)%n", SIZE_NOTE);
+                }
                 if (s instanceof CellSpace c) {
                     out.printf(Locale.ROOT, "distinct cells of one type: %,d%n", c.cells());
                 }

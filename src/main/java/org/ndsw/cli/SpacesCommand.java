@@ -29,7 +29,8 @@ final class SpacesCommand implements Runnable {
         } else {
             out.printf(Locale.ROOT, "%-10s %-6s %32s  %s%n", "NAME", "FAMILY", "MODELS", "DESCRIPTION");
             for (DesignSpace s : BuiltinSpaces.listed()) {
-                out.printf(Locale.ROOT, "%-10s %-6s %,32d  %s%n", s.name(), s.family(), s.size(), s.description());
+                out.printf(Locale.ROOT, "%-10s %-6s %32s  %s%n", s.name(), s.family(), SpaceCommand.sizeText(s),
+                        s.description());
             }
         }
         out.flush();

@@ -13,10 +13,10 @@ import org.ndsw.Quote;
 
 /**
  * The design spaces of the paper, shipped as design space files under org/ndsw/space/builtin/, and the ImageNet-scale
- * AnyNetX spaces of the RegNet paper (Radosavovic et al., CVPR 2020, §3).
+ * AnyNetX and RegNet spaces of the RegNet paper (Radosavovic et al., CVPR 2020, §3 and §4).
  *
  * <p>{@link #all()} holds the paper's ten CIFAR spaces, the ones the training, sweep and GUI paths handle;
- * {@link #pycls()} holds AnyNetX_A to AnyNetX_E, which `ndsw spaces`, `ndsw space info` and `ndsw sample` handle with
+ * {@link #pycls()} holds AnyNetX_A to AnyNetX_E, RegNetX and RegNetY, which `ndsw spaces`, `ndsw space info` and `ndsw sample` handle with
  * complexity on 224x224 inputs. {@link #find} and {@link #resolve} know both.
  */
 public final class BuiltinSpaces {
@@ -28,8 +28,11 @@ public final class BuiltinSpaces {
     public static final List<String> PYCLS_NAMES = List.of("AnyNetX_A", "AnyNetX_B", "AnyNetX_C", "AnyNetX_D",
             "AnyNetX_E");
 
+    /** The RegNet spaces of the paper's §4 (RegNetY adds squeeze-and-excitation), drawn as pycls's sweeps draw. */
+    public static final List<String> REGNET_NAMES = List.of("RegNetX", "RegNetY");
+
     private static final List<DesignSpace> ALL = loadAll(NAMES);
-    private static final List<DesignSpace> PYCLS = loadAll(PYCLS_NAMES);
+    private static final List<DesignSpace> PYCLS = loadAll(concat(PYCLS_NAMES, REGNET_NAMES));
 
     private BuiltinSpaces() {}
 
@@ -38,7 +41,7 @@ public final class BuiltinSpaces {
         return ALL;
     }
 
-    /** The AnyNetX spaces, in the order of {@link #PYCLS_NAMES}. */
+    /** The AnyNetX spaces, in the order of {@link #PYCLS_NAMES}, then the RegNet spaces of {@link #REGNET_NAMES}. */
     public static List<DesignSpace> pycls() {
         return PYCLS;
     }
@@ -65,8 +68,14 @@ public final class BuiltinSpaces {
         if (Files.isRegularFile(p)) {
             return SpaceFiles.read(p);
         }
-        throw new NdswException(Quote.of(nameOrFile) + " is neither a built-in space " + NAMES + PYCLS_NAMES
+        throw new NdswException(Quote.of(nameOrFile) + " is neither a built-in space " + NAMES + PYCLS_NAMES + REGNET_NAMES
                 + " nor a design space file");
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
     }
 
     private static List<DesignSpace> loadAll(List<String> names) {

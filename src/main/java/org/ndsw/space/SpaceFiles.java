@@ -36,6 +36,8 @@ public final class SpaceFiles {
     public static final String FORMAT = "ndsw-space/1";
     /** The format tag of files with a `parent` or a `constraints` section (stage-wise spaces only). */
     public static final String FORMAT_2 = "ndsw-space/2";
+    /** The format tag of RegNet spaces (family "regnet", a `regnet` section); versions 1 and 2 still read. */
+    public static final String FORMAT_3 = "ndsw-space/3";
 
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -119,13 +121,15 @@ public final class SpaceFiles {
         ObjectNode o = NODES.objectNode();
         boolean v2 = space instanceof StageSpace s
                 && (!s.parent().isEmpty() || !s.constraints().isEmpty() || s.pycls() != null);
-        o.put("format", v2 ? FORMAT_2 : FORMAT);
+        o.put("format", space instanceof RegNetSpace ? FORMAT_3 : v2 ? FORMAT_2 : FORMAT);
         o.put("name", space.name());
         if (!space.description().isEmpty()) {
             o.put("description", space.description()); // optional; an empty one would not read back
         }
         o.put("family", space.family());
-        if (space instanceof StageSpace s) {
+        if (space instanceof RegNetSpace r) {
+            RegNetSpaceJson.write(r, o);
+        } else if (space instanceof StageSpace s) {
             stageJson(s, o);
         } else {
             cellJson((CellSpace) space, o);
@@ -180,11 +184,18 @@ public final class SpaceFiles {
             throw new NdswException("a design space file must hold a JSON object, got " + SpecJson.describe(root));
         }
         String format = text(root, "format");
-        if (!FORMAT.equals(format) && !FORMAT_2.equals(format)) {
-            throw new NdswException("format must be \"" + FORMAT + "\" or \"" + FORMAT_2 + "\", got "
-                    + Quote.of(format));
+        if (!FORMAT.equals(format) && !FORMAT_2.equals(format) && !FORMAT_3.equals(format)) {
+            throw new NdswException("format must be \"" + FORMAT + "\", \"" + FORMAT_2 + "\" or \"" + FORMAT_3
+                    + "\", got " + Quote.of(format));
         }
         String family = text(root, "family");
+        if (FORMAT_3.equals(format) != "regnet".equals(family)) {
+            throw new NdswException("family \"regnet\" goes with format \"" + FORMAT_3 + "\" and only with it, got"
+                    + " family " + Quote.of(family) + " in format " + Quote.of(format));
+        }
+        if ("regnet".equals(family)) {
+            return RegNetSpaceJson.parse(root, name(root), description(root));
+        }
         if (FORMAT.equals(format) && (root.has("parent") || root.has("constraints") || root.has("pycls"))) {
             throw new NdswException("parent, constraints and pycls need format \"" + FORMAT_2 + "\", got \"" + FORMAT
                     + "\"");

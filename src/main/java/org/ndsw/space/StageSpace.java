@@ -153,6 +153,11 @@ public record StageSpace(String name, String description, BlockType blockType, i
     }
 
     @Override
+    public Pycls pyclsInput() {
+        return pycls;
+    }
+
+    @Override
     public BigInteger size() {
         if (constraints.isEmpty()) {
             BigInteger n = BigInteger.ONE;

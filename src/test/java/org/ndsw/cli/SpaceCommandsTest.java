@@ -1,6 +1,7 @@
 package org.ndsw.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,6 +56,45 @@ class SpaceCommandsTest {
         assertEquals("AnyNetX_D", def.get("parent").asText());
         assertEquals(4, def.get("constraints").get("relations").size());
         assertEquals(224, def.get("pycls").get("im_size").asInt());
+    }
+
+    @Test
+    void regNetSpacesAreListedWithAnUpperBoundAndSampleOn224() throws Exception {
+        CliRun r = CliRun.of("spaces");
+        assertTrue(r.out().contains("RegNetY    regnet                  <=9,457,095,648"), r.out());
+        JsonNode o = JSON.readTree(CliRun.of("space", "info", "regnetx", "--json").out());
+        assertEquals(9_457_095_648L, o.get("size").longValue());
+        assertFalse(o.get("size_exact").asBoolean());
+        assertEquals("ndsw-space/3", o.get("definition").get("format").asText());
+        assertEquals(0.0, o.get("definition").get("regnet").get("se_ratio").asDouble());
+        CliRun s = CliRun.of("sample", "RegNetY", "-n", "3", "--seed", "4", "--max-flops", "0.8B");
+        assertEquals(0, s.exit(), s.err());
+        String[] lines = s.out().split("\\R");
+        assertEquals(3, lines.length);
+        for (String line : lines) {
+            JsonNode m = JSON.readTree(line);
+            assertEquals(5, m.get("net").get("ds").size(), "stem and four stages: " + line);
+            assertTrue(m.get("flops").longValue() <= 800_000_000L, line);
+            assertEquals("macs", m.get("convention").asText());
+        }
+    }
+
+    @Test
+    void sampledRegNetLinesAreCountedOnTheirSpacesInputByComplexity() throws Exception {
+        CliRun s = CliRun.of("sample", "RegNetY", "-n", "4", "--seed", "9");
+        assertEquals(0, s.exit(), s.err());
+        CliRun c = CliRun.withStdin(s.out(), "complexity", "--convention", "macs");
+        assertEquals(0, c.exit(), c.err());
+        String[] sampled = s.out().split("\\R");
+        String[] counted = c.out().split("\\R");
+        assertEquals(sampled.length, counted.length);
+        for (int i = 0; i < sampled.length; i++) {
+            JsonNode a = JSON.readTree(sampled[i]);
+            JsonNode b = JSON.readTree(counted[i]);
+            for (String k : new String[] {"flops", "params", "acts"}) {
+                assertEquals(a.get(k).longValue(), b.get(k).longValue(), k + " of " + sampled[i]);
+            }
+        }
     }
 
     @Test

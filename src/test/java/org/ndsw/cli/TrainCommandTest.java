@@ -80,6 +80,10 @@ class TrainCommandTest {
         assertEquals(1, bad.exit(), bad.err());
         assertTrue(bad.err().contains("--im-size, --test-im-size and --pca-std apply to ImageNet-style folders"),
                 bad.err());
+        CliRun g = CliRun.of("sweep", "create", "regnet", "--space", "RegNetY", "-n", "2", "--seed", "1", "--data",
+                in.toString(), "--catalog", dir.resolve("regnet-catalog.db").toString());
+        assertEquals(1, g.exit(), g.err());
+        assertTrue(g.err().contains("space RegNetY is a RegNet space, which ndsw does not train yet"), g.err());
     }
 
     @Test

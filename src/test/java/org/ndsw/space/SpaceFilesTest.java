@@ -53,7 +53,7 @@ class SpaceFilesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "\"format\": \"ndsw-space/1\"|\"format\": \"ndsw-space/9\"|s.json: format must be \"ndsw-space/1\" or \"ndsw-space/2\", got \"ndsw-space/9\"",
+        "\"format\": \"ndsw-space/1\"|\"format\": \"ndsw-space/9\"|s.json: format must be \"ndsw-space/1\", \"ndsw-space/2\" or \"ndsw-space/3\", got \"ndsw-space/9\"",
         "\"nodes\": 2|\"nodes\": 0|s.json: nodes must be an integer in [1, 32] (NAS cells have 4 or 5 nodes; the space size grows as ((k+1)!)^4), got 0",
         "\"output\": \"loose\"|\"output\": \"L\"|s.json: output must be \"all\" or \"loose\", got \"L\"",
         "\"width\": [16]|\"width\": [16, 17]|s.json: width[1] must be even (FactorizedReduce halves it), got 17",
@@ -62,6 +62,7 @@ class SpaceFilesTest {
         "\"sep_conv_3x3\"]|\"sep_conv_4x4\"]|s.json: ops[1] must be one of",
         "\"family\": \"cell\"|\"family\": \"cell\", \"colour\": 1|s.json: colour is not a known field",
         "\"family\": \"cell\"|\"family\": \"graph\"|s.json: family must be \"stage\" or \"cell\", got \"graph\"",
+        "\"family\": \"cell\"|\"family\": \"regnet\"|s.json: family \"regnet\" goes with format \"ndsw-space/3\"",
     })
     void badCellFieldsAreNamed(String from, String to, String message) {
         NdswException e = assertThrows(NdswException.class, () -> SpaceFiles.parse(CELL.replace(from, to), "s.json"));

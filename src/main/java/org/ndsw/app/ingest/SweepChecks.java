@@ -6,7 +6,9 @@ import java.util.Map;
 import org.ndsw.catalog.ModelEntry;
 import org.ndsw.catalog.nds.NdsFileName;
 import org.ndsw.catalog.nds.NdsRecord;
+import org.ndsw.complexity.Complexities;
 import org.ndsw.complexity.Complexity;
+import org.ndsw.complexity.Convention;
 import org.ndsw.space.CellSpec;
 import org.ndsw.space.ModelSpec;
 import org.ndsw.space.StageSpec;
@@ -16,7 +18,8 @@ import org.ndsw.space.StageSpec;
  *
  * <p>CIFAR stage-wise records: flops and params must equal ours (docs/reference/complexity.md, exact). NAS cell records: params must
  * equal ours; flops follow a counting rule that is not public (docs/reference/complexity.md#nas-cells), so differences are information only.
- * ImageNet (`_in`) records: complexity on 224x224 is not recomputed.
+ * ImageNet (`_in`) stage-wise records: flops and params must equal ours on 224x224 with 1,000 classes after a
+ * res_stem_in ({@link Complexities#imagenet}); ImageNet NAS cell records are not recomputed.
  */
 final class SweepChecks {
     /** Tolerance between `min_test_top1` and min(`test_ep_top1`), both in %. */
@@ -31,6 +34,7 @@ final class SweepChecks {
     private int records;
     private int checked;
     private int cells;
+    private int imagenetCells;
     private int bestChecked;
 
     SweepChecks(String dataset) {
@@ -42,6 +46,10 @@ final class SweepChecks {
         records++;
         if (!imagenet) {
             complexity(r, spec, m.complexity());
+        } else if (spec instanceof StageSpec s && Complexities.isImagenetModelled(s)) {
+            complexity(r, spec, Complexities.imagenet(s, Convention.NDS));
+        } else {
+            imagenetCells++;
         }
         Double min = r.minTestError();
         if (min != null && !min.isNaN()) {
@@ -74,7 +82,10 @@ final class SweepChecks {
 
     private String rule() {
         if (imagenet) {
-            return "not recomputed: ImageNet (_in) file, complexity on 224x224 is not computed by ndsw yet";
+            return "recomputed from net on ImageNet (224x224, 1000 classes, res_stem_in), nds convention"
+                    + " (docs/reference/complexity.md)" + (imagenetCells == 0 ? ""
+                    : "; " + imagenetCells + " records not recomputed (NAS cells and"
+                    + " double_plain_block: their ImageNet network is not modelled)");
         }
         String rule = "recomputed from net on CIFAR-10 (32x32, 10 classes), nds convention (docs/reference/complexity.md)";
         return cells == 0 ? rule : rule + "; NAS cells: params must match, flops differences are information only"

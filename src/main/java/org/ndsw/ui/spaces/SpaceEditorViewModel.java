@@ -113,6 +113,10 @@ public final class SpaceEditorViewModel {
 
     /** Loads a space into the editor (not dirty afterwards). */
     public void load(DesignSpace s) {
+        if (s instanceof org.ndsw.space.RegNetSpace) {
+            throw new org.ndsw.NdswException("space " + s.name() + " is a RegNet space, which the space editor does not"
+                    + " edit yet; show it with `ndsw space info " + s.name() + "` and edit its file");
+        }
         loading = true;
         kept = keptFields(s);
         try {

@@ -79,7 +79,12 @@ public final class SpacesViewModel {
                 sorted.sort(Comparator.naturalOrder());
                 for (Path f : sorted) {
                     try {
-                        list.add(new SpaceEntry(SpaceFiles.read(f), f));
+                        DesignSpace s = SpaceFiles.read(f);
+                        if (s instanceof org.ndsw.space.RegNetSpace) {
+                            bad.add(f + ": a RegNet space, which this panel does not edit yet (see `ndsw space info`)");
+                        } else {
+                            list.add(new SpaceEntry(s, f));
+                        }
                     } catch (NdswException e) {
                         bad.add(e.getMessage());
                     }

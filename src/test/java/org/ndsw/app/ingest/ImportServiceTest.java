@@ -120,18 +120,6 @@ class ImportServiceTest {
     }
 
     @Test
-    void anImageNetFileIsFlaggedAndItsComplexityNotRecomputed() throws Exception {
-        Path f = NdsTestFiles.write(dir, "ResNeXt-A_in.json", "ResNeXt-A", 10, 7);
-        Files.writeString(f, Files.readString(f).replaceAll("\"flops\":(\\d+)", "\"flops\":1$1"));
-        ImportReport r = run(dir.resolve("c.db"), f);
-        ImportReport.SweepResult s = r.sources().get(0).sweeps().get(0);
-        assertEquals("imagenet", s.dataset());
-        assertEquals(0, s.verification().complexityChecked());
-        assertEquals(0, s.verification().flops().count());
-        assertTrue(s.verification().complexityRule().startsWith("not recomputed: ImageNet (_in) file"));
-    }
-
-    @Test
     void complexityMismatchesAreCountedWithExamplesNotHidden() throws Exception {
         Path f = NdsTestFiles.write(dir, "ResNet.json", "ResNet", 20, 8);
         JsonNode recs = JSON.readTree(f.toFile());

@@ -47,6 +47,23 @@ class SpacesViewModelTest {
     }
 
     @Test
+    void theEditorRefusesARegNetSpaceWithAMessage() {
+        SpaceEditorViewModel ed = new SpaceEditorViewModel(tasks);
+        org.ndsw.NdswException e = org.junit.jupiter.api.Assertions.assertThrows(org.ndsw.NdswException.class,
+                () -> ed.load(org.ndsw.space.BuiltinSpaces.find("RegNetX").orElseThrow()));
+        assertTrue(e.getMessage().contains("space editor does not edit yet"), e.getMessage());
+    }
+
+    @Test
+    void aRegNetFileInTheUserFolderIsSkippedWithANote(@TempDir Path dir) {
+        org.ndsw.space.SpaceFiles.write(org.ndsw.space.BuiltinSpaces.find("RegNetY").orElseThrow(),
+                dir.resolve("my-regnet.json"));
+        SpacesViewModel vm = panel(dir);
+        assertTrue(vm.entries.stream().noneMatch(e -> e.space().name().equals("RegNetY")));
+        assertTrue(vm.statusProperty().get().contains("my-regnet.json: a RegNet space"), vm.statusProperty().get());
+    }
+
+    @Test
     void cellSpaceShowsDistinctCells(@TempDir Path dir) {
         SpaceEditorViewModel ed = select(panel(dir), "NASNet").editor;
         assertTrue(ed.sizeTextProperty().get().endsWith("(71,465,842,174,521,600 distinct cells of one type)"),
