@@ -122,7 +122,8 @@ public final class PyclsConfigs {
             throw unfit("SE_ON (squeeze-and-excitation)");
         }
         List<StageSpec.Stage> stages = new ArrayList<>();
-        stages.add(new StageSpec.Stage(1, net.stemWidth(), stemStride, 0.0, 1));
+        // The stem's placeholders, as the spaces write them: 0.0 for bottleneck blocks, else 1.0.
+        stages.add(new StageSpec.Stage(1, net.stemWidth(), stemStride, type.isBottleneck() ? 0.0 : 1.0, 1));
         for (AnyNet.Stage st : net.stages()) {
             if (type.isBottleneck()) {
                 stages.add(new StageSpec.Stage(st.depth(), st.width(), st.stride(), st.botMul(),
