@@ -40,13 +40,14 @@ public final class PyclsSweep {
      * @param flops complexity.flops (pycls's convention: multiply-accumulates), or null
      * @param params complexity.params, or null
      * @param testTop1 test_epoch.top1_err by epoch, in % (empty if never tested)
+     * @param minTop1 the last test_epoch.min_top1_err (the best epoch's error, in %), or null
      * @param trainTop1 train_epoch.top1_err by epoch, in %
      * @param trainLoss train_epoch.loss by epoch
      * @param epochMax the job's planned epochs (test_epoch.epoch_max, else OPTIM.MAX_EPOCH)
      * @param optim the OPTIM values (pycls's defaults where missing)
      * @param seed RNG_SEED
      */
-    public record Job(int index, ObjectNode config, AnyNet net, int imageSize, StageSpec spec, Long flops, Long params, double[] testTop1,
+    public record Job(int index, ObjectNode config, AnyNet net, int imageSize, StageSpec spec, Long flops, Long params, double[] testTop1, Double minTop1,
             double[] trainTop1, double[] trainLoss, int epochMax, PyclsConfigs.Optim optim, long seed) {
         /** The last test error, or null if never tested. */
         public Double finalError() {
@@ -108,11 +109,11 @@ public final class PyclsSweep {
 
     private static Job job(int i, JsonNode e) {
         if (e == null || !e.isObject()) {
-            throw new NdswException("a job must be an object with \"cfg\", got " + Quote.of(String.valueOf(e)));
+            throw new NdswException("a job must be an object with \"cfg\", got " + Quote.cut(String.valueOf(e)));
         }
         JsonNode cfg = e.get("cfg");
         if (cfg == null || !cfg.isObject()) {
-            throw new NdswException("cfg must be the job's config (an object), got " + Quote.of(String.valueOf(cfg)));
+            throw new NdswException("cfg must be the job's config (an object), got " + Quote.cut(String.valueOf(cfg)));
         }
         PyclsConfig parsed = PyclsConfig.parse(keysOfModel(cfg));
         StageSpec spec;
@@ -131,10 +132,12 @@ public final class PyclsSweep {
                 number(optim, "cfg.OPTIM.MOMENTUM", "MOMENTUM", 0.9),
                 optim.path("NESTEROV").asBoolean(true));
         double[] testTop1 = series(test, "test_epoch.top1_err", "top1_err");
+        double[] mins = series(test, "test_epoch.min_top1_err", "min_top1_err");
         double[] maxes = series(test, "test_epoch.epoch_max", "epoch_max");
         int epochMax = maxes.length > 0 ? (int) maxes[maxes.length - 1] : o.maxEpoch();
         return new Job(i, (ObjectNode) cfg, parsed.net(), parsed.imageSize(), spec, nullableCount(c, "complexity.flops", "flops"),
                 nullableCount(c, "complexity.params", "params"), testTop1,
+                mins.length == 0 ? null : mins[mins.length - 1],
                 series(train, "train_epoch.top1_err", "top1_err"), series(train, "train_epoch.loss", "loss"),
                 epochMax, o, count(cfg, "cfg.RNG_SEED", "RNG_SEED", 1));
     }
@@ -166,12 +169,12 @@ public final class PyclsSweep {
             return new double[0];
         }
         if (!v.isArray()) {
-            throw new NdswException(key + " must be a list of numbers by epoch, got " + Quote.of(v.toString()));
+            throw new NdswException(key + " must be a list of numbers by epoch, got " + Quote.cut(v.toString()));
         }
         double[] out = new double[v.size()];
         for (int j = 0; j < out.length; j++) {
             if (!v.get(j).isNumber()) {
-                throw new NdswException(key + "[" + j + "] must be a number, got " + Quote.of(v.get(j).toString()));
+                throw new NdswException(key + "[" + j + "] must be a number, got " + Quote.cut(v.get(j).toString()));
             }
             out[j] = v.get(j).doubleValue();
         }
@@ -184,7 +187,7 @@ public final class PyclsSweep {
             return fallback;
         }
         if (!v.isNumber()) {
-            throw new NdswException(key + " must be a number, got " + Quote.of(v.toString()));
+            throw new NdswException(key + " must be a number, got " + Quote.cut(v.toString()));
         }
         return v.doubleValue();
     }
@@ -200,7 +203,7 @@ public final class PyclsSweep {
             return null;
         }
         if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
-            throw new NdswException(key + " must be a non-negative integer, got " + Quote.of(v.toString()));
+            throw new NdswException(key + " must be a non-negative integer, got " + Quote.cut(v.toString()));
         }
         return v.longValue();
     }

@@ -76,9 +76,8 @@ final class PyclsSweepImport {
                 throw new NdswException(file + ": the catalogue already has a sweep named " + name
                         + " from another source; rename the folder holding sweep.json");
             }
-            String type = jobs.isEmpty() ? "anynet" : jobs.get(0).config().path("MODEL").path("TYPE").asText("");
             String dataset = jobs.isEmpty() ? "" : jobs.get(0).config().path("TRAIN").path("DATASET").asText("");
-            String space = "pycls-" + type;
+            String space = space(jobs);
             long id = w.createSweep(new NewSweep(name, space, dataset.isEmpty() ? "unknown" : dataset, "pycls-import",
                     file.toString(), sourceName, null, null, null, null, Provenance.of("import").toString()));
             Checks checks = new Checks();
@@ -100,10 +99,7 @@ final class PyclsSweepImport {
 
     private static RunEntry run(PyclsSweep.Job j) {
         double[] test = j.testTop1();
-        Double best = null;
-        for (double e : test) {
-            best = best == null ? e : Math.min(best, e);
-        }
+        Double best = j.minTop1() != null ? j.minTop1() : min(test);
         ObjectNode optim = JsonNodeFactory.instance.objectNode();
         optim.put("base_lr", j.optim().baseLr()).put("wd", j.optim().weightDecay()).put("max_ep", j.epochMax())
                 .put("momentum", j.optim().momentum()).put("nesterov", j.optim().nesterov());
@@ -118,14 +114,38 @@ final class PyclsSweepImport {
                 new RunData(NdsJson.text(optim), curves, NdsJson.text(extra)));
     }
 
-    /** Complexity recomputed per job, and the optimizer values seen. */
+    private static Double min(double[] values) {
+        Double m = null;
+        for (double e : values) {
+            m = m == null ? e : Math.min(m, e);
+        }
+        return m;
+    }
+
+    /** The sweep's space: pycls-anynet or pycls-regnet when every job has that MODEL.TYPE, else pycls. */
+    private static String space(List<PyclsSweep.Job> jobs) {
+        Set<String> types = new HashSet<>();
+        jobs.forEach(j -> types.add(j.config().path("MODEL").path("TYPE").asText("")));
+        return types.size() == 1 ? "pycls-" + types.iterator().next() : "pycls";
+    }
+
+    /** Complexity recomputed per job, best epochs checked, and the optimizer values seen. */
     private static final class Checks {
         private final Tally flops = new Tally();
         private final Tally params = new Tally();
+        private final Tally bestEpoch = new Tally();
         private final ValueSets values = new ValueSets();
         private int checked;
+        private int bestChecked;
 
         void add(PyclsSweep.Job j) {
+            Double least = min(j.testTop1());
+            if (j.minTop1() != null && least != null) {
+                bestChecked++;
+                if (Math.abs(j.minTop1() - least) > 1e-6) {
+                    bestEpoch.add("job " + j.index(), "min_top1_err " + j.minTop1() + ", min(top1_err) " + least);
+                }
+            }
             values.add("optim.base_lr", j.optim().baseLr());
             values.add("optim.wd", j.optim().weightDecay());
             values.add("optim.max_ep", j.epochMax());
@@ -146,7 +166,7 @@ final class PyclsSweepImport {
         VerificationReport report(int records) {
             Map<String, List<Object>> seen = values.values();
             return new VerificationReport(records, "recomputed from cfg at TRAIN.IM_SIZE, pycls convention (macs)",
-                    checked, flops.result(), false, params.result(), 0, new Tally().result(), new Tally().result(),
+                    checked, flops.result(), false, params.result(), bestChecked, bestEpoch.result(), new Tally().result(),
                     seen, values.truncatedKeys());
         }
     }
