@@ -114,6 +114,27 @@ class PyclsCommandsTest {
     }
 
     @Test
+    void aBadJobRejectsTheSweepJsonNamingJobKeyAndValue() throws Exception {
+        Path sweepDir = Files.createDirectories(dir.resolve("bad_demo"));
+        String text = Files.readString(RES.resolve("cifar_demo/sweep.json"));
+        String db = dir.resolve("c.db").toString();
+        Path bad = Files.writeString(sweepDir.resolve("sweep.json"),
+                text.replace("\"flops\": 2572938", "\"flops\": \"many\""));
+        CliRun r = CliRun.of("import", bad.toString(), "--catalog", db);
+        assertEquals(Main.EXIT_USER_ERROR, r.exit());
+        assertTrue(r.err().contains(bad + ": job 1 (sweeps/cifar_demo/logs/000002/stdout.log): complexity.flops must"
+                + " be a non-negative integer, got \"many\""), r.err());
+        Files.writeString(bad, text.replace("\"SE_ON\": false, \"SE_R\": 0.25, \"STEM_TYPE\": \"res_stem_cifar\", "
+                + "\"STEM_W\": 16, \"STRIDE\"", "\"SE_ON\": true, \"SE_R\": 0.25, \"STEM_TYPE\": \"res_stem_cifar\", "
+                + "\"STEM_W\": 16, \"STRIDE\""));
+        r = CliRun.of("import", bad.toString(), "--catalog", db);
+        assertEquals(Main.EXIT_USER_ERROR, r.exit());
+        assertTrue(r.err().contains("job 1 (sweeps/cifar_demo/logs/000002/stdout.log): cfg: the workbench's net form"
+                + " cannot hold SE_ON"), r.err());
+        assertTrue(CliRun.of("sweeps", "--catalog", db).out().lines().noneMatch(l -> l.startsWith("bad_demo")));
+    }
+
+    @Test
     void exportsTheConfigsOfAnNdsCifarSweep() throws Exception {
         Path resnet = dir.resolve("ResNet.json");
         String db = dir.resolve("c.db").toString();
