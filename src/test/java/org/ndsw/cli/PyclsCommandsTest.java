@@ -114,6 +114,24 @@ class PyclsCommandsTest {
     }
 
     @Test
+    void aChangedSweepJsonNeedsReplace() throws Exception {
+        Path sweepDir = Files.createDirectories(dir.resolve("cifar_demo"));
+        Path sweep = Files.copy(RES.resolve("cifar_demo/sweep.json"), sweepDir.resolve("sweep.json"));
+        String db = dir.resolve("c.db").toString();
+        assertEquals(0, CliRun.of("import", sweep.toString(), "--catalog", db).exit());
+        Files.writeString(sweep, Files.readString(sweep).replace("33.65", "33.5"));
+        CliRun r = CliRun.of("import", sweep.toString(), "--catalog", db);
+        assertEquals(Main.EXIT_USER_ERROR, r.exit());
+        assertTrue(r.err().contains("was imported from a different pycls sweep.json; pass --replace to replace it"),
+                r.err());
+        r = CliRun.of("import", sweep.toString(), "--replace", "--catalog", db);
+        assertEquals(0, r.exit(), r.err());
+        CliRun models = CliRun.of("models", "cifar_demo", "--catalog", db, "--json");
+        assertTrue(models.out().contains("33.5"), models.out());
+        assertTrue(!models.out().contains("33.65"), models.out());
+    }
+
+    @Test
     void aBadJobRejectsTheSweepJsonNamingJobKeyAndValue() throws Exception {
         Path sweepDir = Files.createDirectories(dir.resolve("bad_demo"));
         String text = Files.readString(RES.resolve("cifar_demo/sweep.json"));

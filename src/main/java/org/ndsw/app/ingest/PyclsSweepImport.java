@@ -76,9 +76,10 @@ final class PyclsSweepImport {
                 throw new NdswException(file + ": the catalogue already has a sweep named " + name
                         + " from another source; rename the folder holding sweep.json");
             }
-            String dataset = jobs.isEmpty() ? "" : jobs.get(0).config().path("TRAIN").path("DATASET").asText("");
+            String given = jobs.isEmpty() ? "" : jobs.get(0).config().path("TRAIN").path("DATASET").asText("");
+            String dataset = given.isEmpty() ? "unknown" : given;
             String space = space(jobs);
-            long id = w.createSweep(new NewSweep(name, space, dataset.isEmpty() ? "unknown" : dataset, "pycls-import",
+            long id = w.createSweep(new NewSweep(name, space, dataset, "pycls-import",
                     file.toString(), sourceName, null, null, null, null, Provenance.of("import").toString()));
             Checks checks = new Checks();
             Set<Long> models = new HashSet<>();
