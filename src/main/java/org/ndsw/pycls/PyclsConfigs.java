@@ -175,8 +175,10 @@ public final class PyclsConfigs {
     /** Refuses spaces pycls cannot express, naming the space. */
     public static void requireStageWise(DesignSpace space) {
         if (!(space instanceof StageSpace)) {
-            throw new NdswException("space " + space.name() + " is a cell space (" + space.family() + "); pycls"
-                    + " configs express only stage-wise AnyNet nets (Vanilla, ResNet, ResNeXt, AnyNetX spaces)");
+            String what = "cell".equals(space.family()) ? "is a cell space" : "is not a stage-wise space (family "
+                    + space.family() + ")";
+            throw new NdswException("space " + space.name() + " " + what + "; pycls configs express only stage-wise"
+                    + " AnyNet nets (Vanilla, ResNet, ResNeXt, AnyNetX spaces)");
         }
     }
 
