@@ -141,6 +141,16 @@ class PyclsYamlTest {
     }
 
     @Test
+    void aRegNetXConfigIsAWorkbenchNetAndBack() {
+        PyclsConfig cfg = PyclsConfig.parse(
+                PyclsYaml.read(FIXTURES.resolve("RegNetX-200MF_dds_8gpu.yaml")).get(0).config());
+        StageSpec spec = PyclsConfigs.spec(cfg.net());
+        assertEquals(2, spec.stages().get(0).stride(), "simple_stem_in");
+        assertEquals(cfg.net(), PyclsConfigs.anyNet(spec, 1000));
+        org.ndsw.catalog.ModelEntry.of(spec);
+    }
+
+    @Test
     void writeFilesWritesOneYamlPerConfig() {
         ObjectNode cfg = PyclsYaml.read(FIXTURES.resolve("RegNetX-200MF_dds_8gpu.yaml")).get(0).config();
         List<Path> files = PyclsYaml.writeFiles(dir.resolve("out"), List.of("a/b", "c"), List.of(cfg, cfg));
