@@ -24,6 +24,7 @@ import org.ndsw.complexity.Complexities;
 import org.ndsw.complexity.Complexity;
 import org.ndsw.complexity.Convention;
 import org.ndsw.complexity.PyclsConfig;
+import org.ndsw.pycls.PyclsYaml;
 import org.ndsw.space.SpecJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Spec;
                 + " \"MODEL\" section, e.g. {\"MODEL\": {\"TYPE\": \"regnet\", \"NUM_CLASSES\": 1000},"
                 + " \"REGNET\": {\"DEPTH\": 13, \"W0\": 24, \"WA\": 36.44, \"WM\": 2.49, \"GROUP_W\": 8},"
                 + " \"TRAIN\": {\"IM_SIZE\": 224}} (counted at TRAIN.IM_SIZE; missing keys take pycls's defaults)."
+                + " A FILE ending in .yaml or .yml is one pycls YAML config (docs/pycls.md)."
                 + " Each output line is {\"flops\", \"params\", \"acts\"}, in order. Blank lines are skipped. A"
                 + " bad line stops with an error naming its line number and field.", ""})
 final class ComplexityCommand implements Runnable {
@@ -53,7 +55,7 @@ final class ComplexityCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "FILE|-", arity = "0..1", defaultValue = "-",
-            description = "JSON Lines file; - or nothing reads standard input.")
+            description = "JSON Lines file or pycls YAML config (.yaml, .yml); - or nothing reads standard input.")
     String file;
 
     @Option(names = "--convention", defaultValue = "nds",
@@ -65,6 +67,13 @@ final class ComplexityCommand implements Runnable {
         Convention conv = Convention.parse(convention);
         String source = "-".equals(file) ? "<stdin>" : file;
         PrintWriter out = spec.commandLine().getOut();
+        if (!"-".equals(file) && PyclsYaml.isYaml(Path.of(file))) {
+            for (PyclsYaml.Located c : PyclsYaml.read(Path.of(file))) {
+                print(out, pycls(c.config(), conv, c.where() + ": "));
+            }
+            out.flush();
+            return;
+        }
         try (BufferedReader in = open()) {
             String line;
             int number = 0;
@@ -73,17 +82,29 @@ final class ComplexityCommand implements Runnable {
                 if (line.isBlank()) {
                     continue;
                 }
-                Complexity c = count(line, conv, source, number);
-                ObjectNode o = Json.MAPPER.createObjectNode();
-                o.put("flops", c.flops());
-                o.put("params", c.params());
-                o.put("acts", c.acts());
-                out.println(Json.line(o));
+                print(out, count(line, conv, source, number));
             }
         } catch (IOException e) {
             throw new NdswException(source + ": cannot read: " + e.getMessage(), e);
         } finally {
             out.flush();
+        }
+    }
+
+    private static void print(PrintWriter out, Complexity c) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("flops", c.flops());
+        o.put("params", c.params());
+        o.put("acts", c.acts());
+        out.println(Json.line(o));
+    }
+
+    private static Complexity pycls(JsonNode config, Convention conv, String where) {
+        try {
+            PyclsConfig cfg = PyclsConfig.parse(config);
+            return AnyNetComplexity.of(cfg.net(), cfg.imageSize(), conv);
+        } catch (NdswException e) {
+            throw new NdswException(where + e.getMessage(), e);
         }
     }
 
@@ -111,11 +132,10 @@ final class ComplexityCommand implements Runnable {
                     + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase()));
         }
         JsonNode net = node.has("net") ? node.get("net") : node;
+        if (node.has("MODEL")) {
+            return pycls(node, conv, where);
+        }
         try {
-            if (node.has("MODEL")) {
-                PyclsConfig cfg = PyclsConfig.parse(node);
-                return AnyNetComplexity.of(cfg.net(), cfg.imageSize(), conv);
-            }
             java.util.Optional<org.ndsw.space.DesignSpace> space = node.has("net") && node.path("space").isTextual()
                     ? org.ndsw.space.BuiltinSpaces.find(node.get("space").textValue()) : java.util.Optional.empty();
             if (space.isPresent() && space.get().pyclsInput() != null) {

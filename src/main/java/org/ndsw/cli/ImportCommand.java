@@ -27,13 +27,16 @@ import picocli.CommandLine.Spec;
     "",
     "A PATH that starts with http:// or https:// is downloaded first (to the download folder; a complete earlier "
     + "download of the same URL is reused) and then imported as that file; its sweeps record the URL as their source. "
-    + "The released NDS data: ndsw import " + Download.NDS_DATA_URL})
+    + "The released NDS data: ndsw import " + Download.NDS_DATA_URL,
+    "",
+    "A pycls sweep.json (written by pycls's sweep_collect; docs/pycls.md) becomes one sweep named after its folder, "
+    + "each job a run; its flops and params are checked against its cfg."})
 final class ImportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin CatalogOption catalog;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "NDS .json files, .zip archives, folders, or http(s)"
-        + " URLs of a .json or .zip file.")
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "NDS .json files, pycls sweep.json files, .zip archives,"
+        + " folders, or http(s) URLs of a .json or .zip file.")
     List<String> inputs;
 
     @Option(names = "--download-dir", paramLabel = "DIR", description = "Where URLs are downloaded to. Default: the "

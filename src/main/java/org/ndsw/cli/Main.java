@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             SweepCommand.class,
             ModelsCommand.class,
             ExportCommand.class,
+            ExportConfigCommand.class,
             TrainCommand.class,
             EnginesCommand.class,
             BenchCommand.class,

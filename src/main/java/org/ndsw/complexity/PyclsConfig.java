@@ -93,7 +93,7 @@ public record PyclsConfig(AnyNet net, int imageSize) {
     private static double se(JsonNode s, String section) {
         JsonNode on = s.get("SE_ON");
         if (on != null && !on.isBoolean()) {
-            throw new NdswException(section + ".SE_ON must be true or false, got " + Quote.of(on.toString()));
+            throw new NdswException(section + ".SE_ON must be true or false, got " + Quote.cut(on.toString()));
         }
         return on != null && on.booleanValue() ? number(s, section, "SE_R", 0.25) : 0;
     }
@@ -104,7 +104,7 @@ public record PyclsConfig(AnyNet net, int imageSize) {
             return JsonNodeFactory.instance.objectNode();
         }
         if (!s.isObject()) {
-            throw new NdswException(name + " must be an object of keys, got " + Quote.of(s.toString()));
+            throw new NdswException(name + " must be an object of keys, got " + Quote.cut(s.toString()));
         }
         return s;
     }
@@ -125,7 +125,7 @@ public record PyclsConfig(AnyNet net, int imageSize) {
             return fallback;
         }
         if (!v.isTextual()) {
-            throw new NdswException(section + "." + key + " must be a string, got " + Quote.of(v.toString()));
+            throw new NdswException(section + "." + key + " must be a string, got " + Quote.cut(v.toString()));
         }
         return v.textValue();
     }
@@ -137,7 +137,7 @@ public record PyclsConfig(AnyNet net, int imageSize) {
 
     private static int integer(JsonNode v, String key) {
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new NdswException(key + " must be an integer, got " + Quote.of(v.toString()));
+            throw new NdswException(key + " must be an integer, got " + Quote.cut(v.toString()));
         }
         return v.intValue();
     }
@@ -149,7 +149,7 @@ public record PyclsConfig(AnyNet net, int imageSize) {
 
     private static double number(JsonNode v, String key) {
         if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
-            throw new NdswException(key + " must be a number, got " + Quote.of(v.toString()));
+            throw new NdswException(key + " must be a number, got " + Quote.cut(v.toString()));
         }
         return v.doubleValue();
     }
@@ -160,7 +160,7 @@ public record PyclsConfig(AnyNet net, int imageSize) {
             return List.of();
         }
         if (!v.isArray()) {
-            throw new NdswException("ANYNET." + key + " must be a list, got " + Quote.of(v.toString()));
+            throw new NdswException("ANYNET." + key + " must be a list, got " + Quote.cut(v.toString()));
         }
         List<JsonNode> out = new ArrayList<>();
         v.forEach(out::add);

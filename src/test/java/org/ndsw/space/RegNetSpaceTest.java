@@ -115,7 +115,7 @@ class RegNetSpaceTest {
     @Test
     void trainingRefusesRegNetSpacesAsImageNetSpaces() {
         NdswException e = assertThrows(NdswException.class,
-                () -> org.ndsw.app.train.ModelSource.requireCifar(space("RegNetY")));
+                () -> org.ndsw.app.train.ModelSource.requireTrainable(space("RegNetY")));
         assertTrue(e.getMessage().contains("is an ImageNet space"), e.getMessage());
     }
 

@@ -1,17 +1,21 @@
 package org.ndsw.app.ingest;
 
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.ndsw.NdswException;
 import org.ndsw.app.ProgressSink;
 import org.ndsw.catalog.Catalog;
 import org.ndsw.catalog.nds.NdsSource;
 import org.ndsw.catalog.nds.NdsSources;
+import org.ndsw.pycls.PyclsSweep;
 
 /**
- * Imports NDS files, zips and folders, local or at an http(s) URL, into a catalogue: the use case behind `ndsw import`.
+ * Imports NDS files, zips and folders, local or at an http(s) URL, and pycls sweep.json files (recognized by their
+ * start, {@link PyclsSweep#looksLikeSweep}) into a catalogue: the use case behind `ndsw import`.
  *
  * <p>Each file is one transaction, so a rejected file leaves no trace while the other inputs still import. Importing
  * the same file (same name, same SHA-256) again changes nothing and says so. A URL is downloaded first ({@link
@@ -100,6 +104,14 @@ public final class ImportService {
     }
 
     private List<ImportReport.SourceResult> importPath(Path p, Options options, ProgressSink progress) {
+        if (Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
+                && PyclsSweep.looksLikeSweep(p)) {
+            try {
+                return List.of(new PyclsSweepImport(p, options).run(catalog));
+            } catch (NdswException e) {
+                return List.of(rejected(p.toString(), e));
+            }
+        }
         List<NdsSource> sources;
         try {
             sources = NdsSources.of(p);
