@@ -98,11 +98,9 @@ final class RunTrainer {
         preload.await();
         DataSummary summary = new DataSummary(data.name(), data.format(), def.data(), data.train().size(),
                 data.test().size(), def.trainSubset(), def.testSubset());
-        long seed = ticket.seed();
-        TrainingJob job = new TrainingJob(SpecJson.parseNet(readTree(ticket.net())), ticket.space(), data, summary,
-                def.recipe(), seed, Seeds.of(seed), options, dir, resume);
+        TrainingJob job = job(ticket, def, data, summary, options, dir, resume);
         TrainingResult result = new TrainingService(engine).run(job, new Listener(sink, epochs,
-                def.recipe().epochs()));
+                job.recipe().epochs()));
         boolean cancelled = String.valueOf(result.error()).startsWith("training cancelled");
         boolean stopped = !lost && result.status() == Status.FAILED && stop && cancelled;
         if (stopped) {
@@ -111,6 +109,14 @@ final class RunTrainer {
             log.println(Outcomes.summary(result));
         }
         return new Outcome(result, stopped, lost);
+    }
+
+    /** The training job of a run: its model, and its recipe with the lr and wd its model drew (if the sweep samples them). */
+    static TrainingJob job(RunTicket ticket, SweepDefinition def, Cifar10 data, DataSummary summary,
+            EngineOptions options, Path dir, boolean resume) {
+        long seed = ticket.seed();
+        return new TrainingJob(SpecJson.parseNet(readTree(ticket.net())), ticket.space(), data, summary,
+                def.recipeOf(ticket.seq()), seed, Seeds.of(seed), options, dir, resume);
     }
 
     private static List<EpochRecord> checkpointEpochs(Path dir) {

@@ -25,10 +25,11 @@ import org.ndsw.train.Recipe;
  * @param device where every run of the sweep trains (GPU: CUDA device 0 of the worker, which
  *     `sweep run --gpus` maps to a GPU of its own through CUDA_VISIBLE_DEVICES)
  * @param seedsPerModel runs per model, with training seeds 1..seedsPerModel
+ * @param sampled the training hyperparameters drawn per model ({@link SampledOptim#NONE}: the recipe's for all)
  */
 public record SweepDefinition(String name, String space, int n, long seed, Window window, Convention convention,
         Recipe recipe, String data, int trainSubset, int testSubset, long subsetSeed, String engine, Device device,
-        int seedsPerModel) {
+        int seedsPerModel, SampledOptim sampled) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** Validates each field, naming it. */
@@ -47,6 +48,32 @@ public record SweepDefinition(String name, String space, int n, long seed, Windo
                 || convention == null) {
             throw new NdswException("a sweep needs a space, data, engine, device, recipe, window and convention");
         }
+        sampled = sampled == null ? SampledOptim.NONE : sampled;
+    }
+
+    /** A definition whose runs all train with the recipe's lr and wd. */
+    public SweepDefinition(String name, String space, int n, long seed, Window window, Convention convention,
+            Recipe recipe, String data, int trainSubset, int testSubset, long subsetSeed, String engine, Device device,
+            int seedsPerModel) {
+        this(name, space, n, seed, window, convention, recipe, data, trainSubset, testSubset, subsetSeed, engine,
+                device, seedsPerModel, SampledOptim.NONE);
+    }
+
+    /** The same definition with lr and wd sampled per model. */
+    public SweepDefinition withSampled(SampledOptim s) {
+        return new SweepDefinition(name, space, n, seed, window, convention, recipe, data, trainSubset, testSubset,
+                subsetSeed, engine, device, seedsPerModel, s);
+    }
+
+    /**
+     * The recipe run `seq` trains with: the sweep's recipe with its model's sampled lr and wd (the model is
+     * seq / seedsPerModel, so all seeds of a model share them).
+     */
+    public Recipe recipeOf(int seq) {
+        if (seq < 0 || seq >= runs()) {
+            throw new NdswException("sweep " + name + " has runs 0.." + (runs() - 1) + ", got run " + seq);
+        }
+        return sampled.recipe(recipe, seed, seq / seedsPerModel);
     }
 
     /** The number of runs: models times seeds. */
