@@ -59,6 +59,12 @@ public record SweepDefinition(String name, String space, int n, long seed, Windo
                 device, seedsPerModel, SampledOptim.NONE);
     }
 
+    /** The same definition under another name (everything else, sampled lr and wd included, kept). */
+    public SweepDefinition withName(String newName) {
+        return new SweepDefinition(newName, space, n, seed, window, convention, recipe, data, trainSubset, testSubset,
+                subsetSeed, engine, device, seedsPerModel, sampled);
+    }
+
     /** The same definition with lr and wd sampled per model. */
     public SweepDefinition withSampled(SampledOptim s) {
         return new SweepDefinition(name, space, n, seed, window, convention, recipe, data, trainSubset, testSubset,
