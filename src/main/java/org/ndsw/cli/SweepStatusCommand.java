@@ -84,7 +84,7 @@ final class SweepStatusCommand implements Runnable {
 
     /** An lr or wd to 4 significant digits, "-" when unknown. */
     static String optim(Double v) {
-        return v == null ? "-" : String.format(Locale.ROOT, "%.4g", v);
+        return v == null ? "-" : org.ndsw.app.analysis.AnalysisFigures.number(v);
     }
 
     /** Status names of the sweep commands: the catalogue's "queued" is shown as "pending". */

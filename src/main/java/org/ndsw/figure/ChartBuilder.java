@@ -116,6 +116,9 @@ public final class ChartBuilder {
     private static void graphOnly(XYPlot plot) {
         for (ValueAxis a : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
             a.setVisible(false);
+            if (a instanceof NumberAxis n) {
+                n.setAutoRangeStickyZero(false); // else a node at 0 sits on the edge and its name is cut
+            }
             a.setLowerMargin(0.12);
             a.setUpperMargin(0.12);
         }

@@ -95,9 +95,11 @@ public final class AnalysisFigures {
     public static Figure trends(List<SetAnalysis> analyses, String parameter) {
         List<double[]> points = new ArrayList<>();
         List<Marker> markers = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (int i = 0; i < analyses.size(); i++) {
             SetAnalysis a = analyses.get(i);
             markers.add(Marker.atX(i + 1, a.name()));
+            names.add((i + 1) + " " + a.name());
             if (has(a, parameter)) {
                 double[] g = range(a, parameter).good();
                 points.add(new double[] {i + 1, g[0], g[1], g[2]});
@@ -116,7 +118,8 @@ public final class AnalysisFigures {
         List<Series> series = List.of(LineSeries.of("good lo", cols[0], cols[1]),
                 LineSeries.of("best", cols[0], cols[2]), LineSeries.of("good hi", cols[0], cols[3]));
         return new Figure(FigureKind.TRENDS, "trends of " + parameter, "best and good range [lo, hi] per set ("
-                + points.size() + " of " + analyses.size() + " sets have it)", Axis.count("set"),
+                + points.size() + " of " + analyses.size() + " sets have it): " + String.join(", ", names),
+                new Axis("set", Axis.Scale.COUNT, new org.ndsw.figure.Bounds(0.5, analyses.size() + 0.5)),
                 Axis.linear(parameter), series, markers, LegendPlacement.BOTTOM);
     }
 
