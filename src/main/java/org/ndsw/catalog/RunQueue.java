@@ -24,7 +24,7 @@ import org.ndsw.Quote;
 public final class RunQueue {
     private static final String RUN_COLUMNS = "r.id, r.seq, m.hash, r.seed, r.status, coalesce(r.epochs, 0) AS epochs,"
             + " r.max_ep, r.error, r.final_error, r.attempts, r.failure, r.owner_host, r.owner_pid, r.heartbeat,"
-            + " r.checkpoint_dir, CASE WHEN json_valid(d.extra) THEN json_extract(d.extra,"
+            + " r.checkpoint_dir, r.base_lr, r.wd, CASE WHEN json_valid(d.extra) THEN json_extract(d.extra,"
             + " '$.train_ep_img_per_s[#-1]') END AS img_per_s";
     private static final String OWNED = " WHERE id = ? AND owner = ? AND status = 'running'";
 
@@ -271,7 +271,8 @@ public final class RunQueue {
                             Sql.getInt(rs, "max_ep"), Sql.getDouble(rs, "error"), Sql.getDouble(rs, "final_error"),
                             rs.getInt("attempts"), rs.getString("failure"), rs.getString("owner_host"),
                             Sql.getLong(rs, "owner_pid"), Sql.getLong(rs, "heartbeat"),
-                            rs.getString("checkpoint_dir"), Sql.getDouble(rs, "img_per_s")));
+                            rs.getString("checkpoint_dir"), Sql.getDouble(rs, "img_per_s"),
+                            Sql.getDouble(rs, "base_lr"), Sql.getDouble(rs, "wd")));
                 }
             }
             return out;

@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
         description = {"Write the analysis views of each set as PNG and SVG: error against each parameter with its"
                 + " good range shaded and the best value marked, a 2-D map of two parameters coloured by error rank,"
                 + " and the test and train curves of the k best and k worst runs.",
-            "Files: param-NAME-SET, map-X-Y-SET, curves-best-SET, curves-worst-SET (.png and .svg)."},
+            "With --trends, also the trends of each parameter across the sets (best value and good range per set);"
+                + " with --models K, drawings of the K best models of each set.",
+            "Files: param-NAME-SET, map-X-Y-SET, curves-best-SET, curves-worst-SET, trends-NAME, model-SET-RANK"
+                + " (-normal and -reduce for cell nets) (.png and .svg)."},
         footer = {"%nSET is what `ndsw analyze` takes. See docs/analysis.md."})
 public final class FigureAnalysisCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -44,6 +47,13 @@ public final class FigureAnalysisCommand implements Callable<Integer> {
     @Option(names = "--curves", paramLabel = "K", defaultValue = "3",
             description = "Curves of the K best and K worst runs (NDS JSON and catalogue sets). Default: 3.")
     int curves;
+
+    @Option(names = "--trends", description = "Also draw each parameter's trends across the sets.")
+    boolean trends;
+
+    @Option(names = "--models", paramLabel = "K", defaultValue = "0",
+            description = "Also draw the K best models of each set. Default: 0.")
+    int models;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
@@ -66,12 +76,19 @@ public final class FigureAnalysisCommand implements Callable<Integer> {
                         + " (list them with `ndsw analyze`)");
             }
             figures.addAll(f);
+            if (trends) {
+                figures.addAll(ViewFigures.trends(sets, p));
+            }
         }
         List<String> pair = mapPair(sets);
         if (!pair.isEmpty()) {
             figures.addAll(ViewFigures.map(sets, pair.get(0), pair.get(1)));
         }
         figures.addAll(ViewFigures.curves(sets));
+        if (models < 0 || models > 100) {
+            throw new NdswException("--models must be between 0 and 100, got " + models);
+        }
+        figures.addAll(ViewFigures.bestModels(sets, models));
         List<Path> written = ViewFigures.write(figures, out, CliOptions.figureSize(size));
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("wrote " + figures.size() + " figures (" + written.size() + " files) to " + out);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ndsw figure}: publication figures; {@code figure paper} reproduces the paper's figures from NDS data. */
-@Command(name = "figure", mixinStandardHelpOptions = true, subcommands = FigureAnalysisCommand.class,
+@Command(name = "figure", mixinStandardHelpOptions = true, subcommands = {FigureAnalysisCommand.class, FigureModelCommand.class},
         description = "Render publication figures (PNG and SVG).")
 public final class FigureCommand implements Runnable {
     @Spec CommandSpec spec;

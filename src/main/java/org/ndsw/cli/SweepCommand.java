@@ -82,9 +82,7 @@ final class SweepCommand implements Runnable {
         public void run() {
             SweepDefinition d = DefinitionJson.read(file);
             if (name != null) {
-                d = new SweepDefinition(name, d.space(), d.n(), d.seed(), d.window(), d.convention(), d.recipe(),
-                        d.data(), d.trainSubset(), d.testSubset(), d.subsetSeed(), d.engine(), d.device(),
-                        d.seedsPerModel());
+                d = d.withName(name);
             }
             SweepCreateCommand.report(spec, new SweepService(catalog.path()).create(d, workDir), catalog.path());
         }

@@ -3,6 +3,7 @@ package org.ndsw.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.ndsw.app.sweep.SampledOptim;
 import org.ndsw.app.sweep.SweepDefinition;
 import org.ndsw.app.sweep.SweepService;
 import org.ndsw.complexity.Convention;
@@ -44,6 +45,10 @@ final class SweepCreateCommand implements Runnable {
     @Option(names = "--test-batch", defaultValue = "200", description = "Test batch size. Default: ${DEFAULT-VALUE}.") int testBatch;
     @Option(names = "--lr", defaultValue = "0.1", description = "Base learning rate. Default: ${DEFAULT-VALUE}.") double lr;
     @Option(names = "--wd", defaultValue = "5e-4", description = "Weight decay. Default: ${DEFAULT-VALUE}.") double wd;
+    @Option(names = "--lr-range", paramLabel = "LO:HI", description = {"Sample each model's base learning rate"
+            + " log-uniformly in [LO, HI] (as the NDS _lr-wd files vary it); overrides --lr."}) String lrRange;
+    @Option(names = "--wd-range", paramLabel = "LO:HI", description = "Sample each model's weight decay"
+            + " log-uniformly in [LO, HI]; overrides --wd.") String wdRange;
     @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum. Default: ${DEFAULT-VALUE}.") double momentum;
     @Option(names = "--no-nesterov", description = "Plain momentum instead of Nesterov.") boolean noNesterov;
     @Option(names = "--diverge-loss", defaultValue = "" + Recipe.DEFAULT_DIVERGE_LOSS,
@@ -76,7 +81,7 @@ final class SweepCreateCommand implements Runnable {
         }
         SweepDefinition def = new SweepDefinition(name, space, n, seed, window, Convention.parse(convention), recipe,
                 data.toAbsolutePath().toString(), trainSubset, testSubset, subsetSeed, engine, Device.parse(device),
-                seedsPerModel, image.recipe());
+                seedsPerModel, image.recipe(), sampled(lrRange, wdRange));
         report(spec, new SweepService(catalog.path()).create(def, workDir), catalog.path());
     }
 
@@ -87,6 +92,12 @@ final class SweepCreateCommand implements Runnable {
                 + " checkpoints and logs in %s%nnext: ndsw sweep run %s --workers K%n", c.sweep(), catalog, c.models(),
                 c.drawn(), c.runs(), c.workDir(), c.sweep());
         out.flush();
+    }
+
+    /** The lr and wd ranges of the options (none when neither is given). */
+    static SampledOptim sampled(String lrRange, String wdRange) {
+        return new SampledOptim(lrRange == null ? null : SampledOptim.LogRange.parse(lrRange, "--lr-range"),
+                wdRange == null ? null : SampledOptim.LogRange.parse(wdRange, "--wd-range"));
     }
 
     private static long orElse(Long v, long d) {

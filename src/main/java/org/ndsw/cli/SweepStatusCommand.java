@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show the sweep's runs: status, epochs done, best error, attempts, failure.",
             "--json prints {\"name\", \"total\", \"done\", \"running\", \"failed\", \"pending\", \"device\", \"runs\":",
-            "[{\"model\", \"seed\", \"status\", \"epochs_done\", \"best_error\"}]} (fields may be added, never renamed)."})
+            "[{\"model\", \"seed\", \"status\", \"epochs_done\", \"best_error\", \"lr\", \"wd\"}]} (fields may be added,",
+            "never renamed). LR and WD are what each run trains with: sampled per model when the sweep samples them."})
 final class SweepStatusCommand implements Runnable {
     @Spec CommandSpec spec;
     @Mixin CatalogOption catalog;
@@ -36,13 +37,13 @@ final class SweepStatusCommand implements Runnable {
             out.printf(Locale.ROOT, "sweep %s (%s): %d runs, %d done, %d running, %d failed, %d pending%s%n",
                     s.name(), s.device().cliName(), s.total(), s.count(RunStatus.DONE), s.count(RunStatus.RUNNING),
                     s.count(RunStatus.FAILED), s.count(RunStatus.QUEUED), s.stopRequested() ? " (stop requested)" : "");
-            out.printf(Locale.ROOT, "%5s %-12s %5s %-8s %7s %8s %8s  %s%n", "SEQ", "MODEL", "SEED", "STATUS", "EPOCHS",
-                    "BEST", "ATTEMPTS", "FAILURE");
+            out.printf(Locale.ROOT, "%5s %-12s %5s %-8s %7s %8s %9s %9s %8s  %s%n", "SEQ", "MODEL", "SEED", "STATUS",
+                    "EPOCHS", "BEST", "LR", "WD", "ATTEMPTS", "FAILURE");
             for (SweepRun r : s.runs()) {
-                out.printf(Locale.ROOT, "%5d %-12s %5s %-8s %7s %8s %8d  %s%n", r.seq(), r.model().substring(0, 12),
-                        r.seed(), label(r.status()), r.epochs() + "/" + r.maxEpochs(),
-                        r.error() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.error()), r.attempts(),
-                        r.failure() == null ? "" : r.failure());
+                out.printf(Locale.ROOT, "%5d %-12s %5s %-8s %7s %8s %9s %9s %8d  %s%n", r.seq(),
+                        r.model().substring(0, 12), r.seed(), label(r.status()), r.epochs() + "/" + r.maxEpochs(),
+                        r.error() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.error()), optim(r.baseLr()),
+                        optim(r.wd()), r.attempts(), r.failure() == null ? "" : r.failure());
             }
         }
         out.flush();
@@ -75,8 +76,15 @@ final class SweepStatusCommand implements Runnable {
             j.put("max_epochs", r.maxEpochs());
             j.put("attempts", r.attempts());
             j.put("failure", r.failure());
+            j.put("lr", r.baseLr());
+            j.put("wd", r.wd());
         }
         return o;
+    }
+
+    /** An lr or wd to 4 significant digits, "-" when unknown. */
+    static String optim(Double v) {
+        return v == null ? "-" : org.ndsw.app.analysis.AnalysisFigures.number(v);
     }
 
     /** Status names of the sweep commands: the catalogue's "queued" is shown as "pending". */

@@ -53,8 +53,16 @@ public final class ChartBuilder {
             r.setDefaultCreateEntities(false);
             plot.setRenderer(i, r);
         }
+        for (Series s : figure.series()) {
+            if (s instanceof GraphSeries g) {
+                GraphAnnotations.add(plot, g, fontPt);
+            }
+        }
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         style(plot);
+        if (figure.series().stream().allMatch(s -> s instanceof GraphSeries)) {
+            graphOnly(plot);
+        }
         figure.markers().forEach(m -> addMarker(plot, m, fontPt));
         JFreeChart chart = new JFreeChart(plot);
         chart.removeLegend();
@@ -102,6 +110,21 @@ public final class ChartBuilder {
         plot.setDomainGridlineStroke(new BasicStroke(0.5f));
         plot.setRangeGridlineStroke(new BasicStroke(0.5f));
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+    }
+
+    /** A drawing of graphs: no axes or grid (positions mean nothing), and room around the nodes for their names. */
+    private static void graphOnly(XYPlot plot) {
+        for (ValueAxis a : new ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
+            a.setVisible(false);
+            if (a instanceof NumberAxis n) {
+                n.setAutoRangeStickyZero(false); // else a node at 0 sits on the edge and its name is cut
+            }
+            a.setLowerMargin(0.12);
+            a.setUpperMargin(0.12);
+        }
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        plot.setOutlineVisible(false);
     }
 
     private static void addMarker(XYPlot plot, Marker m, float fontPt) {

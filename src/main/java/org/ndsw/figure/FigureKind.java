@@ -15,5 +15,9 @@ public enum FigureKind {
     /** Point vs distribution: histogram of min(100 models) − min(1,000 models). */
     MIN_DIFFERENCE,
     /** Training curves of one run: top-1 error per epoch. */
-    CURVES
+    CURVES,
+    /** Trends across sets: the good range [lo, hi] and the best value of one parameter, per set. */
+    TRENDS,
+    /** A drawing of one model: widths against depth of a stage-wise net, or the graph of a NAS cell. */
+    MODEL
 }

@@ -49,6 +49,9 @@ final class SeriesRenderers {
         if (s instanceof PointSeries points) {
             return xy(points.label(), new double[][] {points.x(), points.y()});
         }
+        if (s instanceof GraphSeries graph) {
+            return xy(graph.label(), graph.positions());
+        }
         HistogramSeries hist = (HistogramSeries) s;
         XYIntervalSeries bars = new XYIntervalSeries(hist.label(), false, true);
         double[] e = hist.edges();
@@ -95,6 +98,12 @@ final class SeriesRenderers {
             dots.setSeriesShape(0, Palette.shape(i, fontPt * 0.32));
             dots.setSeriesPaint(0, Palette.translucent(i, 150));
             r = dots;
+        } else if (s instanceof GraphSeries) {
+            XYLineAndShapeRenderer nodes = new XYLineAndShapeRenderer(false, true);
+            double d = fontPt * 0.9;
+            nodes.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-d / 2, -d / 2, d, d));
+            nodes.setSeriesPaint(0, Palette.color(i));
+            r = nodes;
         } else if (s instanceof LineSeries line && line.hasBand()) {
             DeviationRenderer band = new DeviationRenderer(true, false);
             band.setSeriesFillPaint(0, Palette.color(i));

@@ -29,6 +29,39 @@ class FigureAnalysisCommandTest {
     }
 
     @Test
+    void trendsAndBestModelsAreDrawnOnRequest() throws IOException {
+        CliRun run = CliRun.of("figure", "analysis", "sample-data/study/ResNet.json", "sample-data/study/Vanilla.json",
+                "--param", "d", "--trends", "--models", "1", "--curves", "1", "--out", dir.toString());
+        assertEquals(0, run.exit(), run.err());
+        for (String stem : new String[] {"trends-d", "model-resnet-1", "model-vanilla-1"}) {
+            assertTrue(Files.readString(dir.resolve(stem + ".svg")).contains("<svg"), stem);
+            assertTrue(Files.size(dir.resolve(stem + ".png")) > 1000, stem);
+        }
+        assertTrue(Files.readString(dir.resolve("trends-d.svg")).contains("trends of d"));
+    }
+
+    @Test
+    void figureModelDrawsAStageNetAndBothCellsOfACellNet() throws IOException {
+        String resnet = "{\"block_type\": \"res_basic_block\", \"ds\": [1, 2, 3], \"ws\": [16, 32, 64],"
+                + " \"ss\": [1, 2, 2], \"bot_muls\": [1, 1, 1], \"num_gs\": [1, 1, 1]}";
+        CliRun stage = CliRun.of("figure", "model", resnet, "--name", "R net", "--out", dir.toString());
+        assertEquals(0, stage.exit(), stage.err());
+        assertTrue(Files.readString(dir.resolve("r_net.svg")).contains("res_basic_block: 1x16 2x32 3x64"));
+        CliRun sampled = CliRun.of("sample", "DARTS", "-n", "1", "--seed", "1");
+        assertEquals(0, sampled.exit(), sampled.err());
+        Path record = dir.resolve("darts.json");
+        Files.writeString(record, sampled.out().strip());
+        CliRun cells = CliRun.of("figure", "model", record.toString(), "--name", "darts", "--out", dir.toString());
+        assertEquals(0, cells.exit(), cells.err());
+        for (String stem : new String[] {"darts-normal", "darts-reduce"}) {
+            assertTrue(Files.readString(dir.resolve(stem + ".svg")).contains("c_{k-1}"), stem);
+        }
+        CliRun bad = CliRun.of("figure", "model", dir.resolve("none.json").toString(), "--out", dir.toString());
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().contains("none.json: no such file"), bad.err());
+    }
+
+    @Test
     void anUnknownParameterFailsWithItsName() {
         CliRun run = CliRun.of("figure", "analysis", "sample-data/study/ResNet.json", "--param", "net.zz",
                 "--out", dir.toString());

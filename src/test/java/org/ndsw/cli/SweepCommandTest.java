@@ -70,6 +70,37 @@ class SweepCommandTest {
     }
 
     @Test
+    void sampledLrAndWdAreShownPerRunAndSurviveExportAndImport() throws Exception {
+        CliRun c = CliRun.of("sweep", "create", "lw", "--space", space.toString(), "-n", "3", "--seed", "5",
+                "--epochs", "1", "--data", dir.toString(), "--lr-range", "0.01:1", "--wd-range", "1e-5:1e-3",
+                "--catalog", db);
+        assertEquals(0, c.exit(), c.err());
+        JsonNode runs = Json.MAPPER.readTree(CliRun.of("sweep", "status", "lw", "--json", "--catalog", db).out())
+                .get("runs");
+        java.util.Set<Double> lrs = new java.util.HashSet<>();
+        for (JsonNode r : runs) {
+            double lr = r.get("lr").asDouble();
+            double wd = r.get("wd").asDouble();
+            assertTrue(lr >= 0.01 && lr <= 1 && wd >= 1e-5 && wd <= 1e-3, r.toString());
+            lrs.add(lr);
+        }
+        assertEquals(3, lrs.size(), "each model draws its own lr");
+        String text = CliRun.of("sweep", "status", "lw", "--catalog", db).out();
+        assertTrue(text.contains(" LR ") && text.contains(" WD "), text);
+        Path f = dir.resolve("lw.json");
+        assertEquals(0, CliRun.of("sweep", "export", "lw", "--out", f.toString(), "--catalog", db).exit());
+        assertEquals(0, CliRun.of("sweep", "import", f.toString(), "--name", "lw2", "--catalog", db).exit());
+        JsonNode again = Json.MAPPER.readTree(CliRun.of("sweep", "status", "lw2", "--json", "--catalog", db).out())
+                .get("runs");
+        assertEquals(runs.findValues("lr"), again.findValues("lr"), "the same definition draws the same values");
+        CliRun bad = CliRun.of("sweep", "create", "b", "--space", space.toString(), "-n", "2", "--seed", "5",
+                "--data", dir.toString(), "--lr-range", "1:0.1", "--catalog", db);
+        assertEquals(Main.EXIT_USER_ERROR, bad.exit());
+        assertEquals("ndsw: --lr-range: a log-uniform range needs 0 < lo <= hi, both finite, got [1.0, 0.1]\n",
+                bad.err());
+    }
+
+    @Test
     void aGpuSweepKeepsItsDeviceThroughStatusExportAndImport() throws Exception {
         CliRun c = CliRun.of("sweep", "create", "g", "--space", space.toString(), "-n", "2", "--seed", "5",
                 "--epochs", "1", "--data", dir.toString(), "--device", "gpu", "--catalog", db);

@@ -20,7 +20,8 @@ import org.ndsw.figure.Series;
 
 /**
  * The analysis views as figures of the figure model: error against a parameter with its good range, a 2-D map of two
- * parameters coloured by error rank, and the curves of the best and worst runs.
+ * parameters coloured by error rank, the curves of the best and worst runs, and the trends of one parameter's good
+ * range across sets. Drawings of models are in {@link ModelDrawings}.
  */
 public final class AnalysisFigures {
     /** Rank groups of the 2-D map, best first: the best 10%, the next 15%, the next 25% and the worst half. */
@@ -84,6 +85,50 @@ public final class AnalysisFigures {
         java.util.Collections.reverse(series);
         return new Figure(FigureKind.SCATTER, set, "models by error rank (n = " + n + ")", Axis.linear(px),
                 Axis.linear(py), series, List.of(), LegendPlacement.BOTTOM);
+    }
+
+    /**
+     * Trends across sets, as pycls's sweep analysis plots trends across sweeps: for one parameter, the best value and
+     * the good range [lo, hi] of each set, sets on the x axis in the order given (set i at x = i + 1, its name on a
+     * line at that x). Sets without the parameter are left out of the lines; at least one set must have it.
+     */
+    public static Figure trends(List<SetAnalysis> analyses, String parameter) {
+        List<double[]> points = new ArrayList<>();
+        List<Marker> markers = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < analyses.size(); i++) {
+            SetAnalysis a = analyses.get(i);
+            markers.add(Marker.atX(i + 1, a.name()));
+            names.add((i + 1) + " " + a.name());
+            if (has(a, parameter)) {
+                double[] g = range(a, parameter).good();
+                points.add(new double[] {i + 1, g[0], g[1], g[2]});
+            }
+        }
+        if (points.isEmpty()) {
+            throw new NdswException("no set has the parameter " + org.ndsw.Quote.of(parameter)
+                    + " (list them with `ndsw analyze`)");
+        }
+        double[][] cols = new double[4][points.size()];
+        for (int k = 0; k < points.size(); k++) {
+            for (int c = 0; c < 4; c++) {
+                cols[c][k] = points.get(k)[c];
+            }
+        }
+        List<Series> series = List.of(LineSeries.of("good lo", cols[0], cols[1]),
+                LineSeries.of("best", cols[0], cols[2]), LineSeries.of("good hi", cols[0], cols[3]));
+        return new Figure(FigureKind.TRENDS, "trends of " + parameter, "best and good range [lo, hi] per set ("
+                + points.size() + " of " + analyses.size() + " sets have it): " + String.join(", ", names),
+                new Axis("set", Axis.Scale.COUNT, new org.ndsw.figure.Bounds(0.5, analyses.size() + 0.5)),
+                Axis.linear(parameter), series, markers, LegendPlacement.BOTTOM);
+    }
+
+    private static boolean has(SetAnalysis a, String parameter) {
+        return a.parameters().stream().anyMatch(p -> p.name().equals(parameter));
+    }
+
+    private static ParameterRange range(SetAnalysis a, String parameter) {
+        return a.parameters().stream().filter(p -> p.name().equals(parameter)).findFirst().orElseThrow();
     }
 
     /** Test and train error per epoch of some runs, labelled "#rank error%"; null when no run has a curve. */

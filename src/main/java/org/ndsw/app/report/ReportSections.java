@@ -51,6 +51,14 @@ final class ReportSections {
             h.element("h3", "error against " + p);
             row(ViewFigures.parameter(sets, p));
         }
+        if (sets.size() > 1) {
+            h.element("h3", "trends across sets");
+            h.element("p", "per parameter, the best value and the good range [lo, hi] of each set, sets in the order"
+                    + " given");
+            List<ViewFigures.Named> trends = new ArrayList<>();
+            SetViews.varying(sets).forEach(p -> trends.addAll(ViewFigures.trends(sets, p)));
+            row(trends);
+        }
         List<String> pair = sets.get(0).defaultMap();
         if (!pair.isEmpty()) {
             h.element("h3", "models by error rank: " + pair.get(0) + " against " + pair.get(1));
@@ -79,7 +87,14 @@ final class ReportSections {
             }
             h.close("details");
         }
+        h.element("h3", "drawings of the best models");
+        h.element("p", "stage-wise nets: the width of every block against its depth; cell nets: the normal and"
+                + " reduction cells, inputs on the left, each edge labelled with its op.");
+        row(ViewFigures.bestModels(sets, Math.min(options.top(), DRAWN)));
     }
+
+    /** The best models drawn per set in the report (their nets are all listed). */
+    static final int DRAWN = 3;
 
     /** Per set, the curves of the best and worst runs, or a note that the set has none. */
     void curves(List<SetViews> sets) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.ndsw.NdswException;
 import org.ndsw.app.analysis.AnalysisFigures;
+import org.ndsw.app.analysis.ModelDrawings;
 import org.ndsw.app.analysis.RunCurves;
 import org.ndsw.figure.Figure;
 import org.ndsw.figure.FigureSize;
@@ -50,6 +51,41 @@ public final class ViewFigures {
         return out;
     }
 
+    /** Trends of one parameter across the sets (one figure), or none when no set has it. */
+    public static List<Named> trends(List<SetViews> sets, String parameter) {
+        if (sets.stream().noneMatch(v -> v.has(parameter))) {
+            return List.of();
+        }
+        return List.of(new Named("trends-" + safe(parameter), AnalysisFigures.trends(
+                sets.stream().map(SetViews::analysis).toList(), parameter)));
+    }
+
+    /** Drawings of the k best models of each set (file stems model-SET-RANK, with -normal/-reduce for cells). */
+    public static List<Named> bestModels(List<SetViews> sets, int k) {
+        List<Named> out = new ArrayList<>();
+        for (SetViews v : sets) {
+            int[] order = org.ndsw.analysis.BestOfSample.rankOrder(v.errors());
+            for (int i = 0; i < Math.min(k, order.length); i++) {
+                org.ndsw.analysis.AnalysisModel m = v.set().models().get(order[i]);
+                if (m.net() == null) {
+                    continue;
+                }
+                String title = String.format(Locale.ROOT, "%s #%d (%.2f%%)", v.set().label(), i + 1, m.error());
+                out.addAll(model("model-" + safe(v.set().label()) + "-" + (i + 1), title, m.net()));
+            }
+        }
+        return out;
+    }
+
+    /** The drawings of one model under a file stem: STEM, or STEM-normal and STEM-reduce for a cell net. */
+    public static List<Named> model(String stem, String title, org.ndsw.space.ModelSpec net) {
+        List<Figure> figures = ModelDrawings.of(title, net);
+        if (figures.size() == 1) {
+            return List.of(new Named(stem, figures.get(0)));
+        }
+        return List.of(new Named(stem + "-normal", figures.get(0)), new Named(stem + "-reduce", figures.get(1)));
+    }
+
     /** Curves of the k best and k worst runs per set that recorded curves. */
     public static List<Named> curves(List<SetViews> sets) {
         List<Named> out = new ArrayList<>();
@@ -88,6 +124,11 @@ public final class ViewFigures {
             throw new NdswException("cannot write figures to " + dir + ": " + e.getMessage(), e);
         }
         return written;
+    }
+
+    /** A name made safe for a file (see {@link #safe}). */
+    public static String safeName(String name) {
+        return safe(name);
     }
 
     /** A name made safe for a file: letters, digits, '-', '_' and '.' kept, brackets as '-', the rest '_'. */

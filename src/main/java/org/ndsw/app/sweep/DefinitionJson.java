@@ -24,14 +24,17 @@ import org.ndsw.Quote;
  * sampled sweep in the catalogue. Field names are a contract: fields may be added, never renamed. A field added later
  * reads as its old meaning when missing: `device` (added with GPU sweeps) reads as "cpu", and the recipe's `cutout`,
  * `aux_weight` and `drop_path_prob` (added with the enhanced setup, paper §5.4) read as 0, the plain recipe, so
- * catalogues and files written before them keep their sweeps.
+ * catalogues and files written before them keep their sweeps. `sampled` (added with sampled training
+ * hyperparameters) is written only when lr or wd is sampled, as {"lr": [lo, hi], "wd": [lo, hi]} (either may be
+ * missing), and reads as no sampling when missing.
  */
 public final class DefinitionJson {
     /** The format tag written in every file. */
     public static final String FORMAT = "ndsw-sweep/1";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> FIELDS = Set.of("format", "name", "space", "n", "seed", "window", "convention",
-            "recipe", "data", "train_subset", "test_subset", "subset_seed", "engine", "device", "seeds_per_model", "image");
+            "recipe", "data", "train_subset", "test_subset", "subset_seed", "engine", "device", "seeds_per_model",
+            "image", "sampled");
 
     private DefinitionJson() {}
 
@@ -72,6 +75,11 @@ public final class DefinitionJson {
         if (d.image() != null) {
             o.putObject("image").put("im_size", d.image().imSize()).put("test_im_size", d.image().testImSize())
                     .put("pca_std", d.image().pcaStd());
+        }
+        if (d.sampled().any()) {
+            ObjectNode s = o.putObject("sampled");
+            putRange(s, "lr", d.sampled().lr());
+            putRange(s, "wd", d.sampled().wd());
         }
         return o;
     }
@@ -136,7 +144,7 @@ public final class DefinitionJson {
                     longValue(o, "seed", where), window, Convention.parse(string(o, "convention", where)), recipe,
                     string(o, "data", where), integer(o, "train_subset", where), integer(o, "test_subset", where),
                     longValue(o, "subset_seed", where), string(o, "engine", where), device(o, where),
-                    integer(o, "seeds_per_model", where), image(o, where));
+                    integer(o, "seeds_per_model", where), image(o, where), sampled(o, where));
         } catch (NdswException e) {
             throw e.getMessage().startsWith(where) ? e : new NdswException(where + ": " + e.getMessage(), e);
         }
@@ -165,6 +173,45 @@ public final class DefinitionJson {
             throw new NdswException(where + ": field \"device\" must be \"cpu\" or \"gpu\", got " + got(v));
         }
         return Device.parse(v.textValue());
+    }
+
+    private static void putRange(ObjectNode s, String key, SampledOptim.LogRange r) {
+        if (r != null) {
+            s.putArray(key).add(r.lo()).add(r.hi());
+        }
+    }
+
+    /** The sampled lr and wd, none when the field is missing (definitions written before sampling). */
+    private static SampledOptim sampled(JsonNode o, String where) {
+        JsonNode s = o.get("sampled");
+        if (s == null || s.isNull()) {
+            return SampledOptim.NONE;
+        }
+        if (!s.isObject()) {
+            throw new NdswException(where + ": field \"sampled\" must be an object such as"
+                    + " {\"lr\": [0.01, 1], \"wd\": [1e-5, 1e-3]}, got " + got(s));
+        }
+        s.fieldNames().forEachRemaining(f -> {
+            if (!Set.of("lr", "wd").contains(f)) {
+                throw new NdswException(where + ": unknown field \"sampled." + Quote.cut(f) + "\"; known: [lr, wd]");
+            }
+        });
+        return new SampledOptim(range(s, "lr", where), range(s, "wd", where));
+    }
+
+    private static SampledOptim.LogRange range(JsonNode s, String key, String where) {
+        JsonNode v = s.get(key);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isArray() || v.size() != 2 || !v.get(0).isNumber() || !v.get(1).isNumber()) {
+            throw new NdswException(where + ": field \"sampled." + key + "\" must be [lo, hi], got " + got(v));
+        }
+        try {
+            return new SampledOptim.LogRange(v.get(0).doubleValue(), v.get(1).doubleValue());
+        } catch (NdswException e) {
+            throw new NdswException(where + ": field \"sampled." + key + "\": " + e.getMessage(), e);
+        }
     }
 
     private static void putBound(ObjectNode w, String key, long v, long unset) {

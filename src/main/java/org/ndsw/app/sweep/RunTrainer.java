@@ -108,7 +108,7 @@ final class RunTrainer {
                     + data.recipe(), FolderData.FORMAT, def.data(), data.train().size(), data.val().size(),
                     def.trainSubset(), def.testSubset());
             job = new TrainingJob(SpecJson.parseNet(readTree(ticket.net())), ticket.space(), null, summary,
-                    def.recipe(), seed, Seeds.of(seed), options, dir, resume, data);
+                    def.recipeOf(ticket.seq()), seed, Seeds.of(seed), options, dir, resume, data);
         } else {
             if (def.image() != null) {
                 throw new NdswException("sweep " + ticket.sweep() + ": image options apply to ImageNet-style folders"
@@ -118,11 +118,10 @@ final class RunTrainer {
             preload.await();
             DataSummary summary = new DataSummary(data.name(), data.format(), def.data(), data.train().size(),
                     data.test().size(), def.trainSubset(), def.testSubset());
-            job = new TrainingJob(SpecJson.parseNet(readTree(ticket.net())), ticket.space(), data, summary,
-                    def.recipe(), seed, Seeds.of(seed), options, dir, resume);
+            job = job(ticket, def, data, summary, options, dir, resume);
         }
         TrainingResult result = new TrainingService(engine).run(job, new Listener(sink, epochs,
-                def.recipe().epochs()));
+                job.recipe().epochs()));
         boolean cancelled = String.valueOf(result.error()).startsWith("training cancelled");
         boolean stopped = !lost && result.status() == Status.FAILED && stop && cancelled;
         if (stopped) {
@@ -131,6 +130,14 @@ final class RunTrainer {
             log.println(Outcomes.summary(result));
         }
         return new Outcome(result, stopped, lost);
+    }
+
+    /** The training job of a run: its model, and its recipe with the lr and wd its model drew (if the sweep samples them). */
+    static TrainingJob job(RunTicket ticket, SweepDefinition def, Cifar10 data, DataSummary summary,
+            EngineOptions options, Path dir, boolean resume) {
+        long seed = ticket.seed();
+        return new TrainingJob(SpecJson.parseNet(readTree(ticket.net())), ticket.space(), data, summary,
+                def.recipeOf(ticket.seq()), seed, Seeds.of(seed), options, dir, resume);
     }
 
     private static List<EpochRecord> checkpointEpochs(Path dir) {

@@ -28,10 +28,11 @@ import org.ndsw.train.data.ImageRecipe;
  * @param seedsPerModel runs per model, with training seeds 1..seedsPerModel
  * @param image --im-size, --test-im-size and --pca-std for ImageNet-style folders, or null (CIFAR-10 data, or the
  *     defaults 224, 256 and 0)
+ * @param sampled the training hyperparameters drawn per model ({@link SampledOptim#NONE}: the recipe's for all)
  */
 public record SweepDefinition(String name, String space, int n, long seed, Window window, Convention convention,
         Recipe recipe, String data, int trainSubset, int testSubset, long subsetSeed, String engine, Device device,
-        int seedsPerModel, ImageRecipe image) {
+        int seedsPerModel, ImageRecipe image, SampledOptim sampled) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** Validates each field, naming it. */
@@ -50,14 +51,44 @@ public record SweepDefinition(String name, String space, int n, long seed, Windo
                 || convention == null) {
             throw new NdswException("a sweep needs a space, data, engine, device, recipe, window and convention");
         }
+        sampled = sampled == null ? SampledOptim.NONE : sampled;
     }
 
-    /** A definition without image options. */
+    /** A definition without image options whose runs all train with the recipe's lr and wd. */
     public SweepDefinition(String name, String space, int n, long seed, Window window, Convention convention,
             Recipe recipe, String data, int trainSubset, int testSubset, long subsetSeed, String engine, Device device,
             int seedsPerModel) {
         this(name, space, n, seed, window, convention, recipe, data, trainSubset, testSubset, subsetSeed, engine,
-                device, seedsPerModel, null);
+                device, seedsPerModel, null, SampledOptim.NONE);
+    }
+
+    /** The same definition under another name (everything else, sampled lr and wd included, kept). */
+    public SweepDefinition withName(String newName) {
+        return new SweepDefinition(newName, space, n, seed, window, convention, recipe, data, trainSubset, testSubset,
+                subsetSeed, engine, device, seedsPerModel, image, sampled);
+    }
+
+    /** The same definition with lr and wd sampled per model. */
+    public SweepDefinition withSampled(SampledOptim s) {
+        return new SweepDefinition(name, space, n, seed, window, convention, recipe, data, trainSubset, testSubset,
+                subsetSeed, engine, device, seedsPerModel, image, s);
+    }
+
+    /**
+     * The recipe run `seq` trains with: the sweep's recipe with its model's sampled lr and wd (the model is
+     * seq / seedsPerModel, so all seeds of a model share them).
+     */
+    public Recipe recipeOf(int seq) {
+        if (seq < 0 || seq >= runs()) {
+            throw new NdswException("sweep " + name + " has runs 0.." + (runs() - 1) + ", got run " + seq);
+        }
+        return sampled.recipe(recipe, seed, seq / seedsPerModel);
+    }
+
+    /** The same definition with ImageNet-style image options (null: none). */
+    public SweepDefinition withImage(ImageRecipe newImage) {
+        return new SweepDefinition(name, space, n, seed, window, convention, recipe, data, trainSubset, testSubset,
+                subsetSeed, engine, device, seedsPerModel, newImage, sampled);
     }
 
     /** The number of runs: models times seeds. */

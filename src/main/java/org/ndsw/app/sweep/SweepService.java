@@ -20,6 +20,7 @@ import org.ndsw.catalog.SweepSummary;
 import org.ndsw.space.BuiltinSpaces;
 import org.ndsw.space.DesignSpace;
 import org.ndsw.train.Device;
+import org.ndsw.train.Recipe;
 import org.ndsw.train.ResultJson;
 import org.ndsw.train.TrainingEngines;
 import org.ndsw.Quote;
@@ -77,9 +78,10 @@ public final class SweepService {
                     long model = w.model(m);
                     for (int s = 1; s <= def.seedsPerModel(); s++) {
                         int seq = i * def.seedsPerModel() + s - 1;
+                        Recipe recipe = def.recipeOf(seq); // its model's sampled lr and wd, if the sweep samples them
                         w.addQueuedRun(id, model, new RunEntry(seq, (long) s, RunStatus.QUEUED, null, null, 0,
-                                m.complexity().flops(), m.complexity().params(), def.recipe().baseLr(),
-                                def.recipe().weightDecay(), def.recipe().epochs(), def.engine(), null, null, null,
+                                m.complexity().flops(), m.complexity().params(), recipe.baseLr(),
+                                recipe.weightDecay(), recipe.epochs(), def.engine(), null, null, null,
                                 null, null, RunData.EMPTY), m.hash() + "/" + s,
                                 dir.resolve(String.format(Locale.ROOT, "run-%05d", seq)).toString());
                     }

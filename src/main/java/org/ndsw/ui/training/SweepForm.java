@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.ndsw.NdswException;
 import org.ndsw.Quote;
+import org.ndsw.app.sweep.SampledOptim;
 import org.ndsw.app.sweep.SweepDefinition;
 import org.ndsw.complexity.Convention;
 import org.ndsw.complexity.Window;
@@ -23,7 +24,8 @@ import org.ndsw.ui.spaces.SpaceEntry;
  * complexity window mean unbounded; counts accept k, M and G suffixes ("1.5M"). The recipe defaults are the paper's
  * CIFAR recipe ({@link Recipe#NDS_CIFAR}); choosing the "enhanced" recipe fills epochs, cutout, aux weight and
  * drop-path with the paper's enhanced DARTS setup ({@link Recipe#ENHANCED_CIFAR}, §5.4), and the fields can then be
- * edited. The auxiliary head and drop-path need a cell space.
+ * edited. The auxiliary head and drop-path need a cell space. The LR and WD fields take one value, or a range "LO:HI"
+ * that each model samples log-uniformly ({@link SampledOptim}).
  */
 public final class SweepForm {
     final ObjectProperty<SpaceEntry> space = new SimpleObjectProperty<>();
@@ -145,7 +147,7 @@ public final class SweepForm {
         String spaceRef = s.builtin() ? s.space().name() : s.file().toString();
         try {
             return new SweepDefinition(sweepName, spaceRef, n, sampleSeed, window, Convention.NDS, recipe,
-                    data.toString(), train, test, 0, engine.get(), where, 1);
+                    data.toString(), train, test, 0, engine.get(), where, 1, null, sampled());
         } catch (NdswException e) {
             throw new InvalidField("name", "Name: " + e.getMessage());
         }
@@ -225,8 +227,10 @@ public final class SweepForm {
         }
         int e = positiveInt("epochs", "Epochs", epochs.get());
         int b = positiveInt("batch", "Batch", batch.get());
-        double rate = positiveDouble("lr", "Learning rate", lr.get(), false);
-        double decay = positiveDouble("wd", "Weight decay", wd.get(), true);
+        double rate = isRange(lr.get()) ? range("lr", "Learning rate", lr.get()).lo()
+                : positiveDouble("lr", "Learning rate", lr.get(), false);
+        double decay = isRange(wd.get()) ? range("wd", "Weight decay", wd.get()).lo()
+                : positiveDouble("wd", "Weight decay", wd.get(), true);
         int c = (int) Math.min(integer("cutout", "Cutout", cutout.get()), Integer.MAX_VALUE);
         if (c < 0 || c > Recipe.MAX_CUTOUT) {
             throw new InvalidField("cutout", "Cutout: must be 0 (off) to " + Recipe.MAX_CUTOUT + " pixels, got "
@@ -288,6 +292,24 @@ public final class SweepForm {
             throw new InvalidField(key, label + ": must be 0 (all images) or a positive count, got " + text.trim());
         }
         return (int) v;
+    }
+
+    /** The lr and wd ranges typed as "LO:HI" (none when both fields hold one value). */
+    SampledOptim sampled() {
+        return new SampledOptim(isRange(lr.get()) ? range("lr", "Learning rate", lr.get()) : null,
+                isRange(wd.get()) ? range("wd", "Weight decay", wd.get()) : null);
+    }
+
+    private static boolean isRange(String text) {
+        return text != null && text.contains(":");
+    }
+
+    private static SampledOptim.LogRange range(String key, String label, String text) {
+        try {
+            return SampledOptim.LogRange.parse(text, label);
+        } catch (NdswException e) {
+            throw new InvalidField(key, e.getMessage());
+        }
     }
 
     private static double positiveDouble(String key, String label, String text, boolean zeroOk) {

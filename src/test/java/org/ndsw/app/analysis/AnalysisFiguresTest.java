@@ -70,6 +70,33 @@ class AnalysisFiguresTest {
     }
 
     @Test
+    void trendsPutEachSetsGoodRangeAndBestSideBySide() {
+        double[] errors = {5, 1, 2, 9, 7, 3};
+        ParameterTable t1 = table(new double[] {4, 1, 2, 8, 8, 2}, new double[6]);
+        ParameterTable t2 = table(new double[] {14, 11, 12, 18, 18, 12}, new double[6]);
+        LinkedHashMap<String, double[]> onlyB = new LinkedHashMap<>();
+        onlyB.put("b", new double[6]);
+        SetAnalysis s1 = Analyzer.analyze("S1", errors, t1, AnalysisOptions.DEFAULTS);
+        SetAnalysis s2 = Analyzer.analyze("S2", errors, ParameterTable.ofColumns(onlyB), AnalysisOptions.DEFAULTS);
+        SetAnalysis s3 = Analyzer.analyze("S3", errors, t2, AnalysisOptions.DEFAULTS);
+        Figure f = AnalysisFigures.trends(List.of(s1, s2, s3), "a");
+        assertEquals(FigureKind.TRENDS, f.kind());
+        assertEquals(List.of("good lo", "best", "good hi"), f.series().stream().map(Series::label).toList());
+        double[] g1 = s1.parameters().get(0).good();
+        double[] g3 = s3.parameters().get(0).good();
+        for (int k = 0; k < 3; k++) {
+            org.ndsw.figure.LineSeries line = (org.ndsw.figure.LineSeries) f.series().get(k);
+            assertArrayEquals(new double[] {1, 3}, line.x(), "S2 has no a: left out, the others keep their place");
+            assertArrayEquals(new double[] {g1[k], g3[k]}, line.y());
+        }
+        assertEquals(List.of("S1", "S2", "S3"), f.markers().stream().map(Marker::label).toList());
+        assertEquals(g1[1] + 10, g3[1], 1e-12, "the same errors give the same ranges, shifted");
+        assertTrue(f.subtitle().contains("2 of 3 sets"), f.subtitle());
+        NdswException e = assertThrows(NdswException.class, () -> AnalysisFigures.trends(List.of(s2), "a"));
+        assertTrue(e.getMessage().contains("no set has the parameter \"a\""), e.getMessage());
+    }
+
+    @Test
     void anUnknownParameterIsNamedWithTheKnownOnes() {
         NdswException e = assertThrows(NdswException.class,
                 () -> AnalysisFigures.column(table(new double[1], new double[1]), "S", "net.ws[9]"));

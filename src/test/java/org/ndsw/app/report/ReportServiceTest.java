@@ -33,7 +33,8 @@ class ReportServiceTest {
         for (String section : List.of("<h2>Sets</h2>", "<h2>Error distributions</h2>", "Plain EDFs",
                 "EDFs normalized by params", "<th>KS D</th>", "<h2>Parameters and their good ranges</h2>",
                 "<h3>error against net.ds[1]</h3>", "<h2>Best models</h2>", "res_basic_block: 1x16",
-                "<h2>Training curves of the best and worst runs</h2>")) {
+                "<h2>Training curves of the best and worst runs</h2>", "<h3>trends across sets</h3>",
+                "<h3>drawings of the best models</h3>", "trends of net.ds[1]")) {
             assertTrue(html.contains(section), section);
         }
         assertTrue(html.contains("<td>&lt;script&gt;alert(&quot;R&amp;D&quot;)&lt;/script&gt;</td>"));
@@ -41,8 +42,9 @@ class ReportServiceTest {
         assertFalse(m.find(), () -> "external reference: " + html.substring(m.start(), m.start() + 60));
         assertFalse(html.contains("<script"), "no script, and a label is markup only when escaped (in SVG too)");
         assertFalse(html.contains("<link"), "no external stylesheet");
-        // Three EDF or random-search figures, 11 varying parameters x 2 sets, 2 maps, 4 curve figures.
-        assertEquals(3 + 22 + 2 + 4, count(html, "<svg"));
+        // Three EDF or random-search figures, 11 varying parameters x 2 sets, 2 maps, 4 curve figures, 11 trends
+        // and the 3 best models of each set drawn.
+        assertEquals(3 + 22 + 2 + 4 + 11 + 6, count(html, "<svg"));
         assertEquals(count(html, "<svg"), count(html, "</svg>"));
     }
 

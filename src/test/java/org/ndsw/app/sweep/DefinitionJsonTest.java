@@ -55,7 +55,7 @@ class DefinitionJsonTest {
     void imageOptionsSurviveTheFileAndAreAbsentForCifar() {
         SweepDefinition in = new SweepDefinition("anynet", "AnyNetX_A", 4, 1, Window.NONE, Convention.NDS,
                 Recipe.NDS_CIFAR, "/data/imagenet", 0, 0, 0, "djl", Device.CPU, 1,
-                new org.ndsw.train.data.ImageRecipe(64, 73, 0.1));
+                new org.ndsw.train.data.ImageRecipe(64, 73, 0.1), null);
         Path f = dir.resolve("imagenet.json");
         DefinitionJson.write(in, f);
         assertEquals(in, DefinitionJson.read(f));

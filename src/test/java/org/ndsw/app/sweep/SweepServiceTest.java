@@ -158,7 +158,7 @@ class SweepServiceTest {
         SweepDefinition d = SweepFixtures.definition("in", SweepFixtures.tinySpace(dir), data, 1, 1);
         SweepDefinition in = new SweepDefinition(d.name(), d.space(), d.n(), d.seed(), d.window(), d.convention(),
                 d.recipe().withBatchSizes(4, 6), d.data(), 0, 0, 0, "djl", Device.CPU, 1,
-                new org.ndsw.train.data.ImageRecipe(32, 36, 0));
+                new org.ndsw.train.data.ImageRecipe(32, 36, 0), null);
         SweepService s = new SweepService(dir.resolve("c.db"));
         s.create(in, null);
         SweepOutcome o = s.run("in", RunOptions.of(1), SweepListener.NONE);

@@ -172,6 +172,24 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void lrAndWdTakeALogUniformRangeLoHi() throws IOException {
+        TrainingViewModel vm = vm(new ArrayList<>());
+        SweepForm f = vm.form;
+        f.dataset.set(dir.toString());
+        f.count.set("3");
+        assertEquals(org.ndsw.app.sweep.SampledOptim.NONE, f.definition().sampled(), "one value: no sampling");
+        f.lr.set("0.01:1");
+        f.wd.set("1e-5:1e-3");
+        org.ndsw.app.sweep.SampledOptim s = f.definition().sampled();
+        assertEquals(new org.ndsw.app.sweep.SampledOptim.LogRange(0.01, 1), s.lr());
+        assertEquals(new org.ndsw.app.sweep.SampledOptim.LogRange(1e-5, 1e-3), s.wd());
+        f.lr.set("1:0.1");
+        assertEquals("lr", field(f));
+        assertEquals("Learning rate: a log-uniform range needs 0 < lo <= hi, both finite, got [1.0, 0.1]",
+                assertThrows(InvalidField.class, f::definition).getMessage());
+    }
+
+    @Test
     void theEnhancedRecipeFillsItsValuesAndEachIsValidatedOnItsField() throws IOException {
         TrainingViewModel vm = vm(new ArrayList<>());
         SweepForm f = vm.form;
