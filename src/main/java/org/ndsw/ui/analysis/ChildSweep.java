@@ -16,18 +16,25 @@ import org.ndsw.train.TrainingEngines;
  * @param name the sweep name
  * @param n models sampled from the child
  * @param epochs epochs per run
+ * @param batch the training batch size (the test batch is at most this); the paper's is 128, which a small data
+ *     subset may not hold
  * @param data the CIFAR-10 folder
  */
-public record ChildSweep(String name, int n, int epochs, String data) {
+public record ChildSweep(String name, int n, int epochs, int batch, String data) {
     /** The definition of the child's sweep; `parent` is the parent sweep's definition, or null. */
     public SweepDefinition definition(Path childFile, SweepDefinition parent) {
         if (parent == null) {
             return new SweepDefinition(name, childFile.toString(), n, 1, Window.NONE, Convention.NDS,
-                    Recipe.NDS_CIFAR.withEpochs(epochs), data, 0, 0, 0, TrainingEngines.DEFAULT, Device.CPU, 1);
+                    recipe(Recipe.NDS_CIFAR), data, 0, 0, 0, TrainingEngines.DEFAULT, Device.CPU, 1);
         }
         return new SweepDefinition(name, childFile.toString(), n, parent.seed(), parent.window(),
-                parent.convention(), parent.recipe().withEpochs(epochs), data, parent.trainSubset(),
+                parent.convention(), recipe(parent.recipe()), data, parent.trainSubset(),
                 parent.testSubset(), parent.subsetSeed(), parent.engine(), parent.device(), parent.seedsPerModel());
+    }
+
+    private Recipe recipe(Recipe base) {
+        Recipe r = base.withEpochs(epochs);
+        return batch == r.batchSize() ? r : r.withBatchSizes(batch, Math.min(batch, r.testBatchSize()));
     }
 
     /** The suggested sweep name of a child space: its name with characters a sweep name refuses replaced. */

@@ -118,6 +118,8 @@ final class FxAnalysisActions implements AnalysisActions {
         TextField name = field("child-sweep-name", ChildSweep.suggestName(child.space().name()));
         TextField n = field("child-sweep-n", Integer.toString(parent == null ? 20 : Math.min(parent.n(), 100)));
         TextField epochs = field("child-sweep-epochs", Integer.toString(parent == null ? 4 : parent.recipe().epochs()));
+        TextField batch = field("child-sweep-batch", Integer.toString(parent == null ? 128
+                : parent.recipe().batchSize()));
         TextField data = field("child-sweep-data", parent == null ? "" : parent.data());
         GridPane g = new GridPane();
         g.setHgap(8);
@@ -125,9 +127,10 @@ final class FxAnalysisActions implements AnalysisActions {
         g.addRow(0, new Label("Sweep name"), name);
         g.addRow(1, new Label("Models n"), n);
         g.addRow(2, new Label("Epochs"), epochs);
-        g.addRow(3, new Label("Data (CIFAR-10 folder)"), data);
+        g.addRow(3, new Label("Batch size"), batch);
+        g.addRow(4, new Label("Data (CIFAR-10 folder)"), data);
         g.add(new Label(parent == null ? "Recipe: the paper's (the parent set is no catalogue sweep)"
-                : "Recipe, subsets, engine and device: those of sweep " + parent.name()), 0, 4, 2, 1);
+                : "Recipe, subsets, engine and device: those of sweep " + parent.name()), 0, 5, 2, 1);
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(window);
         d.setTitle("Sample and train child sweep");
@@ -138,7 +141,7 @@ final class FxAnalysisActions implements AnalysisActions {
         d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
             try {
                 vm.sampleAndTrain(new ChildSweep(name.getText().trim(), number(n, "Models n"),
-                        number(epochs, "Epochs"), data.getText().trim()));
+                        number(epochs, "Epochs"), number(batch, "Batch size"), data.getText().trim()));
             } catch (NdswException e) {
                 vm.messagePlain("Child sweep: " + e.getMessage());
             }

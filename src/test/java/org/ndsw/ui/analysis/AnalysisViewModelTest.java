@@ -161,12 +161,13 @@ class AnalysisViewModelTest {
         Path file = dir.resolve("child.json");
         vm.refine("ResNet", draft.parent(), "ResNet-child", List.of(draft.rule()), List.of(), file);
         Path data = TinyCifar.pngFolders(dir.resolve("cifar"), 20, 10);
-        vm.sampleAndTrain(new ChildSweep("ResNet-child-sweep", 3, 1, data.toString()));
+        vm.sampleAndTrain(new ChildSweep("ResNet-child-sweep", 3, 1, 10, data.toString()));
         assertEquals(List.of("ResNet-child-sweep"), trained, vm.messageProperty().get());
         var def = new SweepService(dir.resolve("c.db")).definition("ResNet-child-sweep");
         assertEquals(file.toString(), def.space());
         assertEquals(3, def.n());
         assertEquals(1, def.recipe().epochs());
+        assertEquals(10, def.recipe().batchSize(), "the 20 images of the tiny data need a small batch");
         vm.compareParentAndChild();
         assertEquals(1, compared.size());
         assertEquals("ResNet", compared.get(0).get(0).label());
