@@ -33,7 +33,7 @@ public final class AnalysisView extends SplitPane {
         this.vm = vm;
         setId("analysis-panel");
         getItems().addAll(left(actions), right(actions));
-        setDividerPositions(0.34);
+        setDividerPositions(0.32);
     }
 
     private VBox left(AnalysisActions actions) {
@@ -43,10 +43,10 @@ public final class AnalysisView extends SplitPane {
         Button analyse = button("analysis-analyse", "Analyse Compare's sets", actions::analyseCompareSets);
         table.setItems(vm.rows);
         table.setId("analysis-parameters");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         VBox.setVgrow(table, Priority.ALWAYS);
         TableColumn<AnalysisViewModel.Row, String> name = new TableColumn<>("parameter");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        name.setPrefWidth(100);
         table.getColumns().add(name);
         vm.resultProperty().addListener((o, a, r) -> columns(r));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -82,6 +82,7 @@ public final class AnalysisView extends SplitPane {
             int j = i;
             TableColumn<AnalysisViewModel.Row, String> c = new TableColumn<>(r.sets().get(i).set().label());
             c.setCellValueFactory(x -> new ReadOnlyStringWrapper(x.getValue().good().get(j)));
+            c.setPrefWidth(150);
             table.getColumns().add(c);
         }
     }
@@ -143,7 +144,7 @@ public final class AnalysisView extends SplitPane {
             int i = 0;
             for (ViewFigures.Named n : list) {
                 FigureView f = new FigureView(id + "-" + i++);
-                f.setPrefSize(list.size() == 1 ? 900 : 520, list.size() == 1 ? 600 : 400);
+                f.setPrefSize(list.size() == 1 ? 880 : 450, list.size() == 1 ? 600 : 380);
                 f.show(n.figure());
                 pane.getChildren().add(f);
             }

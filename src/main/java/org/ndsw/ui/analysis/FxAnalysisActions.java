@@ -208,6 +208,7 @@ final class FxAnalysisActions implements AnalysisActions {
         final TextField in = field("refine-in", "");
         final List<CheckBox> relations = new ArrayList<>();
         final TextField file = field("refine-file", "");
+        final Label size = new Label();
         private final Path dir;
 
         RefineForm(ObservableList<SpaceEntry> spaces, Path dir) {
@@ -215,13 +216,43 @@ final class FxAnalysisActions implements AnalysisActions {
             parent = new ComboBox<>(spaces.filtered(e -> "stage".equals(e.space().family())));
             parent.setId("refine-parent");
             param.setId("refine-param");
+            param.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(Constraints.Param p) {
+                    return p == null ? "" : p.fileName();
+                }
+
+                @Override
+                public Constraints.Param fromString(String s) {
+                    return null;
+                }
+            });
+            file.setPrefColumnCount(36);
+            size.setId("refine-size");
+            for (javafx.beans.Observable o : List.of(parent.valueProperty(), param.valueProperty(),
+                    stages.textProperty(), min.textProperty(), max.textProperty(), in.textProperty())) {
+                o.addListener(x -> updateSize());
+            }
             for (Refinement.Relation r : Refinement.Relation.values()) {
                 CheckBox b = new CheckBox(r.toString());
                 b.setId("refine-" + r.name().toLowerCase(Locale.ROOT).replace('_', '-'));
                 b.setUserData(r);
+                b.selectedProperty().addListener(x -> updateSize());
                 relations.add(b);
             }
             name.textProperty().addListener((o, a, b) -> file.setText(dir.resolve(b.trim() + ".json").toString()));
+        }
+
+        /** Shows the child's exact size as the fields stand, or what is wrong with them. */
+        void updateSize() {
+            try {
+                DesignSpace p = parent();
+                DesignSpace c = Refinement.child(p, name().isBlank() ? "child" : name(), values(), relations());
+                size.setText(String.format(Locale.ROOT, "Exact size: %,d models (parent %s: %,d)", c.size(), p.name(),
+                        p.size()));
+            } catch (NdswException e) {
+                size.setText(e.getMessage());
+            }
         }
 
         void fill(AnalysisViewModel.Refine r) {
@@ -254,6 +285,7 @@ final class FxAnalysisActions implements AnalysisActions {
                 g.add(b, 1, row++);
             }
             g.addRow(row, new Label("Save to"), file);
+            g.add(size, 0, row + 1, 2, 1);
             return g;
         }
 
