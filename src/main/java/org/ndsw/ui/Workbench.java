@@ -112,6 +112,11 @@ public final class Workbench {
         return compare;
     }
 
+    /** The design spaces panel. */
+    public SpacesPanel spaces() {
+        return spaces;
+    }
+
     /** The analysis panel. */
     public AnalysisPanel analysis() {
         return analysis;

@@ -108,6 +108,17 @@ class AnalysisViewModelTest {
     }
 
     @Test
+    void theReportOfTheCurrentSetsIsOneHtmlFile() throws Exception {
+        AnalysisViewModel vm = analysed(vm());
+        Path out = dir.resolve("report.html");
+        vm.exportReport(out);
+        assertEquals("Wrote report " + out, vm.messageProperty().get());
+        String html = Files.readString(out);
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("Design-space report: ResNet, Vanilla"));
+        assertTrue(html.contains("<svg"));
+    }
+
+    @Test
     void refiningByAGoodRangeWritesAChildWithItsParentConstraintsAndExactSize() {
         AnalysisViewModel vm = analysed(vm());
         vm.parameterProperty().set("net.ds[1]");
