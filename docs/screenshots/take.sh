@@ -33,6 +33,11 @@ shot "Compare" compare.png
 shot "Compare" compare-normalized.png "-Dndsw.normalize=params"
 # The catalogue with a run selected, so the details pane shows its net, complexity and curves.
 shot "Catalogue" catalogue.png "-Dndsw.select=ResNet"
+# The Analysis panel over the sample study: error against net.ws[3] per set with the good range shaded; the rank map
+# of d and w; and the Refine space dialog, pre-filled from the good range of net.ds[1].
+shot "Analysis" analysis.png "-Dndsw.analysis.parameter=net.ws[3]"
+shot "Analysis" analysis-map.png "-Dndsw.analysis.view=1"
+shot "Analysis" analysis-refine.png "-Dndsw.analysis.parameter=net.ds[1] -Dndsw.refine=true"
 # The Training panel while a small sweep trains: 8 ResNets under 100k params, 3 epochs on 1,000 training and 500 test
 # images, two worker processes; the first run with a finished epoch is selected, so its curves show.
 data=${NDSW_SHOT_DATA:-/work/data}

@@ -20,6 +20,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.ndsw.ui.analysis.AnalysisPanel;
+import org.ndsw.ui.analysis.AnalysisViewModel;
 import org.ndsw.ui.catalog.CatalogPanel;
 import org.ndsw.ui.compare.ComparePanel;
 import org.ndsw.ui.spaces.SpacesPanel;
@@ -32,7 +34,8 @@ import org.ndsw.ui.training.TrainingPanel;
  */
 public final class Workbench {
     /** The panels in tab order; Ctrl+1.. selects them. */
-    public static final List<String> PANELS = List.of("Design spaces", "Catalogue", "Compare", "Training");
+    public static final List<String> PANELS = List.of("Design spaces", "Catalogue", "Compare", "Training",
+            "Analysis");
     private static final List<String> LAYOUT_KEYS = List.of("spaces", "catalogue", "compare", "training");
 
     private final Stage stage;
@@ -41,6 +44,7 @@ public final class Workbench {
     private final CatalogPanel catalog;
     private final ComparePanel compare;
     private final TrainingPanel training;
+    private final AnalysisPanel analysis;
     private final TabPane tabs = new TabPane();
     private final Scene scene;
 
@@ -62,9 +66,19 @@ public final class Workbench {
         compare.addSamples(samples);
         training = TrainingPanel.create(tasks, stage, dialogs, catalog.viewModel().sessionProperty(),
                 spaces.viewModel().entries(), catalog.viewModel()::refresh);
+        analysis = AnalysisPanel.create(tasks, stage, dialogs, catalog.viewModel().sessionProperty(),
+                spaces.viewModel().entries(), () -> List.copyOf(compare.viewModel().inputs()), spaceDir,
+                analysisHooks());
         tabs.setId("panels");
         tabs.getTabs().addAll(tab(PANELS.get(0), spaces.view()), tab(PANELS.get(1), catalog.view()),
-                tab(PANELS.get(2), compare.view()), tab(PANELS.get(3), training.view()));
+                tab(PANELS.get(2), compare.view()), tab(PANELS.get(3), training.view()),
+                tab(PANELS.get(4), analysis.view()));
+        // The Analysis panel analyses Compare's sets the first time it is shown.
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && PANELS.get(4).equals(b.getText()) && analysis.viewModel().sources().isEmpty()) {
+                analysis.actions().analyseCompareSets();
+            }
+        });
         BorderPane main = new BorderPane(tabs);
         main.setTop(menus());
         main.setBottom(statusBar());
@@ -96,6 +110,43 @@ public final class Workbench {
     /** The compare panel. */
     public ComparePanel compare() {
         return compare;
+    }
+
+    /** The design spaces panel. */
+    public SpacesPanel spaces() {
+        return spaces;
+    }
+
+    /** The analysis panel. */
+    public AnalysisPanel analysis() {
+        return analysis;
+    }
+
+    /** The analysis panel's ways into the others: open a space, train a sweep, set Compare's sets. */
+    private AnalysisViewModel.Hooks analysisHooks() {
+        return new AnalysisViewModel.Hooks() {
+            @Override
+            public void openSpace(Path file) {
+                spaces.viewModel().reload();
+                if (spaces.actions().leaveEdits()) {
+                    spaces.viewModel().open(file);
+                }
+            }
+
+            @Override
+            public void train(String sweep) {
+                catalog.viewModel().refresh();
+                training.viewModel().refresh();
+                training.viewModel().startWhenListed(sweep);
+                select(PANELS.get(3));
+            }
+
+            @Override
+            public void compare(List<org.ndsw.ui.compare.CompareInput> sets) {
+                compare.viewModel().replaceInputs(sets);
+                select(PANELS.get(2));
+            }
+        };
     }
 
     /** The training panel. */
@@ -160,6 +211,8 @@ public final class Workbench {
                 new SeparatorMenuItem(),
                 item("Open design space…", "Shortcut+Shift+O", spaces.actions()::open),
                 item("Save design space", "Shortcut+S", spaces.actions()::save),
+                new SeparatorMenuItem(),
+                item("Export report…", "Shortcut+Shift+H", analysis.actions()::exportReport),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", () -> {
                     if (spaces.actions().leaveEdits() && training.actions().confirmClose()) {

@@ -12,7 +12,8 @@ import org.ndsw.ui.task.FxTaskRunner;
  * ~/.ndsw/catalog.db) with the sample data in the compare panel, and remembers its layout between runs
  * ({@link WorkbenchPrefs}). System properties: `ndsw.tab` opens a given panel, `ndsw.samples` names the sample folder,
  * `ndsw.select` selects a sweep and its first run in the Catalogue and Training panels, `ndsw.train` starts
- * training a sweep in the Training panel with `ndsw.workers` workers (both for screenshots).
+ * training a sweep in the Training panel with `ndsw.workers` workers (both for screenshots); `ndsw.analysis.*` and
+ * `ndsw.refine` set up the Analysis panel for its screenshots.
  */
 public final class WorkbenchApp extends Application {
     private FxTaskRunner tasks;
@@ -46,7 +47,30 @@ public final class WorkbenchApp extends Application {
             workbench.training().viewModel().form().text("workers").set(System.getProperty("ndsw.workers", "1"));
             workbench.training().viewModel().startWhenListed(train);
         }
+        analysisShots();
         stage.setOnHiding(e -> workbench.saveLayout(prefs));
+    }
+
+    /**
+     * For screenshots of the Analysis panel: `ndsw.analysis.view` selects its view tab (0-2), `ndsw.analysis.parameter`
+     * its parameter, and `ndsw.refine=true` opens Refine space… once the sets are analysed.
+     */
+    private void analysisShots() {
+        var a = workbench.analysis();
+        String view = System.getProperty("ndsw.analysis.view", "");
+        if (!view.isBlank()) {
+            a.view().tabs().getSelectionModel().select(Integer.parseInt(view.trim()));
+        }
+        String parameter = System.getProperty("ndsw.analysis.parameter", "");
+        boolean refine = Boolean.getBoolean("ndsw.refine");
+        a.viewModel().resultProperty().addListener((o, old, r) -> {
+            if (r != null && !parameter.isBlank()) {
+                a.viewModel().parameterProperty().set(parameter);
+            }
+            if (r != null && refine && old == null) {
+                javafx.application.Platform.runLater(a.actions()::refine);
+            }
+        });
     }
 
     @Override
