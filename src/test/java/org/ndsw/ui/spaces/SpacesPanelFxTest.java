@@ -49,6 +49,8 @@ class SpacesPanelFxTest {
         robot.clickOn("#new-stage");
         TextField name = robot.lookup("#space-name").queryAs(TextField.class);
         robot.interact(() -> name.setText("Clicked space"));
+        assertTrue(robot.lookup("#space-file").queryAs(Label.class).getText().startsWith("Not saved yet: Save writes "
+                + dir.resolve("Clicked_space.json")));
         robot.clickOn("#stages-0-width-input").write("512").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         // ResNet's 9 depths x 12 widths per stage, plus one width in stage 1: 9·13 · 108 · 108.
@@ -59,6 +61,7 @@ class SpacesPanelFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         Path saved = dir.resolve("Clicked_space.json");
         assertTrue(Files.exists(saved), "saved file");
+        assertEquals("File: " + saved, robot.lookup("#space-file").queryAs(Label.class).getText());
         StageSpace s = (StageSpace) SpaceFiles.read(saved);
         assertTrue(java.util.Arrays.stream(s.stages().get(0).widths()).anyMatch(w -> w == 512));
     }
