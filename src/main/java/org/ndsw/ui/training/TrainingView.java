@@ -110,6 +110,10 @@ public final class TrainingView extends SplitPane {
         Label msg = new Label();
         msg.setId("training-form-message");
         msg.setWrapText(true);
+        msg.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Tooltip msgTip = new Tooltip();
+        msgTip.textProperty().bind(msg.textProperty());
+        msg.setTooltip(msgTip);
         msg.textProperty().bind(vm.formMessageProperty());
         msg.styleProperty().bind(Bindings.when(vm.invalidFieldProperty().isEmpty()).then("")
                 .otherwise("-fx-text-fill: #b03a2e;"));
