@@ -276,4 +276,12 @@ class CatalogViewModelTest {
             assertEquals(1, http.hits("/study/ResNet.json"), "the choice re-reads the download");
         }
     }
+
+    /** Issue 21 item 7: the optimizer settings wrap between settings, never inside a word. */
+    @Test
+    void theOptimizerSettingsBreakBetweenSettings() {
+        assertEquals("{\"base_lr\":0.1, \"lr_policy\":\"cos\", \"wd\":5.0E-4}",
+                DetailsPane.breakable("{\"base_lr\":0.1,\"lr_policy\":\"cos\",\"wd\":5.0E-4}"));
+        assertEquals("—", DetailsPane.breakable(null));
+    }
 }

@@ -110,4 +110,19 @@ class SpacesPanelFxTest {
         assertTrue(!title.getText().endsWith("*"), "back to the loaded space: " + title.getText());
         assertTrue(!robot.lookup("#space-redo").query().isDisabled());
     }
+
+    /** Issue 21 item 6: a typed stem width 0 stays 0 in the field and is refused next to it, in the editor's words. */
+    @Test
+    void aTypedStemWidthOfZeroIsKeptAndExplainedNextToTheField(FxRobot robot) {
+        robot.interact(() -> panel.viewModel().selected.set(panel.viewModel().entries.stream()
+                .filter(e -> e.space().name().equals("ResNet")).findFirst().orElseThrow()));
+        javafx.scene.control.Spinner<?> stem = robot.lookup("#stem-width").queryAs(javafx.scene.control.Spinner.class);
+        robot.interact(() -> stem.getEditor().setText("0"));
+        robot.clickOn(stem.getEditor()).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("0", stem.getEditor().getText(), "never changed to 1");
+        Label message = robot.lookup("#stem-width-error").queryAs(Label.class);
+        assertTrue(message.isVisible() && message.getText().startsWith("Stem width: must be"), message.getText());
+        assertTrue(robot.lookup("#save").query().isDisabled());
+    }
 }
