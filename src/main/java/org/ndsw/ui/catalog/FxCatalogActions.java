@@ -130,7 +130,7 @@ final class FxCatalogActions implements CatalogActions {
     private void downloaded(CatalogViewModel.Imported i) {
         ImportSummary s = ImportSummary.of(i.report());
         show(s);
-        List<org.ndsw.app.ingest.Download.Result> downloads = i.report().downloads();
+        List<Download.Result> downloads = i.report().downloads();
         resolve(s.collisions(), i.session(), choices -> vm.importDownloadedAgain(downloads, choices, defaultCatalog));
     }
 

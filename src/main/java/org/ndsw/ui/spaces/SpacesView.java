@@ -173,7 +173,7 @@ public final class SpacesView extends SplitPane {
         file.setId("space-file");
         file.setWrapText(true);
         file.textProperty().bind(Bindings.createStringBinding(vm::location, vm.currentFileProperty(),
-                ed.name));
+                ed.name, vm.selected));
         Tooltip fileTip = new Tooltip();
         fileTip.textProperty().bind(file.textProperty());
         file.setTooltip(fileTip);

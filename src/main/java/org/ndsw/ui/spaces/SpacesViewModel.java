@@ -247,6 +247,9 @@ public final class SpacesViewModel {
      * and that Save as… chooses another place.
      */
     String location() {
+        if (selected.get() != null && selected.get().builtin()) {
+            return "Built-in space, read-only: Duplicate it to save your own copy";
+        }
         Path f = currentFile.get();
         return f != null ? "File: " + f : "Not saved yet: Save writes " + userDir.resolve(fileName(editor.name.get()))
                 + "; Save as… writes anywhere";

@@ -282,6 +282,10 @@ class SpacesViewModelTest {
 
         select(fresh, "ResNet");
         assertNull(fresh.currentFile());
+        assertEquals("Built-in space, read-only: Duplicate it to save your own copy", fresh.location());
+        assertTrue(fresh.editor.exampleTextProperty().get().contains(", \"ds\": [") || fresh.editor
+                .exampleTextProperty().get().contains(", \"ds\":["),
+                "the example wraps between values: " + fresh.editor.exampleTextProperty().get());
         fresh.selected.set(fresh.entries.stream().filter(e -> mine.equals(e.file())).findFirst().orElseThrow());
         assertEquals(mine, fresh.currentFile(), "still listed after selecting another space");
     }
