@@ -72,13 +72,44 @@ public final class CatalogSession implements AutoCloseable {
                     if (as == null) {
                         continue;
                     }
-                    out.add(as.isEmpty() ? service.importSource(src, new ImportService.Options(true, false), progress)
-                            : service.importSource(new org.ndsw.catalog.nds.NdsSource(src.display(), as,
-                                    src.size(), src.opener()), ImportService.Options.DEFAULT, progress));
+                    out.add(importAs(service, src, as, progress));
                 }
             }
         }
         return new ImportReport(out);
+    }
+
+    /**
+     * Imports again inputs of earlier downloads that were refused for the name of an earlier import, as
+     * {@link #importAgain} does for local paths: `choices` maps each input as the report showed it (the URL, with the
+     * zip entry after '!') to the file name to import it under, or to "" to replace; the others are skipped. The
+     * downloaded files are read again from the downloads folder, so nothing is downloaded twice.
+     */
+    public ImportReport importDownloadedAgain(List<Download.Result> downloads, java.util.Map<String, String> choices,
+            ProgressSink progress) {
+        List<ImportReport.SourceResult> out = new java.util.ArrayList<>();
+        synchronized (writer) {
+            ImportService service = new ImportService(writer);
+            for (Download.Result d : downloads) {
+                String local = d.file().toString();
+                for (org.ndsw.catalog.nds.NdsSource src : org.ndsw.catalog.nds.NdsSources.of(d.file())) {
+                    String shown = d.url() + src.display().substring(local.length());
+                    String as = choices.get(shown);
+                    if (as != null) {
+                        out.add(importAs(service, src.shownAs(shown), as, progress).from(d));
+                    }
+                }
+            }
+        }
+        return new ImportReport(out);
+    }
+
+    /** Imports `src` replacing the earlier sweeps (`as` empty) or as a new sweep from the file name `as`. */
+    private static ImportReport.SourceResult importAs(ImportService service, org.ndsw.catalog.nds.NdsSource src,
+            String as, ProgressSink progress) {
+        return as.isEmpty() ? service.importSource(src, new ImportService.Options(true, false), progress)
+                : service.importSource(new org.ndsw.catalog.nds.NdsSource(src.display(), as, src.size(),
+                        src.opener()), ImportService.Options.DEFAULT, progress);
     }
 
     /** True when the catalogue has a sweep imported from a file named `fileName`. */

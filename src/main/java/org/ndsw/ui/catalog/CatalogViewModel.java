@@ -239,6 +239,16 @@ public final class CatalogViewModel {
                 new Download(new Download.Options(Download.defaultDir(s.file()), refetch)), p));
     }
 
+    /**
+     * Imports again the inputs of earlier downloads refused for the name of an earlier import, as `choices` says; see
+     * {@link CatalogSession#importDownloadedAgain}.
+     */
+    public TaskHandle<Imported> importDownloadedAgain(List<Download.Result> downloads,
+            java.util.Map<String, String> choices, Path fallback) {
+        return runImport("Importing " + choices.size() + (choices.size() == 1 ? " item…" : " items…"), fallback,
+                (s, p) -> s.importDownloadedAgain(downloads, choices, p));
+    }
+
     private TaskHandle<Imported> runImport(String status, Path fallback,
             BiFunction<CatalogSession, ProgressSink, ImportReport> work) {
         CatalogSession open = session.get();

@@ -29,6 +29,10 @@ final class DetailsPane extends VBox {
         title.setStyle("-fx-font-weight: bold;");
         numbers.setHgap(10);
         numbers.setVgap(2);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setMinWidth(0);
+        numbers.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(), values);
         curves.setPrefHeight(220);
         net.setId("catalog-net");
         net.setEditable(false);
@@ -65,16 +69,23 @@ final class DetailsPane extends VBox {
         row(3, "Params", r.params() == null ? "—" : Cells.count(r.params()) + String.format(Locale.ROOT, " (%.3f M)", r.params() / 1e6));
         row(4, "Acts", Cells.count(r.acts()) + String.format(Locale.ROOT, " (%.3f M)", r.acts() / 1e6));
         row(5, "Space / dataset", r.space() + " / " + r.dataset());
-        row(6, "Optimizer", d.optim());
+        row(6, "Optimizer", breakable(d.optim()));
         curves.show(d.curves());
         net.setText(d.netJson());
         runs.getItems().setAll(d.runs());
+    }
+
+    /** Compact JSON with a space after each comma, so it wraps between settings and never inside a word. */
+    static String breakable(String json) {
+        return json == null ? "—" : json.replaceAll(",(?=\")", ", ");
     }
 
     private void row(int i, String name, String value) {
         Label v = new Label(value);
         v.setId("catalog-detail-" + i);
         v.setWrapText(true);
+        v.setMinHeight(Region.USE_PREF_SIZE);
+        v.setTooltip(new javafx.scene.control.Tooltip(value));
         Label n = new Label(name);
         n.setMinWidth(Region.USE_PREF_SIZE);
         numbers.addRow(i, n, v);

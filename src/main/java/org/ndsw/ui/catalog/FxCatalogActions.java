@@ -15,6 +15,7 @@ import org.ndsw.NdswException;
 import org.ndsw.app.ingest.Download;
 import org.ndsw.ui.Dialogs;
 import org.ndsw.ui.FileDialogs;
+import org.ndsw.ui.task.TaskHandle;
 
 /** The catalogue panel's window actions. */
 final class FxCatalogActions implements CatalogActions {
@@ -100,7 +101,7 @@ final class FxCatalogActions implements CatalogActions {
             vm.importPaths(paths, defaultCatalog).onSuccess(i -> {
                 ImportSummary s = ImportSummary.of(i.report());
                 show(s);
-                resolve(paths, s.collisions(), i.session());
+                resolve(s.collisions(), i.session(), choices -> vm.importAgain(paths, choices, defaultCatalog));
             }).onFailure(this::failed);
         }
     }
@@ -112,8 +113,8 @@ final class FxCatalogActions implements CatalogActions {
             if (!Download.isUrl(a.url())) {
                 dialogs.showError(new NdswException("\"" + a.url() + "\" is not an http:// or https:// URL"));
             } else if (!busy()) {
-                vm.importUrl(a.url().strip(), a.refetch(), defaultCatalog)
-                        .onSuccess(i -> show(ImportSummary.of(i.report()))).onFailure(this::failed);
+                vm.importUrl(a.url().strip(), a.refetch(), defaultCatalog).onSuccess(this::downloaded)
+                        .onFailure(this::failed);
             }
         });
     }
@@ -121,29 +122,36 @@ final class FxCatalogActions implements CatalogActions {
     @Override
     public void importUrl(String url) {
         if (!busy()) {
-            vm.importUrl(url, false, defaultCatalog).onSuccess(i -> show(ImportSummary.of(i.report())))
-                    .onFailure(this::failed);
+            vm.importUrl(url, false, defaultCatalog).onSuccess(this::downloaded).onFailure(this::failed);
         }
+    }
+
+    /** Shows what a URL import did and offers the same choices as a file import for names taken before. */
+    private void downloaded(CatalogViewModel.Imported i) {
+        ImportSummary s = ImportSummary.of(i.report());
+        show(s);
+        List<Download.Result> downloads = i.report().downloads();
+        resolve(s.collisions(), i.session(), choices -> vm.importDownloadedAgain(downloads, choices, defaultCatalog));
     }
 
     /**
      * Asks, for each input refused for the name of an earlier import, whether to replace the earlier sweep, import it
-     * under a new name (a free one suggested) or skip it; then imports the ones not skipped.
+     * under a new name (a free one suggested) or skip it; then imports the ones not skipped through `again`.
      */
-    private void resolve(List<Path> paths, List<NameCollision> collisions, CatalogSession session) {
+    private void resolve(List<NameCollision> collisions, CatalogSession session,
+            java.util.function.Function<java.util.Map<String, String>, TaskHandle<CatalogViewModel.Imported>> again) {
         java.util.Map<String, String> choices = new java.util.LinkedHashMap<>();
         java.util.Set<String> chosen = new java.util.HashSet<>();
         for (NameCollision c : collisions) {
-            ButtonType replace = new ButtonType("Replace the existing sweep");
-            ButtonType rename = new ButtonType("Import under a new name…");
-            ButtonType skip = new ButtonType("Skip", ButtonBar.ButtonData.CANCEL_CLOSE);
-            Alert a = new Alert(Alert.AlertType.CONFIRMATION, c.reason() + "\n\nReplace the existing sweep with this"
-                    + " file (its runs are removed), import this file as a new sweep under another name, or skip it.",
-                    replace, rename, skip);
+            ButtonType replace = new ButtonType(NameCollision.REPLACE);
+            ButtonType rename = new ButtonType(NameCollision.RENAME);
+            ButtonType skip = new ButtonType(NameCollision.SKIP, ButtonBar.ButtonData.CANCEL_CLOSE);
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION, c.question(), replace, rename, skip);
             a.initOwner(window);
             a.setTitle("Import");
-            a.setHeaderText(c.fileName() + " has the name of a file imported before");
+            a.setHeaderText(c.header());
             a.getDialogPane().setMinWidth(560);
+            a.getDialogPane().setId("import-collision");
             ButtonType b = a.showAndWait().orElse(skip);
             if (b == replace) {
                 choices.put(c.input(), "");
@@ -155,6 +163,7 @@ final class FxCatalogActions implements CatalogActions {
                 d.setTitle("Import under a new name");
                 d.setHeaderText("The new sweep's name (its file name without .json). Keep the space's name before"
                         + " the first underscore, e.g. " + suggested.replace(".json", "") + ".");
+                d.getEditor().setId("import-new-name");
                 d.showAndWait().filter(t -> !t.isBlank()).map(NameCollision::asFileName).ifPresent(n -> {
                     chosen.add(n);
                     choices.put(c.input(), n);
@@ -162,10 +171,10 @@ final class FxCatalogActions implements CatalogActions {
             }
         }
         if (!choices.isEmpty() && !busy()) {
-            vm.importAgain(paths, choices, defaultCatalog).onSuccess(i -> {
+            again.apply(choices).onSuccess(i -> {
                 ImportSummary s = ImportSummary.of(i.report());
                 show(s);
-                resolve(paths, s.collisions(), i.session());
+                resolve(s.collisions(), i.session(), again);
             }).onFailure(this::failed);
         }
     }

@@ -3,6 +3,7 @@ package org.ndsw.ui.catalog;
 import java.util.function.Predicate;
 import org.ndsw.app.ingest.ImportReport;
 import org.ndsw.app.ingest.ImportService;
+import org.ndsw.Quote;
 
 /**
  * An input refused because a different file of the same name was imported before: the workbench offers to replace
@@ -13,6 +14,29 @@ import org.ndsw.app.ingest.ImportService;
  * @param reason the refusal without the command line's advice
  */
 public record NameCollision(String input, String fileName, String reason) {
+    /** The button that replaces the earlier sweep. */
+    static final String REPLACE = "Replace the existing sweep";
+    /** The button that imports under another name. */
+    static final String RENAME = "Import under a new name…";
+    /** The button that leaves the input out. */
+    static final String SKIP = "Skip";
+
+    /** True when the input was given as a URL (a download), not as a local file. */
+    boolean downloaded() {
+        return org.ndsw.app.ingest.Download.isUrl(input);
+    }
+
+    /** The dialog's header: which input, and that its name is taken. */
+    String header() {
+        return fileName + (downloaded() ? " (downloaded)" : "") + " has the name of a file imported before";
+    }
+
+    /** The dialog's text: why it was refused and the three choices, in the words of a file or a download. */
+    String question() {
+        String what = downloaded() ? "the downloaded " + fileName + " (from " + Quote.of(input) + ")" : "this file";
+        return reason + "\n\nReplace the existing sweep with " + what + " (its runs are removed), import it as a new"
+                + " sweep under another name, or skip it.";
+    }
 
     /** The collision a refused result reports, or null when it was refused for another reason. */
     static NameCollision of(ImportReport.SourceResult r) {

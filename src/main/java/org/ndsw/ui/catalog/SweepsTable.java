@@ -20,13 +20,19 @@ final class SweepsTable extends TableView<SweepSummary> {
         empty.maxWidthProperty().bind(widthProperty().subtract(16));
         setPlaceholder(empty);
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // The source comes last and takes the width left, cut in the middle with its whole text as a tooltip, so it
+        // is never hidden past the table's edge; the creation time is one click away in the table's column menu.
+        javafx.scene.control.TableColumn<SweepSummary, String> created = Cells.column("Created", 130, false,
+                SweepSummary::created);
+        created.setVisible(false);
         getColumns().addAll(List.of(
-                Cells.<SweepSummary>column("Sweep", 100, false, SweepSummary::name),
-                Cells.<SweepSummary>column("Models", 60, true, s -> Cells.count(s.models())),
-                Cells.<SweepSummary>column("Runs", 55, true, s -> Cells.count(s.runs())),
-                Cells.<SweepSummary>column("Dataset", 65, false, SweepSummary::dataset),
-                source(),
-                Cells.<SweepSummary>column("Created", 150, false, SweepSummary::created)));
+                fixed(Cells.<SweepSummary>column("Sweep", 90, false, SweepSummary::name), 60),
+                fixed(Cells.<SweepSummary>column("Models", 58, true, s -> Cells.count(s.models())), 58),
+                fixed(Cells.<SweepSummary>column("Runs", 50, true, s -> Cells.count(s.runs())), 50),
+                fixed(Cells.<SweepSummary>column("Dataset", 62, false, SweepSummary::dataset), 62),
+                created, source()));
+        setTableMenuButtonVisible(true);
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         getSelectionModel().getSelectedItems().addListener((ListChangeListener<SweepSummary>) c -> {
             if (!syncing) {
                 vm.selectedSweeps.setAll(List.copyOf(getSelectionModel().getSelectedItems()));
@@ -35,14 +41,22 @@ final class SweepsTable extends TableView<SweepSummary> {
         vm.selectedSweeps.addListener((ListChangeListener<SweepSummary>) c -> select(vm.selectedNames()));
     }
 
+    /** `c` never narrower than `min`, so its header stays whole. */
+    private static <T> javafx.scene.control.TableColumn<SweepSummary, T> fixed(
+            javafx.scene.control.TableColumn<SweepSummary, T> c, double min) {
+        c.setMinWidth(min);
+        return c;
+    }
+
     /**
      * The source column: kind and source on one line, cut in the middle when narrow so both the kind and the file
      * name at the end stay readable; the tooltip has the whole text.
      */
     private static javafx.scene.control.TableColumn<SweepSummary, String> source() {
-        javafx.scene.control.TableColumn<SweepSummary, String> c = Cells.column("Source", 260, false,
+        javafx.scene.control.TableColumn<SweepSummary, String> c = Cells.column("Source", 200, false,
                 s -> s.sourceKind() + ": " + s.source());
         c.setId("catalog-sweeps-source");
+        c.setMinWidth(90);
         javafx.util.Callback<javafx.scene.control.TableColumn<SweepSummary, String>,
                 javafx.scene.control.TableCell<SweepSummary, String>> plain = c.getCellFactory();
         c.setCellFactory(col -> {

@@ -122,14 +122,21 @@ public final class CompareView extends SplitPane {
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(6);
-        g.addRow(0, new Label("Normalize"), normalize);
-        g.addRow(1, new Label("Bins k"), new FlowPane(6, 4, bins, binsUsed));
-        g.addRow(2, new Label("Empty bins"), policy);
-        g.addRow(3, new Label("Error"), error);
-        g.addRow(4, new Label("Random search 2^P"), search);
+        g.addRow(0, fieldLabel("Normalize"), normalize);
+        g.addRow(1, fieldLabel("Bins k"), new FlowPane(6, 4, bins, binsUsed));
+        g.addRow(2, fieldLabel("Empty bins"), policy);
+        g.addRow(3, fieldLabel("Error"), error);
+        g.addRow(4, fieldLabel("Random search 2^P"), search);
         VBox window = window();
         window.disableProperty().bind(vm.normalize.isNull());
         return new VBox(8, g, window);
+    }
+
+    /** A control's name in the grid: never narrower than its text, so it is never cut to "…". */
+    private static Label fieldLabel(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     /** The complexity window: a range slider over the sets' complexity, in sync both ways with the exact bounds. */
@@ -156,6 +163,8 @@ public final class CompareView extends SplitPane {
                 + " when that leaves a bin empty."));
         Label title = new Label();
         title.setId("compare-range-title");
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "Complexity window ("
                 + (vm.normalize.get() == null ? "normalize to set it" : vm.normalize.get().unit()) + ", strict bounds)",
                 vm.normalize));

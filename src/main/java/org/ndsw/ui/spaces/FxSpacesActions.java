@@ -47,6 +47,17 @@ public final class FxSpacesActions implements SpacesActions {
     public void saveAs() {
         FileChooser c = jsonChooser("Save design space as");
         c.setInitialFileName(SpacesViewModel.fileName(vm.editor.name.get()));
+        Path folder = vm.currentFile() != null ? vm.currentFile().toAbsolutePath().getParent() : vm.userDir();
+        if (vm.currentFile() == null) {
+            try {
+                java.nio.file.Files.createDirectories(folder);
+            } catch (java.io.IOException | RuntimeException e) {
+                folder = null; // the chooser then opens where it would anyway
+            }
+        }
+        if (folder != null && folder.toFile().isDirectory()) {
+            c.setInitialDirectory(folder.toFile());
+        }
         File f = c.showSaveDialog(window);
         if (f != null) {
             files.remember(f);

@@ -359,7 +359,9 @@ public final class SpaceEditorViewModel {
 
     private static String exampleOf(SpacePreview.Result r) {
         NumberFormat nf = NumberFormat.getIntegerInstance(Locale.ROOT);
-        return SpecJson.canonical(r.example()) + "\n\nflops " + nf.format(r.exampleComplexity().flops()) + "   params "
+        // A space after each comma, so the text area wraps between values, never inside a number or a name.
+        String json = SpecJson.canonical(r.example()).replaceAll(",(?=[\"\\[{0-9-])", ", ");
+        return json + "\n\nflops " + nf.format(r.exampleComplexity().flops()) + "   params "
                 + nf.format(r.exampleComplexity().params()) + "   acts " + nf.format(r.exampleComplexity().acts());
     }
 

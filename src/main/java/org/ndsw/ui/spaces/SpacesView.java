@@ -17,6 +17,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -168,7 +169,15 @@ public final class SpacesView extends SplitPane {
         head.addRow(0, new Label("Name"), field("space-name", name));
         head.addRow(1, new Label("Description"), description);
         head.addRow(2, new Label("Family"), family);
-        VBox box = new VBox(10, new FlowPane(8, 4, title, undo, redo), head, stagePane(), cellPane());
+        Label file = new Label();
+        file.setId("space-file");
+        file.setWrapText(true);
+        file.textProperty().bind(Bindings.createStringBinding(vm::location, vm.currentFileProperty(),
+                ed.name, vm.selected));
+        Tooltip fileTip = new Tooltip();
+        fileTip.textProperty().bind(file.textProperty());
+        file.setTooltip(fileTip);
+        VBox box = new VBox(10, new FlowPane(8, 4, title, undo, redo), file, head, stagePane(), cellPane());
         box.setPadding(new Insets(10));
         return box;
     }

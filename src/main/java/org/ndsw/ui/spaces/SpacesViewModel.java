@@ -42,7 +42,9 @@ public final class SpacesViewModel {
     final SpaceEditorViewModel editor;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final Path userDir;
-    private Path currentFile;
+    private final ObjectProperty<Path> currentFile = new SimpleObjectProperty<>();
+    /** Space files opened or saved outside the user folder, listed with the user spaces for this session. */
+    private final List<Path> elsewhere = new ArrayList<>();
 
     /** A panel listing built-ins and the space files in `userDir`. */
     public SpacesViewModel(TaskRunner tasks, Path userDir) {
@@ -51,7 +53,7 @@ public final class SpacesViewModel {
         selected.addListener((o, a, b) -> {
             if (b != null) {
                 editor.load(b.space());
-                currentFile = b.file();
+                currentFile.set(b.file());
             }
         });
         reload();
@@ -91,6 +93,15 @@ public final class SpacesViewModel {
                 }
             } catch (IOException e) {
                 bad.add(userDir + ": cannot list: " + e.getMessage());
+            }
+        }
+        for (Path f : elsewhere) {
+            if (Files.isRegularFile(f)) {
+                try {
+                    list.add(new SpaceEntry(SpaceFiles.read(f), f));
+                } catch (NdswException e) {
+                    bad.add(e.getMessage());
+                }
             }
         }
         entries.setAll(list);
@@ -142,13 +153,13 @@ public final class SpacesViewModel {
         selected.set(null);
         editor.load(template);
         editor.name.set(name);
-        currentFile = null;
+        currentFile.set(null);
     }
 
     /** Saves the edited space to its file, or to the user folder as NAME.json if it has none; returns the file. */
     public Path save() {
-        Path target = currentFile != null ? currentFile : userDir.resolve(fileName(editor.name.get()));
-        if (currentFile == null && Files.exists(target)) {
+        Path target = currentFile.get() != null ? currentFile.get() : userDir.resolve(fileName(editor.name.get()));
+        if (currentFile.get() == null && Files.exists(target)) {
             throw new NdswException(target + " already exists: choose another name or use Save As");
         }
         return saveAs(target);
@@ -165,7 +176,8 @@ public final class SpacesViewModel {
                     + " give your space another name");
         }
         SpaceFiles.write(s, file);
-        currentFile = file;
+        remember(file);
+        currentFile.set(file);
         editor.markSaved();
         reload();
         entries.stream().filter(e -> file.equals(e.file())).findFirst().ifPresent(selected::set);
@@ -176,10 +188,25 @@ public final class SpacesViewModel {
     /** Opens a space file from anywhere and puts it in the editor. */
     public void open(Path file) {
         DesignSpace s = SpaceFiles.read(file);
-        selected.set(null);
-        editor.load(s);
-        currentFile = file;
+        remember(file);
+        reload();
+        SpaceEntry e = entries.stream().filter(x -> file.equals(x.file())).findFirst().orElse(null);
+        if (e != null && e != selected.get()) {
+            selected.set(e);
+        } else {
+            selected.set(null);
+            editor.load(s);
+            currentFile.set(file);
+        }
         status.set("opened " + file);
+    }
+
+    /** Lists `file` with the user spaces from now on when it lies outside the user folder. */
+    private void remember(Path file) {
+        if (!userDir.equals(file.toAbsolutePath().getParent()) && !userDir.equals(file.getParent())
+                && !elsewhere.contains(file)) {
+            elsewhere.add(file);
+        }
     }
 
     /** Deletes the selected user space's file. */
@@ -194,7 +221,7 @@ public final class SpacesViewModel {
             throw new NdswException(e.file() + ": cannot delete: " + ex.getMessage(), ex);
         }
         selected.set(null);
-        currentFile = null;
+        currentFile.set(null);
         reload();
         status.set("deleted " + e.file());
     }
@@ -207,7 +234,30 @@ public final class SpacesViewModel {
 
     /** The file the editor saves to, or null for a new space. */
     public Path currentFile() {
+        return currentFile.get();
+    }
+
+    /** The file the editor saves to, null for a new space; the editor shows it under the title. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Path> currentFileProperty() {
         return currentFile;
+    }
+
+    /** The user folder, where a space saved without choosing a file goes. */
+    public Path userDir() {
+        return userDir;
+    }
+
+    /**
+     * The line under the editor's title: the file Save writes to, or for a space without one where Save will put it
+     * and that Save as… chooses another place.
+     */
+    String location() {
+        if (selected.get() != null && selected.get().builtin()) {
+            return "Built-in space, read-only: Duplicate it to save your own copy";
+        }
+        Path f = currentFile.get();
+        return f != null ? "File: " + f : "Not saved yet: Save writes " + userDir.resolve(fileName(editor.name.get()))
+                + "; Save as… writes anywhere";
     }
 
     /** The last action's outcome, for the status line. */

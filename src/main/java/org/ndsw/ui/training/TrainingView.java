@@ -110,6 +110,10 @@ public final class TrainingView extends SplitPane {
         Label msg = new Label();
         msg.setId("training-form-message");
         msg.setWrapText(true);
+        msg.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Tooltip msgTip = new Tooltip();
+        msgTip.textProperty().bind(msg.textProperty());
+        msg.setTooltip(msgTip);
         msg.textProperty().bind(vm.formMessageProperty());
         msg.styleProperty().bind(Bindings.when(vm.invalidFieldProperty().isEmpty()).then("")
                 .otherwise("-fx-text-fill: #b03a2e;"));
@@ -230,7 +234,7 @@ public final class TrainingView extends SplitPane {
                 column("#", 45, true, r -> Integer.toString(r.seq())),
                 column("Model", 100, false, RunItem::model),
                 column("Seed", 45, true, RunItem::seed),
-                column("Status", 120, false, RunItem::status),
+                column("Status", 190, false, RunItem::status),
                 column("Epoch", 70, true, RunItem::epoch),
                 column("Best error %", 90, true, RunItem::bestError),
                 column("img/s", 70, true, RunItem::imagesPerSecond)));
@@ -284,6 +288,15 @@ public final class TrainingView extends SplitPane {
         c.setSortable(false);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue() == null ? "" : text.apply(d.getValue())));
         c.setStyle(number ? "-fx-alignment: CENTER-RIGHT;" : "-fx-alignment: CENTER-LEFT;");
+        // A cell too narrow for its text (the column was made narrow) keeps the whole text in its tooltip.
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
         return c;
     }
 }

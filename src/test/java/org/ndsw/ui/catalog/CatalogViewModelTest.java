@@ -240,4 +240,48 @@ class CatalogViewModelTest {
         assertEquals("DARTS_2_in.json", NameCollision.suggestName("DARTS_in.json", n -> false));
         assertEquals("My_name.json", NameCollision.asFileName(" My_name "));
     }
+
+    /** Issue 21 item 4: a URL whose file has the name of an earlier import offers the same choices as a file. */
+    @Test
+    void aDownloadWithTheNameOfAnEarlierImportOffersReplaceANewNameOrSkip() throws Exception {
+        Path db = dir.resolve("c.db");
+        vm.importPaths(List.of(Path.of("sample-data/nds-mini")), db);
+        try (LocalHttp http = new LocalHttp().file("/study/ResNet.json",
+                Files.readAllBytes(Path.of("sample-data/study/ResNet.json")))) {
+            String url = http.url("/study/ResNet.json");
+            CatalogViewModel.Imported[] out = new CatalogViewModel.Imported[1];
+            vm.importUrl(url, false, db).onSuccess(i -> out[0] = i);
+            ImportSummary s = ImportSummary.of(out[0].report());
+            assertEquals(1, s.collisions().size());
+            NameCollision c = s.collisions().get(0);
+            assertEquals(url, c.input());
+            assertEquals("ResNet.json", c.fileName());
+            assertEquals("ResNet.json (downloaded) has the name of a file imported before", c.header());
+            assertTrue(c.question().contains("the downloaded ResNet.json (from \"" + url + "\")"), c.question());
+            assertFalse(c.question().contains("--replace") || s.rejected().contains("--replace"), s.rejected());
+
+            String name = NameCollision.suggestName(c.fileName(), n -> vm.session.get().sourceTaken(n));
+            List<org.ndsw.app.ingest.Download.Result> downloads = out[0].report().downloads();
+            vm.importDownloadedAgain(downloads, java.util.Map.of(c.input(), name), db).onSuccess(i -> out[0] = i);
+            ImportReport.SourceResult r = out[0].report().sources().get(0);
+            assertEquals(ImportReport.Outcome.IMPORTED, r.outcome(), r.message());
+            assertEquals(url, r.input());
+            assertTrue(vm.sweepNames().contains("ResNet_2"), vm.sweepNames().toString());
+
+            vm.importDownloadedAgain(downloads, java.util.Map.of(c.input(), ""), db).onSuccess(i -> out[0] = i);
+            assertEquals(ImportReport.Outcome.IMPORTED, out[0].report().sources().get(0).outcome());
+            // Skipping is leaving the input out of the choices: nothing is imported.
+            vm.importDownloadedAgain(downloads, java.util.Map.of(), db).onSuccess(i -> out[0] = i);
+            assertTrue(out[0].report().sources().isEmpty());
+            assertEquals(1, http.hits("/study/ResNet.json"), "the choice re-reads the download");
+        }
+    }
+
+    /** Issue 21 item 7: the optimizer settings wrap between settings, never inside a word. */
+    @Test
+    void theOptimizerSettingsBreakBetweenSettings() {
+        assertEquals("{\"base_lr\":0.1, \"lr_policy\":\"cos\", \"wd\":5.0E-4}",
+                DetailsPane.breakable("{\"base_lr\":0.1,\"lr_policy\":\"cos\",\"wd\":5.0E-4}"));
+        assertEquals("—", DetailsPane.breakable(null));
+    }
 }

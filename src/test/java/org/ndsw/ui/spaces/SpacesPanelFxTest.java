@@ -49,6 +49,8 @@ class SpacesPanelFxTest {
         robot.clickOn("#new-stage");
         TextField name = robot.lookup("#space-name").queryAs(TextField.class);
         robot.interact(() -> name.setText("Clicked space"));
+        assertTrue(robot.lookup("#space-file").queryAs(Label.class).getText().startsWith("Not saved yet: Save writes "
+                + dir.resolve("Clicked_space.json")));
         robot.clickOn("#stages-0-width-input").write("512").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         // ResNet's 9 depths x 12 widths per stage, plus one width in stage 1: 9·13 · 108 · 108.
@@ -59,6 +61,7 @@ class SpacesPanelFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         Path saved = dir.resolve("Clicked_space.json");
         assertTrue(Files.exists(saved), "saved file");
+        assertEquals("File: " + saved, robot.lookup("#space-file").queryAs(Label.class).getText());
         StageSpace s = (StageSpace) SpaceFiles.read(saved);
         assertTrue(java.util.Arrays.stream(s.stages().get(0).widths()).anyMatch(w -> w == 512));
     }
@@ -106,5 +109,20 @@ class SpacesPanelFxTest {
         assertEquals(size, robot.lookup("#space-size").queryAs(Label.class).getText());
         assertTrue(!title.getText().endsWith("*"), "back to the loaded space: " + title.getText());
         assertTrue(!robot.lookup("#space-redo").query().isDisabled());
+    }
+
+    /** Issue 21 item 6: a typed stem width 0 stays 0 in the field and is refused next to it, in the editor's words. */
+    @Test
+    void aTypedStemWidthOfZeroIsKeptAndExplainedNextToTheField(FxRobot robot) {
+        robot.interact(() -> panel.viewModel().selected.set(panel.viewModel().entries.stream()
+                .filter(e -> e.space().name().equals("ResNet")).findFirst().orElseThrow()));
+        javafx.scene.control.Spinner<?> stem = robot.lookup("#stem-width").queryAs(javafx.scene.control.Spinner.class);
+        robot.interact(() -> stem.getEditor().setText("0"));
+        robot.clickOn(stem.getEditor()).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("0", stem.getEditor().getText(), "never changed to 1");
+        Label message = robot.lookup("#stem-width-error").queryAs(Label.class);
+        assertTrue(message.isVisible() && message.getText().startsWith("Stem width: must be"), message.getText());
+        assertTrue(robot.lookup("#save").query().isDisabled());
     }
 }

@@ -265,4 +265,45 @@ class SpacesViewModelTest {
         ed.stemWidth.set(16);
         assertEquals("Params and flops of 1000 samples", ed.previewCaptionProperty().get());
     }
+
+    /**
+     * Issue 21: Save wrote only to the user folder. A space opened from anywhere is listed and selected, Save writes
+     * back to its own file, Save as moves the editor to the new file, and the line under the title names the file.
+     */
+    @Test
+    void aSpaceOpenedFromAnywhereIsSavedBackThereAndItsFileIsShown(@TempDir Path dir) throws Exception {
+        Path user = dir.resolve("spaces");
+        Path elsewhere = Files.createDirectories(dir.resolve("projects/a"));
+        SpacesViewModel vm = panel(user);
+        vm.newStageSpace();
+        vm.editor.name.set("Mine");
+        assertEquals("Not saved yet: Save writes " + user.resolve("Mine.json") + "; Save as… writes anywhere",
+                vm.location());
+        Path mine = vm.saveAs(elsewhere.resolve("mine.json"));
+        assertEquals("File: " + mine, vm.location());
+        assertEquals(mine, vm.currentFileProperty().get());
+        assertTrue(vm.entries.stream().anyMatch(e -> mine.equals(e.file())), "listed although outside the folder");
+
+        SpacesViewModel fresh = panel(user);
+        fresh.open(mine);
+        assertEquals(mine, fresh.selected.get().file(), "opened and selected in the list");
+        assertEquals("Mine", fresh.editor.name.get());
+        fresh.editor.stages.get(0).widths.add(512);
+        assertTrue(fresh.editor.dirtyProperty().get());
+        assertEquals("Mine *", SpacesViewModel.title(fresh.editor.name.get(), fresh.editor.dirtyProperty().get()));
+        assertEquals(mine, fresh.save(), "Save writes where the space came from");
+        assertTrue(!fresh.editor.dirtyProperty().get());
+        assertTrue(java.util.Arrays.stream(((org.ndsw.space.StageSpace) SpaceFiles.read(mine)).stages().get(0)
+                .widths()).anyMatch(w -> w == 512));
+        assertTrue(!Files.exists(user.resolve("Mine.json")), "nothing written to the user folder");
+
+        select(fresh, "ResNet");
+        assertNull(fresh.currentFile());
+        assertEquals("Built-in space, read-only: Duplicate it to save your own copy", fresh.location());
+        assertTrue(fresh.editor.exampleTextProperty().get().contains(", \"ds\": [") || fresh.editor
+                .exampleTextProperty().get().contains(", \"ds\":["),
+                "the example wraps between values: " + fresh.editor.exampleTextProperty().get());
+        fresh.selected.set(fresh.entries.stream().filter(e -> mine.equals(e.file())).findFirst().orElseThrow());
+        assertEquals(mine, fresh.currentFile(), "still listed after selecting another space");
+    }
 }
