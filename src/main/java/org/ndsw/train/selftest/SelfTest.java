@@ -183,9 +183,17 @@ public final class SelfTest {
             a.failures().stream().limit(3).forEach(f -> m.append(f.key()).append(" (").append(f.detail())
                     .append("); "));
         }
-        m.append("Try the other engine (--engine), or cap the native instruction set before starting ndsw, e.g."
-                + " ONEDNN_MAX_CPU_ISA=AVX2 (docs/engines.md, \"Self-test\").");
+        m.append("Try the other engine (--engine), or cap the native instruction set before starting ndsw: ")
+                .append(isaCap(engine.name())).append(" (docs/training.md, \"Self-test\").");
         throw new NdswException(m.toString());
+    }
+
+    /**
+     * The environment setting that caps an engine's oneDNN at AVX2: libtorch's oneDNN 3 reads ONEDNN_MAX_CPU_ISA, the
+     * oneDNN 2 inside ND4J only DNNL_MAX_CPU_ISA.
+     */
+    static String isaCap(String engineName) {
+        return "dl4j".equals(engineName) ? "DNNL_MAX_CPU_ISA=AVX2" : "ONEDNN_MAX_CPU_ISA=AVX2";
     }
 
     private Attempt attempt(TrainingEngine candidate, List<OpCase> cases, EngineOptions options) {

@@ -82,6 +82,15 @@ public final class AnalysisView extends SplitPane {
             int j = i;
             TableColumn<AnalysisViewModel.Row, String> c = new TableColumn<>(r.sets().get(i).set().label());
             c.setCellValueFactory(x -> new ReadOnlyStringWrapper(x.getValue().good().get(j)));
+            c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                    setTooltip(empty || item == null || item.isEmpty() ? null
+                            : new javafx.scene.control.Tooltip(item)); // the whole range when the column cuts it
+                }
+            });
             c.setPrefWidth(150);
             table.getColumns().add(c);
         }
@@ -105,7 +114,9 @@ public final class AnalysisView extends SplitPane {
                 tab("Rank map", new HBox(6, new Label("x"), x, new Label("y"), y),
                         figures("analysis-map", vm.mapFigures), actions),
                 tab("Best and worst runs", new HBox(6, new Label("k"), k),
-                        figures("analysis-curves", vm.curveFigures), actions));
+                        figures("analysis-curves", vm.curveFigures), actions),
+                tab("Best models", new HBox(6, new Label("The " + AnalysisViewModel.BEST_MODELS
+                        + " best models of each set")), figures("analysis-models", vm.modelFigures), actions));
         return tabs;
     }
 
@@ -126,6 +137,7 @@ public final class AnalysisView extends SplitPane {
         return switch (tabs.getSelectionModel().getSelectedIndex()) {
             case 1 -> List.copyOf(vm.mapFigures);
             case 2 -> List.copyOf(vm.curveFigures);
+            case 3 -> List.copyOf(vm.modelFigures);
             default -> List.copyOf(vm.parameterFigures);
         };
     }

@@ -74,7 +74,11 @@ public final class AnalysisViewModel {
     final ObjectProperty<String> mapX = new SimpleObjectProperty<>();
     final ObjectProperty<String> mapY = new SimpleObjectProperty<>();
     final IntegerProperty k = new SimpleIntegerProperty(3);
+    /** Best models drawn per set in the "Best models" view. */
+    static final int BEST_MODELS = 3;
     final ObservableList<ViewFigures.Named> parameterFigures = FXCollections.observableArrayList();
+    /** Drawings of each set's best models (per-stage widths, or the cells). */
+    final ObservableList<ViewFigures.Named> modelFigures = FXCollections.observableArrayList();
     final ObservableList<ViewFigures.Named> mapFigures = FXCollections.observableArrayList();
     final ObservableList<ViewFigures.Named> curveFigures = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
@@ -92,7 +96,7 @@ public final class AnalysisViewModel {
         this.tasks = tasks;
         this.session = session;
         this.hooks = hooks;
-        parameter.addListener((o, a, b) -> parameterFigures.setAll(figures(v -> ViewFigures.parameter(v, b), b)));
+        parameter.addListener((o, a, b) -> parameterFigures.setAll(figures(v -> withTrends(v, b), b)));
         mapX.addListener((o, a, b) -> rebuildMap());
         mapY.addListener((o, a, b) -> rebuildMap());
         k.addListener((o, a, b) -> analyse());
@@ -192,8 +196,18 @@ public final class AnalysisViewModel {
         }
         rebuildMap();
         curveFigures.setAll(ViewFigures.curves(r.sets()));
+        modelFigures.setAll(ViewFigures.bestModels(r.sets(), BEST_MODELS));
         message.set(String.format(Locale.ROOT, "Analysed %s: %d parameters vary; good range = where the best of m"
                 + " models lies (exact bootstrap, 95%%)", String.join(", ", labels), names.size()));
+    }
+
+    /** Each set's error against the parameter, then, for two sets or more, the trend of its good range across them. */
+    static List<ViewFigures.Named> withTrends(List<SetViews> sets, String parameter) {
+        List<ViewFigures.Named> out = new ArrayList<>(ViewFigures.parameter(sets, parameter));
+        if (sets.size() > 1) {
+            out.addAll(ViewFigures.trends(sets, parameter));
+        }
+        return out;
     }
 
     /** [lo, best, hi] as short numbers. */

@@ -113,6 +113,12 @@ class SelfTestTest {
     }
 
     @Test
+    void theRefusalNamesTheIsaCapTheEnginesOneDnnReads() {
+        assertEquals("ONEDNN_MAX_CPU_ISA=AVX2", SelfTest.isaCap("djl"));
+        assertEquals("DNNL_MAX_CPU_ISA=AVX2", SelfTest.isaCap("dl4j"));
+    }
+
+    @Test
     void resultsAreCachedPerConfiguration() throws Exception {
         TrainingEngine djl = TrainingEngines.find("djl");
         SelfTest.Outcome first = selfTest().verify(djl, CRASH_CASE, CPU);

@@ -85,7 +85,10 @@ class AnalysisViewModelTest {
         assertEquals(2, ds1.good().size());
         assertTrue(ds1.good().get(0).matches("\\[\\d+, \\d+, \\d+]"), ds1.good().get(0));
         assertEquals("net.ds[0]".equals(vm.rows().get(0).name()), false, "the stem's constant depth is left out");
-        assertEquals(2, vm.parameterFigures.size(), "error vs parameter per set, side by side");
+        assertEquals(3, vm.parameterFigures.size(), "error vs parameter per set, side by side, then the trend");
+        assertTrue(vm.parameterFigures.get(2).stem().startsWith("trends-"), vm.parameterFigures.get(2).stem());
+        assertEquals(6, vm.modelFigures.size(), "the 3 best models of each set drawn");
+        assertTrue(vm.modelFigures.get(0).stem().startsWith("model-ResNet-1"), vm.modelFigures.get(0).stem());
         assertEquals(List.of("d", "w"), List.of(vm.mapX.get(), vm.mapY.get()));
         assertEquals(2, vm.mapFigures.size());
         assertEquals(4, vm.curveFigures.size(), "best and worst runs of each set");
