@@ -61,7 +61,14 @@ final class Dl4jModel implements EngineModel {
 
     @Override
     public long trainableParameters() {
-        return mask.sumNumber().longValue();
+        // Counted from the bindings as integers: the float mask's sum is inexact above 2^24 (16.8 M) parameters.
+        long n = 0;
+        for (Binding b : bindings) {
+            if (b.entry().trainable()) {
+                n += Tensor.elements(b.entry().shape());
+            }
+        }
+        return n;
     }
 
     @Override

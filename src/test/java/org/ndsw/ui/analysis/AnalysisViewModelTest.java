@@ -88,7 +88,7 @@ class AnalysisViewModelTest {
         assertEquals(3, vm.parameterFigures.size(), "error vs parameter per set, side by side, then the trend");
         assertTrue(vm.parameterFigures.get(2).stem().startsWith("trends-"), vm.parameterFigures.get(2).stem());
         assertEquals(6, vm.modelFigures.size(), "the 3 best models of each set drawn");
-        assertTrue(vm.modelFigures.get(0).stem().startsWith("model-ResNet-1"), vm.modelFigures.get(0).stem());
+        assertTrue(vm.modelFigures.get(0).stem().startsWith("model-resnet-1"), vm.modelFigures.get(0).stem());
         assertEquals(List.of("d", "w"), List.of(vm.mapX.get(), vm.mapY.get()));
         assertEquals(2, vm.mapFigures.size());
         assertEquals(4, vm.curveFigures.size(), "best and worst runs of each set");
