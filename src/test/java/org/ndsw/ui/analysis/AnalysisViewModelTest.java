@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ndsw.app.space.Refinement;
 import org.ndsw.app.sweep.SweepService;
 import org.ndsw.space.BuiltinSpaces;
 import org.ndsw.space.Constraints;
