@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** `ndsw space`: commands on one design space. */
-@Command(name = "space", mixinStandardHelpOptions = true, description = "Inspect one design space.",
-        subcommands = {SpaceCommand.Info.class, CommandLine.HelpCommand.class})
+@Command(name = "space", mixinStandardHelpOptions = true,
+        description = "Inspect one design space, or refine it into a child space.",
+        subcommands = {SpaceCommand.Info.class, SpaceRefineCommand.class, CommandLine.HelpCommand.class})
 final class SpaceCommand implements Runnable {
     @Spec CommandSpec spec;
 

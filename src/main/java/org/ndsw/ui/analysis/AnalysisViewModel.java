@@ -18,6 +18,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.ndsw.NdswException;
+import org.ndsw.app.space.Refinement;
 import org.ndsw.analysis.AnalysisOptions;
 import org.ndsw.analysis.ParameterRange;
 import org.ndsw.app.analysis.AnalysisFigures;
@@ -275,11 +276,21 @@ public final class AnalysisViewModel {
     /** A pre-filled refinement: the set, its parent space (or null: the user picks it), the child's name and rule. */
     public record Refine(String set, DesignSpace parent, String childName, Constraints.ValueRule rule) {}
 
-    /** Creates, writes and opens the child space; true when it worked (else the message says why). */
+    /** Creates, writes and opens the child space, never over an existing file; true when it worked. */
     public boolean refine(String set, DesignSpace parent, String childName, List<Constraints.ValueRule> values,
             List<Constraints.Relation> relations, Path file) {
+        return refine(set, parent, childName, values, relations, file, false);
+    }
+
+    /**
+     * Creates, writes and opens the child space, replacing an existing file only if `replace` (the user agreed); true
+     * when it worked (else the message says why).
+     */
+    public boolean refine(String set, DesignSpace parent, String childName, List<Constraints.ValueRule> values,
+            List<Constraints.Relation> relations, Path file, boolean replace) {
         try {
-            Refinement.Child c = Refinement.write(Refinement.child(parent, childName, values, relations), file);
+            Refinement.Child c = Refinement.write(Refinement.child(parent, childName, values, relations), file,
+                    replace);
             child.set(c);
             childParentSet = set;
             message.set(String.format(Locale.ROOT, "Wrote %s: %s, %,d models (parent %s: %,d)", file,

@@ -18,6 +18,7 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.ndsw.NdswException;
+import org.ndsw.app.space.Refinement;
 import org.ndsw.app.report.ViewFigures;
 import org.ndsw.app.sweep.SweepDefinition;
 import org.ndsw.space.Constraints;
@@ -101,7 +102,13 @@ final class FxAnalysisActions implements AnalysisActions {
         d.getDialogPane().setId("refine-dialog");
         d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
             try {
-                vm.refine(set.getValue(), form.parent(), form.name(), form.values(), form.relations(), form.file());
+                Path file = form.file();
+                boolean replace = java.nio.file.Files.exists(file);
+                if (replace && !dialogs.confirm("Replace " + file.getFileName() + "?", file + " exists. Replace it"
+                        + " with the refined space?")) {
+                    return;
+                }
+                vm.refine(set.getValue(), form.parent(), form.name(), form.values(), form.relations(), file, replace);
             } catch (NdswException e) {
                 vm.messagePlain("Refine: " + e.getMessage());
             }

@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ndsw.app.space.Refinement;
 import org.ndsw.app.sweep.SweepService;
 import org.ndsw.space.BuiltinSpaces;
 import org.ndsw.space.Constraints;
@@ -159,6 +160,11 @@ class AnalysisViewModelTest {
                 List.of(Refinement.Relation.WIDTHS.relation()), file));
         // Non-decreasing widths: multisets of 3 of the 12 widths, C(14, 3) = 364; depths free: 9^3.
         assertEquals(BigInteger.valueOf(364L * 729), SpaceFiles.read(file).size());
+        assertFalse(vm.refine("ResNet", parent, "ResNet-other", List.of(), List.of(), file), "not over a file");
+        assertTrue(vm.messageProperty().get().contains("exists"), vm.messageProperty().get());
+        assertEquals("ResNet-widening", SpaceFiles.read(file).name());
+        assertTrue(vm.refine("ResNet", parent, "ResNet-other", List.of(), List.of(), file, true), "asked: replaced");
+        assertEquals("ResNet-other", SpaceFiles.read(file).name());
         vm.parameterProperty().set("d");
         assertEquals(null, vm.draft("ResNet").rule(), "d is derived: nothing pre-filled");
         assertFalse(vm.refine("ResNet", BuiltinSpaces.resolve("DARTS"), "x", List.of(), List.of(),

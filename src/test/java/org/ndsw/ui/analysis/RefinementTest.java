@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ndsw.NdswException;
+import org.ndsw.app.space.Refinement;
 import org.ndsw.app.sweep.SweepDefinition;
 import org.ndsw.complexity.Convention;
 import org.ndsw.complexity.Window;

@@ -1,6 +1,8 @@
-package org.ndsw.ui.analysis;
+package org.ndsw.app.space;
 
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +17,9 @@ import org.ndsw.space.SpaceFiles;
 import org.ndsw.space.StageSpace;
 
 /**
- * "Refine space…" without a window: turns a good range or a picked constraint into the constraints section of a
- * child space (docs/design-space-format.md#constraints), builds the child with its parent recorded, and writes it.
+ * Refining a space, shared by the GUI's "Refine space…" and {@code ndsw space refine}: turns a good range or a picked
+ * constraint into the constraints section of a child space (docs/design-space-format.md#constraints), builds the
+ * child with its parent recorded, counts it exactly and writes it atomically, never over an existing file unless told.
  */
 public final class Refinement {
     /** A per-stage parameter of the analysis, e.g. {@code net.ds[2]}: the hyperparameter and its stage. */
@@ -58,6 +61,11 @@ public final class Refinement {
     public record Child(Path file, StageSpace space, BigInteger size) {}
 
     private Refinement() {}
+
+    /** The folder of user spaces, where the GUI lists them and a child goes by default: ~/.ndsw/spaces. */
+    public static Path defaultFolder() {
+        return Path.of(System.getProperty("user.home"), ".ndsw", "spaces");
+    }
 
     /** The hyperparameter a per-stage analysis parameter names, or null for a derived one (d, w, params, …). */
     public static Constraints.Param param(String parameter) {
@@ -114,6 +122,15 @@ public final class Refinement {
         if (name == null || name.isBlank()) {
             throw new NdswException("the child space needs a name");
         }
+        int n = p.stages().size();
+        for (Constraints.ValueRule rule : values) {
+            for (int stage : rule.stages()) {
+                if (stage < 1 || stage > n) {
+                    throw new NdswException("a " + rule.param().fileName() + " rule names stage " + stage + ", but "
+                            + Quote.of(p.name()) + " has stages 1 to " + n);
+                }
+            }
+        }
         List<Constraints.ValueRule> v = new ArrayList<>(p.constraints().values());
         v.addAll(values);
         List<Constraints.Relation> r = new ArrayList<>(p.constraints().relations());
@@ -127,10 +144,18 @@ public final class Refinement {
                 p.name(), new Constraints(v, r), p.pycls());
     }
 
-    /** Writes the child (atomically) and returns it with its exact size. */
-    public static Child write(StageSpace child, Path file) {
+    /**
+     * Writes the child (atomically) and returns it with its exact size. An existing file is replaced only when
+     * `replace` is true (the user was asked); otherwise the write is refused and the file left as it was.
+     */
+    public static Child write(StageSpace child, Path file, boolean replace) {
+        if (!replace && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new NdswException(file + ": a file of that name exists; it was left as it was (choose another"
+                    + " name, or replace it)");
+        }
+        BigInteger size = child.size();
         SpaceFiles.write(child, file);
-        return new Child(file, child, child.size());
+        return new Child(file, child, size);
     }
 
     /** The constraints in words, e.g. "depth of stage 2 in [1, 4]; non_decreasing width". */
