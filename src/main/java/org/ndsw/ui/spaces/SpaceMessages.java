@@ -16,7 +16,13 @@ final class SpaceMessages {
             Map.entry("stem.stride", "Stem stride"), Map.entry("stem", "Stem"), Map.entry("stages", "Stages"),
             Map.entry("stride", "Stride"), Map.entry("depth", "Depth"), Map.entry("width", "Width"),
             Map.entry("bottleneck_ratio", "Bottleneck ratio"), Map.entry("groups", "Groups"), Map.entry("ops", "Ops"),
-            Map.entry("nodes", "Nodes"), Map.entry("output", "Output"));
+            Map.entry("nodes", "Nodes"), Map.entry("output", "Output"), Map.entry("regnet.depth", "Depth d"),
+            Map.entry("regnet.w0", "Initial width w0"), Map.entry("regnet.wa", "Slope wa"),
+            Map.entry("regnet.wm", "Width multiplier wm"), Map.entry("regnet.group_width", "Group width g"),
+            Map.entry("regnet.bot_mul", "Bottleneck multiplier b"), Map.entry("regnet.se_ratio", "SE ratio"),
+            Map.entry("regnet.stem_width", "Stem width"), Map.entry("regnet.num_stages", "Stages"),
+            Map.entry("pycls.im_size", "Image size"), Map.entry("pycls.num_classes", "Classes"),
+            Map.entry("constraints", "Constraints"));
 
     private SpaceMessages() {}
 
@@ -28,7 +34,7 @@ final class SpaceMessages {
             rest = message.substring(field.length()).trim();
             label = label(field) + ": ";
         }
-        return label + words(rest);
+        return label + words(rest).replace("must be [min, max] with", "must be a range with");
     }
 
     /** The editor's label of a field path: "stages[0].groups" is "Stage 1, Groups", "width[3]" is "Width". */
