@@ -8,7 +8,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.cell.PropertyValueFactory;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -75,11 +74,11 @@ final class RegNetForm {
         text.textProperty().bind(ed.generatedTextProperty());
         TableView<RegNetDraft.StageRow> table = new TableView<>();
         table.setId("regnet-generated");
-        table.getColumns().add(column("Stage", "stage"));
-        table.getColumns().add(column("Depth", "depth"));
-        table.getColumns().add(column("Width", "width"));
-        table.getColumns().add(column("Bottleneck width", "bottleneckWidth"));
-        table.getColumns().add(column("Group width", "groupWidth"));
+        table.getColumns().add(column("Stage", RegNetDraft.StageRow::stage));
+        table.getColumns().add(column("Depth", RegNetDraft.StageRow::depth));
+        table.getColumns().add(column("Width", RegNetDraft.StageRow::width));
+        table.getColumns().add(column("Bottleneck width", RegNetDraft.StageRow::bottleneckWidth));
+        table.getColumns().add(column("Group width", RegNetDraft.StageRow::groupWidth));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPrefHeight(180);
         table.itemsProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
@@ -90,9 +89,10 @@ final class RegNetForm {
         return new VBox(6, title, new HBox(6, new Label("Setting d w0 wa wm g b"), setting), text, table);
     }
 
-    private static TableColumn<RegNetDraft.StageRow, Integer> column(String title, String property) {
+    private static TableColumn<RegNetDraft.StageRow, Integer> column(String title,
+            java.util.function.ToIntFunction<RegNetDraft.StageRow> value) {
         TableColumn<RegNetDraft.StageRow, Integer> c = new TableColumn<>(title);
-        c.setCellValueFactory(new PropertyValueFactory<>(property));
+        c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(value.applyAsInt(f.getValue())));
         return c;
     }
 
