@@ -3,9 +3,7 @@ package org.ndsw.ui.spaces;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.text.NumberFormat;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -35,7 +33,6 @@ import org.ndsw.complexity.RegNet;
 import org.ndsw.space.OutputRule;
 import org.ndsw.space.RegNetSpace;
 import org.ndsw.space.SpaceFiles;
-import org.ndsw.space.SpecJson;
 import org.ndsw.space.StageSpace;
 import org.ndsw.ui.task.TaskHandle;
 import org.ndsw.ui.task.TaskRunner;
@@ -338,7 +335,7 @@ public final class SpaceEditorViewModel {
             error.set("");
             errorField.set("");
             space.set(s);
-            sizeText.set(sizeOf(s));
+            sizeText.set(SpaceMessages.sizeOf(s));
             previewCaption.set(CAPTION);
             generate(s);
             startPreview(s);
@@ -380,7 +377,7 @@ public final class SpaceEditorViewModel {
         running.onSuccess(r -> {
             if (gen == generation) {
                 preview.set(r);
-                exampleText.set(exampleOf(r));
+                exampleText.set(SpaceMessages.exampleOf(r));
             }
         }).onFailure(t -> {
             if (gen == generation && !(t instanceof java.util.concurrent.CancellationException)) {
@@ -415,28 +412,6 @@ public final class SpaceEditorViewModel {
         String root = head.split("[\\[.]", 2)[0];
         boolean field = FIELDS.contains(root) && head.matches("[a-z_]+(\\[\\d+\\])?(\\.[a-z_0-9]+)?(\\[\\d+\\])?");
         return field ? head : "";
-    }
-
-    private static String sizeOf(DesignSpace s) {
-        NumberFormat nf = NumberFormat.getIntegerInstance(Locale.ROOT);
-        nf.setGroupingUsed(true);
-        String text = nf.format(s.size()) + " models";
-        if (s instanceof RegNetSpace) {
-            return "at most " + nf.format(s.size()) + " settings (d, w0, wa, wm, g, b): an upper bound, counted before"
-                    + " settings that do not generate the stage count are drawn again";
-        }
-        if (s instanceof CellSpace c) {
-            text += " (" + nf.format(c.cells()) + " distinct cells of one type)";
-        }
-        return text;
-    }
-
-    private static String exampleOf(SpacePreview.Result r) {
-        NumberFormat nf = NumberFormat.getIntegerInstance(Locale.ROOT);
-        // A space after each comma, so the text area wraps between values, never inside a number or a name.
-        String json = SpecJson.canonical(r.example()).replaceAll(",(?=[\"\\[{0-9-])", ", ");
-        return json + "\n\nflops " + nf.format(r.exampleComplexity().flops()) + "   params "
-                + nf.format(r.exampleComplexity().params()) + "   acts " + nf.format(r.exampleComplexity().acts());
     }
 
     private static ArrayNode ints(List<Integer> values) {

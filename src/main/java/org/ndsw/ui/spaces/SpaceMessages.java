@@ -59,4 +59,28 @@ final class SpaceMessages {
         m.appendTail(out);
         return out.toString().replace("bottleneck_ratio", "bottleneck ratio").replace("block_type", "block type");
     }
+
+    /** The exact size as text (an upper bound for RegNet spaces, said so). */
+    static String sizeOf(org.ndsw.space.DesignSpace s) {
+        java.text.NumberFormat nf = java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT);
+        nf.setGroupingUsed(true);
+        String text = nf.format(s.size()) + " models";
+        if (s instanceof org.ndsw.space.RegNetSpace) {
+            return "at most " + nf.format(s.size()) + " settings (d, w0, wa, wm, g, b): an upper bound, counted before"
+                    + " settings that do not generate the stage count are drawn again";
+        }
+        if (s instanceof org.ndsw.space.CellSpace c) {
+            text += " (" + nf.format(c.cells()) + " distinct cells of one type)";
+        }
+        return text;
+    }
+
+    /** The example model and its complexity as text. */
+    static String exampleOf(org.ndsw.app.space.SpacePreview.Result r) {
+        java.text.NumberFormat nf = java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT);
+        // A space after each comma, so the text area wraps between values, never inside a number or a name.
+        String json = org.ndsw.space.SpecJson.canonical(r.example()).replaceAll(",(?=[\"\\[{0-9-])", ", ");
+        return json + "\n\nflops " + nf.format(r.exampleComplexity().flops()) + "   params "
+                + nf.format(r.exampleComplexity().params()) + "   acts " + nf.format(r.exampleComplexity().acts());
+    }
 }
