@@ -69,10 +69,17 @@ record ConstraintRow(Constraints.Param param, Constraints.Kind relation, List<In
         return o;
     }
 
-    /** The row in words: "shared Bottleneck ratio", "Width of stages 1, 2: 16 to 64, in {16, 32}". */
     @Override
     public String toString() {
-        String p = SpaceMessages.label(param.fileName());
+        return describe(false);
+    }
+
+    /**
+     * The row in words: "Shared bottleneck ratio (…)", "Width of stages 1, 2: 16 to 64, in {16, 32}"; `groupWidths`
+     * names the groups "Group width" (pycls spaces).
+     */
+    String describe(boolean groupWidths) {
+        String p = groupWidths && param == Constraints.Param.GROUPS ? "Group width" : SpaceMessages.label(param.fileName());
         if (relation != null) {
             return (relation == Constraints.Kind.SHARED ? "Shared " : "Non-decreasing ") + p.toLowerCase(java.util.Locale.ROOT)
                     + (relation == Constraints.Kind.SHARED ? " (one value for all stages)" : " (stage i+1 >= stage i)");

@@ -37,6 +37,13 @@ final class ConstraintsForm {
         ListView<ConstraintRow> list = new ListView<>(ed.constraints);
         list.setId("constraints");
         list.setPrefHeight(120);
+        list.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ConstraintRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : row.describe(ed.pycls.get()));
+            }
+        });
         list.setPlaceholder(new Label("No constraints: every stage takes any of its listed values"));
         Button remove = SpacesView.button("constraint-remove", "Remove constraint", () -> {
             int i = list.getSelectionModel().getSelectedIndex();
@@ -48,7 +55,8 @@ final class ConstraintsForm {
         ComboBox<Constraints.Param> param = new ComboBox<>();
         param.setId("constraint-param");
         param.getItems().setAll(Constraints.Param.values());
-        param.setConverter(DisplayConverter.of(p -> SpaceMessages.label(p.fileName())));
+        param.setConverter(DisplayConverter.of(p -> ed.pycls.get() && p == Constraints.Param.GROUPS ? "Group width"
+                : SpaceMessages.label(p.fileName())));
         param.setValue(Constraints.Param.BOTTLENECK_RATIO);
         ComboBox<Kind> kind = new ComboBox<>();
         kind.setId("constraint-kind");

@@ -178,7 +178,7 @@ public final class SpacesView extends SplitPane {
         fileTip.textProperty().bind(file.textProperty());
         file.setTooltip(fileTip);
         VBox box = new VBox(10, new FlowPane(8, 4, title, undo, redo), file, head, RegNetForm.pyclsInput(ed),
-                stagePane(), ConstraintsForm.of(ed), RegNetForm.of(ed), cellPane());
+                ConstraintsForm.of(ed), stagePane(), RegNetForm.of(ed), cellPane());
         box.setPadding(new Insets(10));
         return box;
     }

@@ -50,6 +50,7 @@ class SpaceEditorPyclsTest {
             assertEquals(s.constraints().values().size() + s.constraints().relations().size(), ed.constraints.size());
             assertEquals(SpaceFiles.toJson(s), SpaceFiles.toJson(ed.spaceProperty().get()), name);
             assertFalse(ed.dirtyProperty().get(), name);
+            ed.constraints.forEach(r -> assertFalse(r.describe(true).contains("groups"), r.describe(true)));
             assertEquals(1000, ed.previewProperty().get().params().length);
             assertTrue(ed.previewProperty().get().flops()[0] > 100_000_000L, "counted on 224x224: " + name);
         }
