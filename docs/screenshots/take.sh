@@ -28,6 +28,8 @@ shot() {  # shot TAB FILE [EXTRA_JAVA_OPTIONS [SECONDS]]
   echo "wrote $out/$2"
 }
 shot "Design spaces" spaces.png
+# The RegNet editor on RegNetX: the ranges of d, w0, wa, wm, g and b and the stages of the middle setting.
+shot "Design spaces" spaces-regnet.png "-Dndsw.space=RegNetX"
 shot "Compare" compare.png
 # The sample study normalized by params: the paper's window leaves bins empty, so the window is fitted to the data.
 shot "Compare" compare-normalized.png "-Dndsw.normalize=params"

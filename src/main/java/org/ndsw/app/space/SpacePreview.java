@@ -22,7 +22,10 @@ public final class SpacePreview {
     public record Result(DesignSpace space, BigInteger size, BigInteger cells, long[] params, long[] flops,
             ModelSpec example, Complexity exampleComplexity) {}
 
-    /** Samples `samples` models with `seed` and counts them (closed form, NDS convention). */
+    /**
+     * Samples `samples` models with `seed` and counts them (closed form, NDS convention): on CIFAR-10 for the paper's
+     * spaces, on the space's input size and classes for pycls spaces (AnyNetX, RegNet; {@link Complexities#of}).
+     */
     public static Result of(DesignSpace space, int samples, long seed, ProgressSink progress) {
         SplittableRandom rng = new SplittableRandom(seed);
         long[] params = new long[samples];
@@ -34,7 +37,7 @@ public final class SpacePreview {
                 throw new CancellationException("preview cancelled");
             }
             ModelSpec spec = space.sample(rng);
-            Complexity c = Complexities.cifar(spec, Convention.NDS);
+            Complexity c = Complexities.of(space, spec, Convention.NDS);
             params[i] = c.params();
             flops[i] = c.flops();
             if (i == 0) {

@@ -11,7 +11,8 @@ import org.ndsw.space.OutputRule;
  */
 record EditorState(String name, String description, String family, BlockType blockType, int stemWidth, int stemStride,
         List<Stage> stages, List<CellOp> ops, int nodes, OutputRule output, List<Integer> cellWidths,
-        List<Integer> cellDepths) {
+        List<Integer> cellDepths, RegNetDraft.State regnet, List<ConstraintRow> constraints, boolean pycls,
+        int imageSize, int classes) {
 
     /** One stage's choices. */
     record Stage(int stride, List<Integer> depths, List<Integer> widths, List<Integer> ratios, List<Integer> groups) {
@@ -34,7 +35,8 @@ record EditorState(String name, String description, String family, BlockType blo
     static EditorState of(SpaceEditorViewModel e) {
         return new EditorState(e.name.get(), e.description.get(), e.family.get(), e.blockType.get(), e.stemWidth.get(),
                 e.stemStride.get(), e.stages.stream().map(Stage::of).toList(), List.copyOf(e.ops), e.nodes.get(),
-                e.output.get(), List.copyOf(e.cellWidths), List.copyOf(e.cellDepths));
+                e.output.get(), List.copyOf(e.cellWidths), List.copyOf(e.cellDepths),
+                e.regnet.state(), List.copyOf(e.constraints), e.pycls.get(), e.imageSize.get(), e.classes.get());
     }
 
     /** Puts these fields back into the editor (the caller suppresses edit events). */
@@ -51,5 +53,10 @@ record EditorState(String name, String description, String family, BlockType blo
         e.output.set(output);
         e.cellWidths.setAll(cellWidths);
         e.cellDepths.setAll(cellDepths);
+        e.regnet.restore(regnet);
+        e.constraints.setAll(constraints);
+        e.pycls.set(pycls);
+        e.imageSize.set(imageSize);
+        e.classes.set(classes);
     }
 }

@@ -3,9 +3,7 @@ package org.ndsw.ui.spaces;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.text.NumberFormat;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -31,9 +29,10 @@ import org.ndsw.space.BlockType;
 import org.ndsw.space.CellOp;
 import org.ndsw.space.CellSpace;
 import org.ndsw.space.DesignSpace;
+import org.ndsw.complexity.RegNet;
 import org.ndsw.space.OutputRule;
+import org.ndsw.space.RegNetSpace;
 import org.ndsw.space.SpaceFiles;
-import org.ndsw.space.SpecJson;
 import org.ndsw.space.StageSpace;
 import org.ndsw.ui.task.TaskHandle;
 import org.ndsw.ui.task.TaskRunner;
@@ -52,7 +51,7 @@ public final class SpaceEditorViewModel {
     private static final String SOURCE = "space";
     /** Top-level fields of a design space file, the roots of the field paths in validation messages. */
     private static final java.util.Set<String> FIELDS = java.util.Set.of("format", "name", "description", "family",
-            "block_type", "stem", "stages", "ops", "nodes", "output", "width", "depth");
+            "block_type", "stem", "stages", "ops", "nodes", "output", "width", "depth", "regnet", "pycls", "constraints");
 
     final StringProperty name = new SimpleStringProperty("");
     final StringProperty description = new SimpleStringProperty("");
@@ -67,6 +66,18 @@ public final class SpaceEditorViewModel {
     final ObservableList<Integer> cellWidths = FXCollections.observableArrayList();
     final ObservableList<Integer> cellDepths = FXCollections.observableArrayList();
     final BooleanProperty dirty = new SimpleBooleanProperty(false);
+    /** The ranges of a RegNet space (family "regnet"). */
+    final RegNetDraft regnet = new RegNetDraft();
+    /** The constraints section of a stage-wise space, one row per value rule or relation. */
+    final ObservableList<ConstraintRow> constraints = FXCollections.observableArrayList();
+    /** True for a pycls space (AnyNetX copies, RegNet): simple_stem_in, group widths, counted on imageSize inputs. */
+    final BooleanProperty pycls = new SimpleBooleanProperty(false);
+    final IntegerProperty imageSize = new SimpleIntegerProperty(224);
+    final IntegerProperty classes = new SimpleIntegerProperty(1000);
+    /** The RegNet setting "d w0 wa wm g b" the stage preview generates; blank: the middle of the ranges. */
+    final StringProperty previewSetting = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<List<RegNetDraft.StageRow>> generated = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper generatedText = new ReadOnlyStringWrapper("");
 
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper errorField = new ReadOnlyStringWrapper("");
@@ -99,9 +110,11 @@ public final class SpaceEditorViewModel {
     public SpaceEditorViewModel(TaskRunner tasks) {
         this.tasks = tasks;
         for (Observable o : List.<Observable>of(name, description, family, blockType, stemWidth, stemStride, ops, nodes,
-                output, cellWidths, cellDepths)) {
+                output, cellWidths, cellDepths, constraints, pycls, imageSize, classes)) {
             o.addListener(changed);
         }
+        List.of(regnet.observables()).forEach(o -> o.addListener(changed));
+        previewSetting.addListener(o -> generate(space.get()));
         stages.addListener((ListChangeListener<StageDraft>) c -> {
             while (c.next()) {
                 c.getRemoved().forEach(s -> List.of(s.observables()).forEach(o -> o.removeListener(changed)));
@@ -113,17 +126,22 @@ public final class SpaceEditorViewModel {
 
     /** Loads a space into the editor (not dirty afterwards). */
     public void load(DesignSpace s) {
-        if (s instanceof org.ndsw.space.RegNetSpace) {
-            throw new org.ndsw.NdswException("space " + s.name() + " is a RegNet space, which the space editor does not"
-                    + " edit yet; show it with `ndsw space info " + s.name() + "` and edit its file");
-        }
         loading = true;
         kept = keptFields(s);
         try {
             name.set(s.name());
             description.set(s.description());
             family.set(s.family());
-            if (s instanceof StageSpace st) {
+            pycls.set(s.pyclsInput() != null);
+            if (s.pyclsInput() != null) {
+                imageSize.set(s.pyclsInput().imageSize());
+                classes.set(s.pyclsInput().classes());
+            }
+            constraints.setAll(s instanceof StageSpace st ? ConstraintRow.of(st.constraints()) : List.of());
+            if (s instanceof RegNetSpace r) {
+                regnet.load(r);
+                stages.clear();
+            } else if (s instanceof StageSpace st) {
                 blockType.set(st.blockType());
                 stemWidth.set(st.stemWidth());
                 stemStride.set(st.stemStride());
@@ -213,6 +231,20 @@ public final class SpaceEditorViewModel {
         }
     }
 
+    /** Adds a constraint row unless the same one is there; returns false when it was. */
+    public boolean addConstraint(ConstraintRow row) {
+        if (constraints.contains(row)) {
+            return false;
+        }
+        constraints.add(row);
+        return true;
+    }
+
+    /** Removes constraint row `i`. */
+    public void removeConstraint(int i) {
+        constraints.remove(i);
+    }
+
     /** Removes stage `i`. */
     public void removeStage(int i) {
         stages.remove(i);
@@ -226,6 +258,12 @@ public final class SpaceEditorViewModel {
         o.put("name", name.get());
         o.put("description", description.get());
         o.put("family", family.get());
+        if ("regnet".equals(family.get())) {
+            o.put("format", SpaceFiles.FORMAT_3);
+            regnet.write(o);
+            o.putObject("pycls").put("im_size", imageSize.get()).put("num_classes", classes.get());
+            return o;
+        }
         if ("stage".equals(family.get())) {
             o.put("block_type", blockType.get().recordName());
             o.putObject("stem").put("width", stemWidth.get()).put("stride", stemStride.get());
@@ -251,7 +289,8 @@ public final class SpaceEditorViewModel {
         return withKeptFields(o);
     }
 
-    private static final java.util.List<String> KEPT = java.util.List.of("parent", "constraints", "pycls");
+    /** Fields of a refined space the editor shows but does not edit. */
+    private static final java.util.List<String> KEPT = java.util.List.of("parent");
 
     private static ObjectNode keptFields(DesignSpace s) {
         ObjectNode all = SpaceFiles.toJson(s);
@@ -264,13 +303,21 @@ public final class SpaceEditorViewModel {
         return k;
     }
 
-    /** Adds the kept fields (a pycls space names its per-stage groups "group_width"); format 2 if there are any. */
+    /**
+     * Adds the parent, the constraints and the pycls section (a pycls space names its per-stage groups "group_width");
+     * format 2 if there are any.
+     */
     private ObjectNode withKeptFields(ObjectNode o) {
-        if (kept.isEmpty() || !"stage".equals(family.get())) {
+        if (kept.isEmpty() && constraints.isEmpty() && !pycls.get() || !"stage".equals(family.get())) {
             return o;
         }
         o.put("format", SpaceFiles.FORMAT_2);
-        if (kept.has("pycls")) {
+        o.setAll(kept);
+        if (!constraints.isEmpty()) {
+            o.set("constraints", ConstraintRow.toJson(constraints, pycls.get(), o.objectNode()));
+        }
+        if (pycls.get()) {
+            o.putObject("pycls").put("im_size", imageSize.get()).put("num_classes", classes.get());
             for (com.fasterxml.jackson.databind.JsonNode st : o.withArray("stages")) {
                 ObjectNode stage = (ObjectNode) st;
                 if (stage.has("groups")) {
@@ -278,7 +325,6 @@ public final class SpaceEditorViewModel {
                 }
             }
         }
-        o.setAll(kept);
         return o;
     }
 
@@ -289,8 +335,9 @@ public final class SpaceEditorViewModel {
             error.set("");
             errorField.set("");
             space.set(s);
-            sizeText.set(sizeOf(s));
+            sizeText.set(SpaceMessages.sizeOf(s));
             previewCaption.set(CAPTION);
+            generate(s);
             startPreview(s);
         } catch (NdswException e) {
             String msg = e.getMessage().startsWith(SOURCE + ": ") ? e.getMessage().substring(SOURCE.length() + 2)
@@ -300,6 +347,7 @@ public final class SpaceEditorViewModel {
             errorField.set(field);
             space.set(null);
             sizeText.set("");
+            generatedText.set("The generated stages show once the fields are valid");
             previewCaption.set(preview.get() == null ? CAPTION : CAPTION + " of the last valid space, not of the"
                     + " fields as they are: fix the error to update them");
         }
@@ -329,7 +377,7 @@ public final class SpaceEditorViewModel {
         running.onSuccess(r -> {
             if (gen == generation) {
                 preview.set(r);
-                exampleText.set(exampleOf(r));
+                exampleText.set(SpaceMessages.exampleOf(r));
             }
         }).onFailure(t -> {
             if (gen == generation && !(t instanceof java.util.concurrent.CancellationException)) {
@@ -338,31 +386,32 @@ public final class SpaceEditorViewModel {
         });
     }
 
+    /** The stages the preview setting generates in a RegNet space; for other spaces none. */
+    private void generate(DesignSpace s) {
+        if (!(s instanceof RegNetSpace r)) {
+            generated.set(List.of());
+            generatedText.set("");
+            return;
+        }
+        try {
+            RegNet setting = previewSetting.get().isBlank() ? RegNetDraft.midRange(r)
+                    : RegNetDraft.parseSetting(previewSetting.get());
+            List<RegNetDraft.StageRow> rows = RegNetDraft.stagesOf(setting);
+            generated.set(rows);
+            generatedText.set(RegNetDraft.describe(setting, rows, r.numStages()));
+        } catch (NdswException | IllegalArgumentException e) {
+            generated.set(List.of());
+            generatedText.set("Preview setting: " + e.getMessage());
+        }
+    }
+
     /** The field path at the start of a validation message ("stages[0].groups"), or "" if none. */
     static String fieldOf(String message) {
         int end = message.indexOf(' ');
         String head = end < 0 ? message : message.substring(0, end);
         String root = head.split("[\\[.]", 2)[0];
-        boolean field = FIELDS.contains(root) && head.matches("[a-z_]+(\\[\\d+\\])?(\\.[a-z_]+)?(\\[\\d+\\])?");
+        boolean field = FIELDS.contains(root) && head.matches("[a-z_]+(\\[\\d+\\])?(\\.[a-z_0-9]+)?(\\[\\d+\\])?");
         return field ? head : "";
-    }
-
-    private static String sizeOf(DesignSpace s) {
-        NumberFormat nf = NumberFormat.getIntegerInstance(Locale.ROOT);
-        nf.setGroupingUsed(true);
-        String text = nf.format(s.size()) + " models";
-        if (s instanceof CellSpace c) {
-            text += " (" + nf.format(c.cells()) + " distinct cells of one type)";
-        }
-        return text;
-    }
-
-    private static String exampleOf(SpacePreview.Result r) {
-        NumberFormat nf = NumberFormat.getIntegerInstance(Locale.ROOT);
-        // A space after each comma, so the text area wraps between values, never inside a number or a name.
-        String json = SpecJson.canonical(r.example()).replaceAll(",(?=[\"\\[{0-9-])", ", ");
-        return json + "\n\nflops " + nf.format(r.exampleComplexity().flops()) + "   params "
-                + nf.format(r.exampleComplexity().params()) + "   acts " + nf.format(r.exampleComplexity().acts());
     }
 
     private static ArrayNode ints(List<Integer> values) {
@@ -408,6 +457,16 @@ public final class SpaceEditorViewModel {
     /** The example model and its complexity as text. */
     public ReadOnlyStringProperty exampleTextProperty() {
         return exampleText.getReadOnlyProperty();
+    }
+
+    /** The stages the preview setting generates (RegNet spaces), else empty. */
+    public ReadOnlyObjectProperty<List<RegNetDraft.StageRow>> generatedProperty() {
+        return generated.getReadOnlyProperty();
+    }
+
+    /** The preview setting and what it generates, in words, or why it cannot be generated. */
+    public ReadOnlyStringProperty generatedTextProperty() {
+        return generatedText.getReadOnlyProperty();
     }
 
     /** True when edited since the last load or save. */

@@ -12,14 +12,17 @@ public record SpacesPanel(SpacesViewModel viewModel, SpacesActions actions, Spac
         return create(tasks, window, dialogs, SpacesViewModel.defaultUserDir());
     }
 
-    /** Builds the panel over a given user space folder. */
+    /**
+     * Builds the panel over a given user space folder, with the space named by the system property `ndsw.space` (the
+     * screenshot script's) or else the first one selected.
+     */
     public static SpacesPanel create(TaskRunner tasks, Window window, Dialogs dialogs, java.nio.file.Path userDir) {
         SpacesViewModel vm = new SpacesViewModel(tasks, userDir);
         SpacesActions actions = new FxSpacesActions(vm, window, dialogs);
         SpacesView view = new SpacesView(vm, actions, new PreviewCharts(vm.editor));
-        if (!vm.entries.isEmpty()) {
-            vm.selected.set(vm.entries.get(0));
-        }
+        String wanted = System.getProperty("ndsw.space", "");
+        vm.entries.stream().filter(e -> e.space().name().equalsIgnoreCase(wanted)).findFirst()
+                .or(() -> vm.entries.stream().findFirst()).ifPresent(vm.selected::set);
         return new SpacesPanel(vm, actions, view);
     }
 }

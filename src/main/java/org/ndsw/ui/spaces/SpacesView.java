@@ -177,7 +177,8 @@ public final class SpacesView extends SplitPane {
         Tooltip fileTip = new Tooltip();
         fileTip.textProperty().bind(file.textProperty());
         file.setTooltip(fileTip);
-        VBox box = new VBox(10, new FlowPane(8, 4, title, undo, redo), file, head, stagePane(), cellPane());
+        VBox box = new VBox(10, new FlowPane(8, 4, title, undo, redo), file, head, RegNetForm.pyclsInput(ed),
+                ConstraintsForm.of(ed), stagePane(), RegNetForm.of(ed), cellPane());
         box.setPadding(new Insets(10));
         return box;
     }
@@ -198,9 +199,11 @@ public final class SpacesView extends SplitPane {
         GridPane g = grid();
         g.addRow(0, new Label("Block type"), block);
         g.addRow(1, new Label("Stem width"), field("stem-width", stemWidth));
+        g.addRow(2, new Label("Stem stride"), field("stem-stride", RegNetForm.spinner("stem-stride", ed.stemStride)));
         Button add = button("add-stage", "Add stage", ed::addStage);
         ed.stages.addListener((ListChangeListener<StageDraft>) c -> rebuildStages());
         ed.blockType.addListener((o, a, b) -> rebuildStages());
+        ed.pycls.addListener((o, a, b) -> rebuildStages());
         rebuildStages();
         VBox box = new VBox(8, g, stagesBox, add);
         box.visibleProperty().bind(ed.family.isEqualTo("stage"));
@@ -226,7 +229,8 @@ public final class SpacesView extends SplitPane {
             if (ed.blockType.get().isBottleneck()) {
                 g.addRow(3, new Label("Bottleneck ratio"), field(p + "-bottleneck_ratio",
                         new ValueChips(p + "-bottleneck_ratio", d.ratios, RATIO_PRESETS)));
-                g.addRow(4, new Label("Groups"), field(p + "-groups", new ValueChips(p + "-groups", d.groups, GROUP_PRESETS)));
+                g.addRow(4, new Label(ed.pycls.get() ? "Group width" : "Groups"), field(p + "-groups",
+                        new ValueChips(p + "-groups", d.groups, GROUP_PRESETS)));
             }
             int index = i;
             Button remove = button(p + "-remove", "Remove stage", () -> ed.removeStage(index));
@@ -348,7 +352,7 @@ public final class SpacesView extends SplitPane {
     }
 
     /** The control `control` (id `id`) with the place under it where its validation message shows (id ID-error). */
-    private static Node field(String id, Node control) {
+    static Node field(String id, Node control) {
         Label message = new Label();
         message.setId(id + "-error");
         message.getStyleClass().addAll("field-error-text", "space-field-error");
@@ -358,7 +362,7 @@ public final class SpacesView extends SplitPane {
         return new VBox(2, control, message);
     }
 
-    private static Button button(String id, String text, Runnable action) {
+    static Button button(String id, String text, Runnable action) {
         Button b = new Button(text);
         b.setId(id);
         b.setOnAction(e -> action.run());
@@ -369,7 +373,7 @@ public final class SpacesView extends SplitPane {
      * An editable integer spinner that takes any whole number typed: the space's own validation refuses one out of
      * range with a message next to the field, so a typed value is never silently changed (stem width 0 stays 0).
      */
-    private static Spinner<Integer> spinner(String id, int value) {
+    static Spinner<Integer> spinner(String id, int value) {
         Spinner<Integer> s = new Spinner<>(Integer.MIN_VALUE, Integer.MAX_VALUE, value);
         s.setId(id);
         s.setEditable(true);
@@ -377,7 +381,7 @@ public final class SpacesView extends SplitPane {
         return s;
     }
 
-    private static GridPane grid() {
+    static GridPane grid() {
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(6);

@@ -37,7 +37,10 @@ public final class SpacesViewModel {
         CANCEL
     }
 
+    /** Every space the panel lists: the paper's, AnyNetX and RegNet built-ins, and the user's. */
     final ObservableList<SpaceEntry> entries = FXCollections.observableArrayList();
+    /** The spaces the Training and Analysis panels offer: {@link #entries} without the ImageNet built-ins and RegNet. */
+    private final ObservableList<SpaceEntry> offered = FXCollections.observableArrayList();
     final ObjectProperty<SpaceEntry> selected = new SimpleObjectProperty<>();
     final SpaceEditorViewModel editor;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -59,9 +62,12 @@ public final class SpacesViewModel {
         reload();
     }
 
-    /** The built-in and user spaces listed (the Training panel offers the same list). */
+    /**
+     * The spaces the Training and Analysis panels offer: the paper's built-ins and the user's stage and cell spaces
+     * (this panel also lists AnyNetX_A to E, RegNetX, RegNetY and user RegNet spaces, which those panels do not take).
+     */
     public ObservableList<SpaceEntry> entries() {
-        return entries;
+        return offered;
     }
 
     /** The default folder of user spaces: ~/.ndsw/spaces. */
@@ -72,7 +78,7 @@ public final class SpacesViewModel {
     /** Re-reads the list; unreadable files are skipped and named in the status line. */
     public void reload() {
         List<SpaceEntry> list = new ArrayList<>();
-        BuiltinSpaces.all().forEach(s -> list.add(new SpaceEntry(s, null)));
+        BuiltinSpaces.listed().forEach(s -> list.add(new SpaceEntry(s, null)));
         List<String> bad = new ArrayList<>();
         if (Files.isDirectory(userDir)) {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(userDir, "*.json")) {
@@ -81,12 +87,7 @@ public final class SpacesViewModel {
                 sorted.sort(Comparator.naturalOrder());
                 for (Path f : sorted) {
                     try {
-                        DesignSpace s = SpaceFiles.read(f);
-                        if (s instanceof org.ndsw.space.RegNetSpace) {
-                            bad.add(f + ": a RegNet space, which this panel does not edit yet (see `ndsw space info`)");
-                        } else {
-                            list.add(new SpaceEntry(s, f));
-                        }
+                        list.add(new SpaceEntry(SpaceFiles.read(f), f));
                     } catch (NdswException e) {
                         bad.add(e.getMessage());
                     }
@@ -105,6 +106,8 @@ public final class SpacesViewModel {
             }
         }
         entries.setAll(list);
+        offered.setAll(list.stream().filter(e -> !(e.space() instanceof org.ndsw.space.RegNetSpace)
+                && !(e.builtin() && !BuiltinSpaces.all().contains(e.space()))).toList());
         status.set(bad.isEmpty() ? "" : "skipped: " + String.join("; ", bad));
     }
 
