@@ -1,7 +1,6 @@
 package org.ndsw.net;
 
 import java.util.List;
-import org.ndsw.NdswException;
 import org.ndsw.complexity.AnyNet;
 
 /**
@@ -9,26 +8,22 @@ import org.ndsw.complexity.AnyNet;
  * the stems res_stem_cifar (3x3 conv, BN, ReLU), res_stem_in (7x7 conv stride 2, BN, ReLU, 3x3 max-pool stride 2,
  * padding 1) and simple_stem_in (3x3 conv stride 2, BN, ReLU); the blocks vanilla_block, res_basic_block,
  * res_bottleneck_block (groups = bottleneck width / group width) and res_bottleneck_linear_block; the optional 1x1
- * head conv; global average pooling and the fc layer with bias.
- *
- * <p>Squeeze-and-excitation (se_r above 0) is refused: the engines have no sigmoid or broadcast multiply yet.
+ * head conv; global average pooling and the fc layer with bias. With se_r above 0, bottleneck blocks get
+ * squeeze-and-excitation after the grouped 3x3 conv's ReLU, of width round(se_r x the block's input width)
+ * ({@link GraphBuilder#squeezeExcite}).
  */
 public final class AnyNetNetwork {
     private AnyNetNetwork() {}
 
     /** The graph of `net` on a 3 x size x size input. */
     public static Graph build(AnyNet net, int size) {
-        if (net.seRatio() > 0 && net.block().isBottleneck()) {
-            throw new NdswException("squeeze-and-excitation (SE_R " + net.seRatio() + ") cannot be trained by ndsw"
-                    + " yet: its engines have no sigmoid and broadcast multiply; use a net without SE (AnyNetX,"
-                    + " RegNetX) or train it with pycls");
-        }
         GraphBuilder g = new GraphBuilder(new Shape(3, size, size));
         int x = stem(g, net.stem(), net.stemWidth());
         for (int i = 0; i < net.stages().size(); i++) {
             AnyNet.Stage st = net.stages().get(i);
             for (int j = 0; j < st.depth(); j++) {
-                x = block(g, net.block(), "s" + (i + 1) + ".b" + (j + 1), x, st, j == 0 ? st.stride() : 1);
+                x = block(g, net.block(), "s" + (i + 1) + ".b" + (j + 1), x, st, j == 0 ? st.stride() : 1,
+                        net.seRatio());
             }
         }
         if (net.headWidth() > 0) {
@@ -51,7 +46,8 @@ public final class AnyNetNetwork {
         };
     }
 
-    private static int block(GraphBuilder g, AnyNet.Block type, String n, int x, AnyNet.Stage st, int stride) {
+    private static int block(GraphBuilder g, AnyNet.Block type, String n, int x, AnyNet.Stage st, int stride,
+            double seRatio) {
         int w = st.width();
         return switch (type) {
             case VANILLA_BLOCK -> {
@@ -62,23 +58,39 @@ public final class AnyNetNetwork {
                 int a = g.relu(n + ".f.a_relu", g.bn(n + ".f.a_bn", g.conv(n + ".f.a", x, w, 3, stride, 1)));
                 yield residual(g, n, x, w, stride, g.bn(n + ".f.b_bn", g.conv(n + ".f.b", a, w, 3, 1, 1)));
             }
-            case RES_BOTTLENECK_BLOCK -> residual(g, n, x, w, stride, bottleneck(g, n, x, st, stride));
+            case RES_BOTTLENECK_BLOCK -> residual(g, n, x, w, stride, bottleneck(g, n, x, st, stride, seRatio));
             case RES_BOTTLENECK_LINEAR_BLOCK -> {
-                int f = bottleneck(g, n, x, st, stride);
+                int f = bottleneck(g, n, x, st, stride, seRatio);
                 boolean same = g.shape(x).channels() == w && stride == 1;
                 yield same ? g.sum(n + ".add", List.of(x, f)) : f;
             }
         };
     }
 
-    /** 1x1 conv to w_b, BN, ReLU; 3x3 conv with w_b / g groups at the stride, BN, ReLU; 1x1 conv to w, BN. */
-    private static int bottleneck(GraphBuilder g, String n, int x, AnyNet.Stage st, int stride) {
-        int wb = st.bottleneckWidth();
-        int groups = wb / st.groupWidth();
+    /**
+     * 1x1 conv to w_b, BN, ReLU; 3x3 conv with w_b / g groups at the stride, BN, ReLU; SE of width
+     * round(se_r x w_in) when that is above 0; 1x1 conv to w, BN.
+     */
+    private static int bottleneck(GraphBuilder g, String n, int x, AnyNet.Stage st, int stride, double seRatio) {
+        return bottleneck(g, n, x, st.bottleneckWidth(), st.bottleneckWidth() / st.groupWidth(), st.width(), stride,
+                seRatio);
+    }
+
+    /** The bottleneck transform F of pycls (BottleneckTransform) with w_b, groups and output width given. */
+    static int bottleneck(GraphBuilder g, String n, int x, int wb, int groups, int w, int stride, double seRatio) {
+        int se = seWidth(g.shape(x).channels(), seRatio);
         int a = g.relu(n + ".f.a_relu", g.bn(n + ".f.a_bn", g.conv(n + ".f.a", x, wb, 1, 1, 0)));
         int b = g.conv(n + ".f.b", a, wb, 3, 3, stride, stride, 1, 1, 1, groups);
         b = g.relu(n + ".f.b_relu", g.bn(n + ".f.b_bn", b));
-        return g.bn(n + ".f.c_bn", g.conv(n + ".f.c", b, st.width(), 1, 1, 0));
+        if (se > 0) {
+            b = g.squeezeExcite(n + ".f.se", b, se);
+        }
+        return g.bn(n + ".f.c_bn", g.conv(n + ".f.c", b, w, 1, 1, 0));
+    }
+
+    /** pycls's SE width: round(w_in x se_r), half to even (numpy round); 0 means no SE. */
+    static int seWidth(int wIn, double seRatio) {
+        return (int) Math.rint(wIn * seRatio);
     }
 
     /** ReLU(shortcut(x) + f); the shortcut is a 1x1 conv with the stride and BN when width or stride changes. */

@@ -108,6 +108,43 @@ public final class GraphBuilder {
         return add(name, new Layer.Linear(in, out, bias), List.of(x), new Shape(out, 1, 1));
     }
 
+    /** A biased 1x1 conv on a C x 1 x 1 map, as a {@link Layer.Linear} marked pointwise (initialized as a conv). */
+    public int pointwise(String name, int x, int out) {
+        Shape in = shape(x);
+        if (in.height() != 1 || in.width() != 1) {
+            throw new IllegalArgumentException(name + ": a pointwise fc needs a 1x1 map, got " + in);
+        }
+        return add(name, new Layer.Linear(in.channels(), out, true, true), List.of(x), new Shape(out, 1, 1));
+    }
+
+    /** The logistic sigmoid. */
+    public int sigmoid(String name, int x) {
+        return add(name, new Layer.Sigmoid(), List.of(x), shape(x));
+    }
+
+    /** Map `x` (C x H x W) times `gate` (C x 1 x 1), broadcast over each plane. */
+    public int channelScale(String name, int x, int gate) {
+        Shape s = shape(x);
+        Shape g = shape(gate);
+        if (g.channels() != s.channels() || g.height() != 1 || g.width() != 1) {
+            throw new IllegalArgumentException(name + ": cannot scale " + s + " by a gate of " + g);
+        }
+        return add(name, new Layer.ChannelScale(), List.of(x, gate), s);
+    }
+
+    /**
+     * Squeeze-and-excitation on `x` as pycls builds it (blocks.py SE): global average pool, 1x1 conv with bias to
+     * `se` channels, ReLU, 1x1 conv with bias back to C, sigmoid, and x times that gate. Nodes are named
+     * {@code name.pool}, {@code name.f_ex.0} to {@code name.f_ex.3} (pycls's Sequential indices) and {@code name.mul}.
+     */
+    public int squeezeExcite(String name, int x, int se) {
+        int c = shape(x).channels();
+        int p = globalAvgPool(name + ".pool", x);
+        int a = relu(name + ".f_ex.1", pointwise(name + ".f_ex.0", p, se));
+        int gate = sigmoid(name + ".f_ex.3", pointwise(name + ".f_ex.2", a, c));
+        return channelScale(name + ".mul", x, gate);
+    }
+
     /** Drop-path on a node's output, with the next free mask slot. */
     public int dropPath(String name, int x) {
         return add(name, new Layer.DropPath(dropPathSlots++), List.of(x), shape(x));

@@ -52,8 +52,25 @@ public sealed interface Layer {
     /** Global average pooling to C x 1 x 1. */
     record GlobalAvgPool() implements Layer {}
 
-    /** A fully connected layer on the flattened input, with or without bias. */
-    record Linear(int inFeatures, int outFeatures, boolean bias) implements Layer {}
+    /**
+     * A fully connected layer on the flattened input, with or without bias. {@code pointwise} marks a biased 1x1 conv
+     * on a 1x1 map (squeeze-and-excitation's two convs): the same function, initialized as pycls initializes convs.
+     */
+    record Linear(int inFeatures, int outFeatures, boolean bias, boolean pointwise) implements Layer {
+        /** An fc layer (not a pointwise conv). */
+        public Linear(int inFeatures, int outFeatures, boolean bias) {
+            this(inFeatures, outFeatures, bias, false);
+        }
+    }
+
+    /** The logistic sigmoid 1 / (1 + e^-x), element-wise. */
+    record Sigmoid() implements Layer {}
+
+    /**
+     * Channel-wise scaling: the first input, a C x H x W map, times the second, a C x 1 x 1 gate, broadcast over each
+     * plane (squeeze-and-excitation's multiply). No parameters, no cost.
+     */
+    record ChannelScale() implements Layer {}
 
     /**
      * Drop-path (DARTS {@code drop_path}): in training, each sample's map is multiplied by its factor in mask

@@ -10,7 +10,8 @@ import org.ndsw.space.StageSpec;
 final class StageNetwork {
     private StageNetwork() {}
 
-    static Graph build(StageSpec spec, Shape input, int classes) {
+    /** The network with squeeze-and-excitation of ratio `seRatio` in bottleneck blocks (0: none; RegNetY: 0.25). */
+    static Graph build(StageSpec spec, Shape input, int classes, double seRatio) {
         GraphBuilder g = new GraphBuilder(input);
         StageSpec.Stage stem = spec.stages().get(0);
         int x = g.conv("stem.conv", 0, stem.width(), 3, stem.stride(), 1);
@@ -20,7 +21,7 @@ final class StageNetwork {
             for (int j = 0; j < st.depth(); j++) {
                 String name = "s" + i + ".b" + (j + 1);
                 int stride = j == 0 ? st.stride() : 1;
-                x = block(g, spec, name, x, st, stride);
+                x = block(g, spec, name, x, st, stride, seRatio);
             }
         }
         x = g.globalAvgPool("head.pool", x);
@@ -28,11 +29,12 @@ final class StageNetwork {
         return g.build();
     }
 
-    private static int block(GraphBuilder g, StageSpec spec, String name, int x, StageSpec.Stage st, int stride) {
+    private static int block(GraphBuilder g, StageSpec spec, String name, int x, StageSpec.Stage st, int stride,
+            double seRatio) {
         return switch (spec.blockType()) {
             case DOUBLE_PLAIN -> plain(g, name, x, st.width(), stride);
             case RES_BASIC -> residual(g, name, x, st.width(), stride, basic(g, name, x, st.width(), stride));
-            case RES_BOTTLENECK -> residual(g, name, x, st.width(), stride, bottleneck(g, name, x, st, stride));
+            case RES_BOTTLENECK -> residual(g, name, x, st.width(), stride, bottleneck(g, name, x, st, stride, seRatio));
         };
     }
 
@@ -48,13 +50,10 @@ final class StageNetwork {
         return g.bn(n + ".f.b_bn", g.conv(n + ".f.b", a, w, 3, 1, 1));
     }
 
-    /** F of the bottleneck block: conv1x1-BN-ReLU, grouped conv3x3-BN-ReLU, conv1x1-BN. */
-    private static int bottleneck(GraphBuilder g, String n, int x, StageSpec.Stage st, int stride) {
+    /** F of the bottleneck block: conv1x1-BN-ReLU, grouped conv3x3-BN-ReLU, optional SE, conv1x1-BN. */
+    private static int bottleneck(GraphBuilder g, String n, int x, StageSpec.Stage st, int stride, double seRatio) {
         int wb = StageSpec.bottleneckWidth(st.width(), st.botMul());
-        int a = g.relu(n + ".f.a_relu", g.bn(n + ".f.a_bn", g.conv(n + ".f.a", x, wb, 1, 1, 0)));
-        int b = g.conv(n + ".f.b", a, wb, 3, 3, stride, stride, 1, 1, 1, st.groups());
-        b = g.relu(n + ".f.b_relu", g.bn(n + ".f.b_bn", b));
-        return g.bn(n + ".f.c_bn", g.conv(n + ".f.c", b, st.width(), 1, 1, 0));
+        return AnyNetNetwork.bottleneck(g, n, x, wb, st.groups(), st.width(), stride, seRatio);
     }
 
     /** out = ReLU(shortcut(x) + F(x)); the shortcut projects when width or stride changes. */

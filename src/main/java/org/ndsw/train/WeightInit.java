@@ -11,7 +11,9 @@ import org.ndsw.net.Layer;
  * Initial weights as pycls initializes them (docs/reference/blocks-and-ops.md#initialization), drawn in Java so every engine starts from the same values.
  *
  * <p>Conv: N(0, sqrt(2 / fan_out)) with fan_out = kh·kw·c_out (pycls init_weights, groups not divided out);
- * BN: gamma 1, beta 0, running mean 0, running variance 1; fc: weight N(0, 0.01), bias 0. Each tensor draws from its
+ * BN: gamma 1, beta 0, running mean 0, running variance 1; fc: weight N(0, 0.01), bias 0. Squeeze-and-excitation's
+ * biased 1x1 convs (pointwise {@link Layer.Linear}) are convs to pycls: weight N(0, sqrt(2 / c_out)), and their bias,
+ * which init_weights leaves alone, PyTorch's default U(-1/sqrt(c_in), 1/sqrt(c_in)). Each tensor draws from its
  * own stream split off one seeded root in graph order, the auxiliary head's tensors after all others, so a network
  * starts from the same weights with and without an auxiliary head.
  */
@@ -66,12 +68,24 @@ public final class WeightInit {
         if (layer instanceof Layer.Conv c) {
             return gaussian(e.shape(), Math.sqrt(2.0 / (c.kernelH() * c.kernelW() * c.outChannels())), rng);
         }
+        if (layer instanceof Layer.Linear l && l.pointwise()) {
+            return e.suffix().equals(ParameterLayout.WEIGHT) ? gaussian(e.shape(), Math.sqrt(2.0 / l.outFeatures()), rng)
+                    : uniform(e.shape(), 1 / Math.sqrt(l.inFeatures()), rng);
+        }
         if (layer instanceof Layer.Linear) {
             return e.suffix().equals(ParameterLayout.WEIGHT) ? gaussian(e.shape(), FC_STD, rng)
                     : Tensor.filled(e.shape(), 0f);
         }
         boolean ones = e.suffix().equals(ParameterLayout.WEIGHT) || e.suffix().equals(ParameterLayout.RUNNING_VAR);
         return Tensor.filled(e.shape(), ones ? 1f : 0f);
+    }
+
+    private static Tensor uniform(int[] shape, double bound, SplittableRandom rng) {
+        float[] d = new float[Math.toIntExact(Tensor.elements(shape))];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (float) rng.nextDouble(-bound, bound);
+        }
+        return new Tensor(shape, d);
     }
 
     private static Tensor gaussian(int[] shape, double std, SplittableRandom rng) {

@@ -58,7 +58,7 @@ class TrainCommandTest {
     }
 
     @Test
-    void imageNetFoldersTrainAtTheAskedSizeAndAnyNetSpacesAreAccepted() throws Exception {
+    void imageNetFoldersTrainAtTheAskedSizeAndAnyNetAndRegNetSpacesAreAccepted() throws Exception {
         Path in = org.ndsw.train.data.TinyImageNet.write(dir.resolve("in"), 4, 2, 1);
         String net = "{\"block_type\":\"res_bottleneck_block\",\"ds\":[1,1],\"ws\":[8,16],\"ss\":[2,2],"
                 + "\"bot_muls\":[1,0.5],\"num_gs\":[1,2]}";
@@ -81,9 +81,16 @@ class TrainCommandTest {
         assertTrue(bad.err().contains("--im-size, --test-im-size and --pca-std apply to ImageNet-style folders"),
                 bad.err());
         CliRun g = CliRun.of("sweep", "create", "regnet", "--space", "RegNetY", "-n", "2", "--seed", "1", "--data",
-                in.toString(), "--catalog", dir.resolve("regnet-catalog.db").toString());
-        assertEquals(1, g.exit(), g.err());
-        assertTrue(g.err().contains("space RegNetY is a RegNet space, which ndsw does not train yet"), g.err());
+                in.toString(), "--im-size", "32", "--catalog", dir.resolve("regnet-catalog.db").toString());
+        assertEquals(0, g.exit(), g.err());
+        // the same net in a record of space RegNetY trains with squeeze-and-excitation: more params than without
+        CliRun y = CliRun.of("train", "--net", "{\"space\":\"RegNetY\",\"net\":" + net + "}", "--data",
+                in.toString(), "--im-size", "32", "--epochs", "1", "--batch", "4", "--test-batch", "6", "--threads",
+                "1", "--quiet");
+        assertEquals(0, y.exit(), y.err());
+        JsonNode withSe = Json.MAPPER.readTree(y.out());
+        assertEquals("RegNetY", withSe.get("space").asText());
+        assertTrue(withSe.get("params").asLong() > o.get("params").asLong(), withSe + " vs " + o);
     }
 
     @Test

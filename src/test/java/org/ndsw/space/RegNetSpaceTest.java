@@ -113,10 +113,15 @@ class RegNetSpaceTest {
     }
 
     @Test
-    void trainingRefusesRegNetSpaces() {
+    void trainingTakesTheBuiltInRegNetSpacesAndRefusesAnUnknownSpaceWithSe() {
+        assertEquals(space("RegNetY"), org.ndsw.app.train.ModelSource.requireTrainable(space("RegNetY")));
+        assertEquals(space("RegNetX"), org.ndsw.app.train.ModelSource.requireTrainable(space("RegNetX")));
+        RegNetSpace y = space("RegNetY");
+        RegNetSpace mine = new RegNetSpace("MyRegNetY", "", y.depth(), y.w0(), y.wa(), y.wm(), y.groupWidth(),
+                y.botMul(), y.seRatio(), y.stemWidth(), y.numStages(), y.pycls());
         NdswException e = assertThrows(NdswException.class,
-                () -> org.ndsw.app.train.ModelSource.requireTrainable(space("RegNetY")));
-        assertTrue(e.getMessage().contains("is a RegNet space, which ndsw does not train yet"), e.getMessage());
+                () -> org.ndsw.app.train.ModelSource.requireTrainable(mine));
+        assertTrue(e.getMessage().contains("has squeeze-and-excitation (regnet.se_ratio 0.25)"), e.getMessage());
     }
 
     @Test

@@ -32,6 +32,33 @@ class WeightInitTest {
     }
 
     @Test
+    void squeezeExciteConvsArePyclsConvsWithPyTorchsDefaultBias() {
+        org.ndsw.complexity.AnyNet net = new org.ndsw.complexity.AnyNet(
+                org.ndsw.complexity.AnyNet.Stem.SIMPLE_STEM_IN, 32, org.ndsw.complexity.AnyNet.Block.RES_BOTTLENECK_BLOCK,
+                java.util.List.of(new org.ndsw.complexity.AnyNet.Stage(1, 256, 1, 1.0, 8)), 0, 0.25, 10);
+        Weights w = WeightInit.initial(org.ndsw.net.AnyNetNetwork.build(net, 16), 3);
+        Tensor squeeze = w.get("s1.b1.f.se.f_ex.0.weight"); // 256 -> round(0.25 x 32) = 8
+        assertArrayEquals(new int[] {8, 256}, squeeze.shape());
+        assertEquals(Math.sqrt(2.0 / 8), std(squeeze.data()), 0.05 * Math.sqrt(2.0 / 8), "N(0, sqrt(2 / fan_out))");
+        Tensor excite = w.get("s1.b1.f.se.f_ex.2.weight");
+        assertEquals(Math.sqrt(2.0 / 256), std(excite.data()), 0.05 * Math.sqrt(2.0 / 256));
+        float[] bias = w.get("s1.b1.f.se.f_ex.2.bias").data(); // U(-1/sqrt(8), 1/sqrt(8))
+        double max = 0;
+        for (float b : bias) {
+            max = Math.max(max, Math.abs(b));
+        }
+        assertEquals(1 / Math.sqrt(8), max, 0.02);
+    }
+
+    private static double std(float[] v) {
+        double sum = 0;
+        for (float x : v) {
+            sum += (double) x * x;
+        }
+        return Math.sqrt(sum / v.length);
+    }
+
+    @Test
     void namesAreNodeNamesWithPyTorchSuffixes() {
         Weights w = WeightInit.initial(RESNET_20, 1);
         assertArrayEquals(new int[] {16, 3, 3, 3}, w.get("stem.conv.weight").shape());

@@ -11,9 +11,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.ndsw.NdswException;
+import org.ndsw.Quote;
 import org.ndsw.space.BuiltinSpaces;
 import org.ndsw.space.DesignSpace;
 import org.ndsw.space.ModelSpec;
+import org.ndsw.space.RegNetSpace;
 import org.ndsw.space.SpecJson;
 
 /**
@@ -67,17 +69,23 @@ public record ModelSource(ModelSpec spec, String space) {
     }
 
     /**
-     * The space itself when the engines can train its networks: CIFAR-10 ones on CIFAR-10 and pycls AnyNet ones
-     * (AnyNetX_A-E, simple_stem_in and res_bottleneck_block with group widths, no squeeze-and-excitation) at any
-     * resolution on ImageNet-style folders (docs/training.md, "Training at other resolutions"). RegNet spaces are
-     * refused: their networks are drawn from continuous parameters the sweep sampler does not take yet, and RegNetY's
-     * squeeze-and-excitation is not an engine op.
+     * The space itself when the engines can train its networks: CIFAR-10 ones on CIFAR-10, and pycls AnyNet ones
+     * (AnyNetX_A-E; RegNetX and RegNetY, whose sampler draws d, w0, wa, wm, g and b and generates a stage-wise
+     * bottleneck net with simple_stem_in) at any resolution on ImageNet-style folders (docs/training.md, "Training at
+     * other resolutions"). RegNetY's squeeze-and-excitation belongs to the space, not to the net JSON, so a run finds
+     * it by the space's name ({@link org.ndsw.train.TrainingJob#seRatio}): a RegNet space file with SE is refused
+     * unless it is named after a built-in space with the same ratio.
      */
     public static DesignSpace requireTrainable(DesignSpace space) {
-        if (space instanceof org.ndsw.space.RegNetSpace) {
-            throw new NdswException("space " + space.name() + " is a RegNet space, which ndsw does not train yet;"
-                    + " draw its models with `ndsw sample " + space.name() + " --format pycls` and train them with"
-                    + " pycls");
+        if (space instanceof RegNetSpace r && r.seRatio() > 0) {
+            boolean builtin = BuiltinSpaces.find(r.name())
+                    .filter(b -> b instanceof RegNetSpace br && br.seRatio() == r.seRatio()).isPresent();
+            if (!builtin) {
+                throw new NdswException("space " + Quote.of(r.name()) + " has squeeze-and-excitation (regnet.se_ratio "
+                        + r.seRatio() + "), which training finds by the space's name and only for the built-in"
+                        + " RegNetY; name the space RegNetY or train its models with pycls (`ndsw sample "
+                        + r.name() + " --format pycls`)");
+            }
         }
         return space;
     }

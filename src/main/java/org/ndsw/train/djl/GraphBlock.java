@@ -136,6 +136,10 @@ final class GraphBlock extends AbstractBlock {
             return Ops.shift(x);
         } else if (layer instanceof Layer.GlobalAvgPool) {
             return Pool.globalAvgPool2d(x).reshape(x.getShape().get(0), x.getShape().get(1), 1, 1);
+        } else if (layer instanceof Layer.Sigmoid) {
+            return Activation.sigmoid(x);
+        } else if (layer instanceof Layer.ChannelScale) {
+            return Ops.channelScale(x, v[n.inputs().get(1)]);
         }
         throw new IllegalStateException("no DJL implementation of " + layer);
     }

@@ -44,4 +44,11 @@ final class Ops {
             return padded.get(":, :, 1:, 1:");
         }
     }
+
+    /** x [N, C, H, W] times gate [N, C] (or [N, C, 1, 1]) broadcast over each plane: squeeze-and-excitation. */
+    static NDArray channelScale(NDArray x, NDArray gate) {
+        try (NDArray g = gate.reshape(x.getShape().get(0), x.getShape().get(1), 1, 1)) {
+            return x.mul(g);
+        }
+    }
 }

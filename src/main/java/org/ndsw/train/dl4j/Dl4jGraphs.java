@@ -190,6 +190,10 @@ final class Dl4jGraphs {
             b.addLayer(name, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), inputs);
         } else if (layer instanceof Layer.DropPath d) {
             b.addVertex(name, new DropPathVertex(d.slot()), inputs[0], MASKS);
+        } else if (layer instanceof Layer.Sigmoid) {
+            b.addLayer(name, new ActivationLayer.Builder().activation(Activation.SIGMOID).build(), inputs);
+        } else if (layer instanceof Layer.ChannelScale) {
+            b.addVertex(name, new ChannelScaleVertex(), inputs);
         } else {
             throw new IllegalStateException("no DL4J implementation of " + layer);
         }

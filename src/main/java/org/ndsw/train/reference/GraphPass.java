@@ -133,6 +133,12 @@ final class GraphPass {
             linear(node, l, x, y);
         } else if (layer instanceof Layer.DropPath p) {
             dropPath(p, in, x, y);
+        } else if (layer instanceof Layer.Sigmoid) {
+            for (int i = 0; i < y.length; i++) {
+                y[i] = 1 / (1 + Math.exp(-x[i]));
+            }
+        } else if (layer instanceof Layer.ChannelScale) {
+            channelScale(in, x, values[node.inputs().get(1)], y);
         } else if (!(layer instanceof Layer.Zero)) {
             throw new IllegalStateException("no reference implementation of " + layer);
         }
@@ -179,6 +185,14 @@ final class GraphPass {
             double[] scaled = new double[dy.length];
             dropPath(p, in, dy, scaled);
             addInto(scaled, dx);
+        } else if (layer instanceof Layer.Sigmoid) {
+            double[] dx = grad(d, node, 0);
+            double[] y = values[node.id()];
+            for (int i = 0; dx != null && i < dy.length; i++) {
+                dx[i] += dy[i] * y[i] * (1 - y[i]);
+            }
+        } else if (layer instanceof Layer.ChannelScale) {
+            channelScaleBackward(node, in, x, dy, d);
         }
         // Zero: its output does not depend on its input, so no gradient flows back.
     }
@@ -190,6 +204,36 @@ final class GraphPass {
             double f = training ? batch.mask(p.slot(), b) : 1;
             for (int i = b * size; i < (b + 1) * size; i++) {
                 y[i] = x[i] * f;
+            }
+        }
+    }
+
+    /** y = x · gate[image, channel] over each plane of x. */
+    private void channelScale(Shape s, double[] x, double[] gate, double[] y) {
+        int plane = plane(s);
+        for (int p = 0; p < n * s.channels(); p++) {
+            for (int i = p * plane; i < (p + 1) * plane; i++) {
+                y[i] = x[i] * gate[p];
+            }
+        }
+    }
+
+    /** dx = dy · gate over each plane; dgate = the plane's sum of dy · x. */
+    private void channelScaleBackward(Node node, Shape s, double[] x, double[] dy, double[][] d) {
+        double[] gate = values[node.inputs().get(1)];
+        double[] dx = grad(d, node, 0);
+        double[] dGate = grad(d, node, 1);
+        int plane = plane(s);
+        for (int p = 0; p < n * s.channels(); p++) {
+            double sum = 0;
+            for (int i = p * plane; i < (p + 1) * plane; i++) {
+                if (dx != null) {
+                    dx[i] += dy[i] * gate[p];
+                }
+                sum += dy[i] * x[i];
+            }
+            if (dGate != null) {
+                dGate[p] += sum;
             }
         }
     }

@@ -61,6 +61,14 @@ public record OpCase(String key, Graph graph) {
         return new OpCase(key, head(b, b.concat("op", java.util.List.of(pre))));
     }
 
+    /** A squeeze-and-excitation case: SE of width `se` on a map of this many channels and size. */
+    static OpCase squeezeExcite(int channels, int se, int height, int width) {
+        String key = String.format("se %d->%d @%dx%d", channels, se, height, width);
+        GraphBuilder b = new GraphBuilder(new Shape(channels, height, width));
+        int pre = b.conv("pre", 0, channels, 1, 1, 0);
+        return new OpCase(key, head(b, b.squeezeExcite("op", pre, se)));
+    }
+
     private static Graph head(GraphBuilder b, int op) {
         int relu = b.relu("op_relu", op);
         int gap = b.globalAvgPool("gap", relu);
@@ -71,7 +79,8 @@ public record OpCase(String key, Graph graph) {
     /**
      * The fixed battery every engine configuration passes on a machine: 1x1, 3x3, 5x5 and 7x7 convolutions, strided,
      * grouped, depthwise and dilated ones, max and average pooling and batch norm, on channel counts that are not
-     * multiples of a vector width (8, 12, 20) and on a multiple (16), and a concatenation of one input.
+     * multiples of a vector width (8, 12, 20) and on a multiple (16), squeeze-and-excitation, and a concatenation of
+     * one input.
      */
     public static List<OpCase> battery() {
         List<OpCase> out = new ArrayList<>();
@@ -90,6 +99,7 @@ public record OpCase(String key, Graph graph) {
             out.add(pool(new Layer.Pool(Layer.PoolKind.MAX, 3, 2, 1), c, 12, 12));
             out.add(pool(new Layer.Pool(Layer.PoolKind.AVG, 3, 1, 1), c, 12, 12));
             out.add(batchNorm(c, 12, 12));
+            out.add(squeezeExcite(c, c / 4, 12, 12));
         }
         out.add(concatOfOne(8, 12, 12));
         out.add(conv(new Layer.Conv(16, 32, 1, 1, 2, 2, 0, 0, 1, 1), 16, 16));
@@ -98,8 +108,8 @@ public record OpCase(String key, Graph graph) {
     }
 
     /**
-     * One case per distinct convolution, pooling and batch norm of a network, at the network's own channel counts
-     * and map sizes.
+     * One case per distinct convolution, pooling, batch norm and squeeze-and-excitation of a network, at the network's
+     * own channel counts and map sizes.
      */
     public static List<OpCase> of(Graph graph) {
         Map<String, OpCase> out = new LinkedHashMap<>();
@@ -115,6 +125,11 @@ public record OpCase(String key, Graph graph) {
                 c = pool(p, in.channels(), in.height(), in.width());
             } else if (n.layer() instanceof Layer.BatchNorm) {
                 c = batchNorm(in.channels(), in.height(), in.width());
+            } else if (n.layer() instanceof Layer.ChannelScale) {
+                Node excite = graph.node(graph.node(n.inputs().get(1)).inputs().get(0)); // sigmoid <- second conv
+                Node relu = graph.node(excite.inputs().get(0));
+                c = squeezeExcite(in.channels(), graph.node(relu.inputs().get(0)).shape().channels(), in.height(),
+                        in.width());
             }
             if (c != null) {
                 out.putIfAbsent(c.key(), c);

@@ -274,12 +274,16 @@ public final class SelfTest {
         }
     }
 
-    /** Initial weights of the case with BN parameters and statistics and the linear layer's weights at random. */
+    /**
+     * Initial weights of the case with BN parameters and statistics and the fc layer's weights at random
+     * (squeeze-and-excitation's pointwise convs keep their initial weights, so the sigmoid is not saturated).
+     */
     static Weights weights(Graph graph, long seed) {
         SplittableRandom rng = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
         Map<String, Tensor> out = new LinkedHashMap<>(WeightInit.withRandomBatchNorm(graph, seed).tensors());
         for (ParameterLayout.Entry e : ParameterLayout.of(graph)) {
-            if (e.node().layer() instanceof Layer.Linear && e.suffix().equals(ParameterLayout.WEIGHT)) {
+            if (e.node().layer() instanceof Layer.Linear l && !l.pointwise()
+                    && e.suffix().equals(ParameterLayout.WEIGHT)) {
                 float[] v = new float[Math.toIntExact(Tensor.elements(e.shape()))];
                 for (int i = 0; i < v.length; i++) {
                     v[i] = (float) rng.nextGaussian();

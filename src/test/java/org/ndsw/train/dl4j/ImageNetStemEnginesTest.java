@@ -1,14 +1,12 @@
 package org.ndsw.train.dl4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.ndsw.NdswException;
 import org.ndsw.complexity.AnyNet;
 import org.ndsw.complexity.Convention;
 import org.ndsw.complexity.GraphComplexity;
@@ -49,14 +47,5 @@ class ImageNetStemEnginesTest {
         CrossEngineCheck.Result r = new CrossEngineCheck(TrainingEngines.find("djl"), new ReferenceEngine(), CPU)
                 .check(g, 2, 6);
         assertTrue(r.ok(), r.toString());
-    }
-
-    @Test
-    void squeezeAndExcitationIsRefusedWithAClearMessage() {
-        AnyNet se = new AnyNet(AnyNet.Stem.SIMPLE_STEM_IN, 8, AnyNet.Block.RES_BOTTLENECK_BLOCK, List.of(
-                new AnyNet.Stage(1, 16, 1, 1.0, 8)), 0, 0.25, 10);
-        NdswException e = assertThrows(NdswException.class, () -> AnyNetNetwork.build(se, 32));
-        assertTrue(e.getMessage().startsWith("squeeze-and-excitation (SE_R 0.25) cannot be trained by ndsw yet"),
-                e.getMessage());
     }
 }
