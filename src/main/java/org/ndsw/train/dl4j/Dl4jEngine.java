@@ -64,13 +64,33 @@ public final class Dl4jEngine implements TrainingEngine {
     public EngineModel build(Graph graph, EngineOptions options) {
         checkDevice(options.device());
         prepare(options.threads());
-        String setting = layout != null ? layout : System.getProperty(Dl4jGraphs.LAYOUT_PROPERTY, "auto");
         Dl4jGraphs.Built built = Dl4jGraphs.build(graph, WorkspaceMode.valueOf(System.getProperty(
-                "ndsw.dl4j.workspaces", "ENABLED")), Dl4jGraphs.layout(graph, setting));
+                "ndsw.dl4j.workspaces", "ENABLED")), Dl4jGraphs.layout(graph, setting()));
         String where = options.device().cliName() + " (" + options.threads()
                 + (options.threads() == 1 ? " thread" : " threads") + ", " + backend()
                 + (built.format() == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC ? ", channels-last" : "") + ")";
         return new Dl4jModel(graph, built, where);
+    }
+
+    /**
+     * Channels-last where possible, then NCHW for every network: the known-answer self-test tries them in this order
+     * and trains with the first that passes (decision 0011).
+     */
+    @Override
+    public java.util.List<TrainingEngine> configurations(EngineOptions options) {
+        if (setting().equals("auto")) {
+            return java.util.List.of(this, new Dl4jEngine("nchw"));
+        }
+        return java.util.List.of(this);
+    }
+
+    @Override
+    public String configuration() {
+        return setting().equals("auto") ? "channels-last where possible" : setting();
+    }
+
+    private String setting() {
+        return layout != null ? layout : System.getProperty(Dl4jGraphs.LAYOUT_PROPERTY, "auto");
     }
 
     @Override

@@ -79,6 +79,14 @@ class Dl4jLayoutTest {
     }
 
     @Test
+    void selfTestFallsBackFromChannelsLastToNchw() {
+        assertEquals(java.util.List.of("channels-last where possible", "nchw"), AUTO.configurations(CPU).stream()
+                .map(org.ndsw.train.TrainingEngine::configuration).toList());
+        assertEquals(java.util.List.of("nchw"), NCHW.configurations(CPU).stream()
+                .map(org.ndsw.train.TrainingEngine::configuration).toList());
+    }
+
+    @Test
     void unknownLayoutIsNamed() {
         Graph graph = Networks.cifar(SpecJson.parseNet(RESNET20));
         NdswException e = assertThrows(NdswException.class, () -> Dl4jGraphs.layout(graph, "nhwc4"));
