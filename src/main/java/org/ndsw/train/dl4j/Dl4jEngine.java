@@ -34,6 +34,19 @@ public final class Dl4jEngine implements TrainingEngine {
     /** Whether the OPENBLAS_CORETYPE warning was printed: once per JVM, however many threads build engines. */
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
+    /** The layout setting ("auto" or "nchw"), or null to read {@code -Dndsw.dl4j.layout} at each build. */
+    private final String layout;
+
+    /** The engine, laid out as {@code -Dndsw.dl4j.layout} says (default auto: channels-last where possible). */
+    public Dl4jEngine() {
+        this(null);
+    }
+
+    /** The engine with a fixed layout setting, "auto" or "nchw" (for comparisons). */
+    Dl4jEngine(String layout) {
+        this.layout = layout;
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -51,10 +64,33 @@ public final class Dl4jEngine implements TrainingEngine {
     public EngineModel build(Graph graph, EngineOptions options) {
         checkDevice(options.device());
         prepare(options.threads());
-        Dl4jGraphs.Built built = Dl4jGraphs.build(graph, WorkspaceMode.valueOf(System.getProperty("ndsw.dl4j.workspaces", "ENABLED")));
+        Dl4jGraphs.Built built = Dl4jGraphs.build(graph, WorkspaceMode.valueOf(System.getProperty(
+                "ndsw.dl4j.workspaces", "ENABLED")), Dl4jGraphs.layout(graph, setting()));
         String where = options.device().cliName() + " (" + options.threads()
-                + (options.threads() == 1 ? " thread" : " threads") + ", " + backend() + ")";
+                + (options.threads() == 1 ? " thread" : " threads") + ", " + backend()
+                + (built.format() == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC ? ", channels-last" : "") + ")";
         return new Dl4jModel(graph, built, where);
+    }
+
+    /**
+     * Channels-last where possible, then NCHW for every network: the known-answer self-test tries them in this order
+     * and trains with the first that passes (decision 0011).
+     */
+    @Override
+    public java.util.List<TrainingEngine> configurations(EngineOptions options) {
+        if (setting().equals("auto")) {
+            return java.util.List.of(this, new Dl4jEngine("nchw"));
+        }
+        return java.util.List.of(this);
+    }
+
+    @Override
+    public String configuration() {
+        return setting().equals("auto") ? "channels-last where possible" : setting();
+    }
+
+    private String setting() {
+        return layout != null ? layout : System.getProperty(Dl4jGraphs.LAYOUT_PROPERTY, "auto");
     }
 
     @Override

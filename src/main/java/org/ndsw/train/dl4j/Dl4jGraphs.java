@@ -28,6 +28,8 @@ import org.deeplearning4j.nn.conf.layers.convolutional.Cropping2D;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.NoOp;
+import org.ndsw.NdswException;
+import org.ndsw.Quote;
 import org.ndsw.net.Graph;
 import org.ndsw.net.Layer;
 import org.ndsw.net.Node;
@@ -46,6 +48,9 @@ import org.ndsw.train.ParameterLayout;
  * network output.
  */
 final class Dl4jGraphs {
+    /** The system property that can keep every graph in NCHW ({@code -Dndsw.dl4j.layout=nchw}). */
+    static final String LAYOUT_PROPERTY = "ndsw.dl4j.layout";
+
     /** The network input holding the drop-path masks, one column per slot (graph node names have no '~'). */
     static final String MASKS = "~masks";
 
@@ -59,12 +64,19 @@ final class Dl4jGraphs {
      * @param deadEnds nodes nothing reads (a cell's unused preprocessed input): extra network outputs that get a zero
      *     error, so they run and train (weight decay, BN statistics) as in DJL, which evaluates every node
      * @param maskSlots columns of the {@value #MASKS} input (0: the network has the image input only)
+     * @param format the layout of the image input and of every map inside the network
      */
     record Built(ComputationGraphConfiguration conf, List<Binding> bindings, String output, String aux,
-            List<String> deadEnds, int maskSlots) {}
+            List<String> deadEnds, int maskSlots, CNN2DFormat format) {}
 
-    /** Builds the configuration of a graph in NCHW (batch, channels, height, width). */
-    static Built build(Graph graph, WorkspaceMode workspaces) {
+    /**
+     * Builds the configuration of a graph with its maps in NCHW (batch, channels, height, width) or NHWC (channels
+     * last). Every layer takes the layout from the input type; parameters are laid out the same in both.
+     */
+    static Built build(Graph graph, WorkspaceMode workspaces, CNN2DFormat format) {
+        if (format == CNN2DFormat.NHWC && !channelsLastReady(graph)) {
+            throw new IllegalArgumentException("DL4J has no channels-last path for every op of this network");
+        }
         ComputationGraphConfiguration.GraphBuilder b = new NeuralNetConfiguration.Builder()
                 .dataType(DataType.FLOAT)
                 .updater(new NoOp())
@@ -105,14 +117,43 @@ final class Dl4jGraphs {
         outputs.addAll(deadEnds);
         b.setOutputs(outputs.toArray(String[]::new));
         InputType images = InputType.convolutional(in.shape().height(), in.shape().width(), in.shape().channels(),
-                CNN2DFormat.NCHW);
+                format);
         if (slots > 0) {
             b.setInputTypes(images, InputType.feedForward(slots));
         } else {
             b.setInputTypes(images);
         }
         b.allowNoOutput(false);
-        return new Built(b.build(), bindings, graph.output().name(), aux, deadEnds, slots);
+        return new Built(b.build(), bindings, graph.output().name(), aux, deadEnds, slots, format);
+    }
+
+    /**
+     * The layout a graph trains in: channels-last (NHWC) when {@code setting} is "auto" and every op of the graph has
+     * a channels-last path (plain convolutions, BN, ReLU, add, pooling, global pooling, linear), else NCHW; "nchw"
+     * always gives NCHW. In NHWC oneDNN's forward convolutions read and write the maps as they are, where NCHW maps
+     * were reordered to channels-last and back on every call (decision 0007).
+     */
+    static CNN2DFormat layout(Graph graph, String setting) {
+        return switch (setting) {
+            case "auto" -> channelsLastReady(graph) ? CNN2DFormat.NHWC : CNN2DFormat.NCHW;
+            case "nchw" -> CNN2DFormat.NCHW;
+            default -> throw new NdswException("-D" + LAYOUT_PROPERTY + " must be auto or nchw, not "
+                    + Quote.of(setting));
+        };
+    }
+
+    /** True if every op of the graph has a channels-last path here. */
+    static boolean channelsLastReady(Graph graph) {
+        for (Node n : graph.nodes().subList(1, graph.nodes().size())) {
+            Layer l = n.layer();
+            boolean ready = l instanceof Layer.Conv c ? c.groups() == 1 && !c.isDepthwise()
+                    : l instanceof Layer.BatchNorm || l instanceof Layer.Relu || l instanceof Layer.Add
+                    || l instanceof Layer.Pool || l instanceof Layer.GlobalAvgPool || l instanceof Layer.Linear;
+            if (!ready) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

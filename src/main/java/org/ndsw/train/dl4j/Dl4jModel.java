@@ -34,6 +34,7 @@ final class Dl4jModel implements EngineModel {
     private final String aux;
     private final List<String> deadEnds;
     private final int maskSlots;
+    private final boolean channelsLast;
     private final INDArray mask;
     private final FlatSgd sgd;
     private final String deviceDescription;
@@ -49,6 +50,7 @@ final class Dl4jModel implements EngineModel {
         aux = built.aux();
         deadEnds = built.deadEnds();
         maskSlots = built.maskSlots();
+        channelsLast = built.format() == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC;
         mask = Nd4j.zeros(net.params().dataType(), net.params().length());
         Binding.Views maskViews = viewsOf(mask);
         for (Binding b : bindings) {
@@ -164,11 +166,17 @@ final class Dl4jModel implements EngineModel {
         return net.output(false, inputs(batch))[0].dup('c').data().asFloat();
     }
 
-    /** The images and, for a network with drop-path, the masks as [N, slots] (ones when the batch has none). */
+    /**
+     * The images (NCHW, or made dense in NHWC order for a channels-last network) and, for a network with drop-path,
+     * the masks as [N, slots] (ones when the batch has none).
+     */
     private INDArray[] inputs(Batch batch) {
         org.ndsw.net.Shape in = graph.input().shape();
         INDArray images = Nd4j.create(batch.images(), new long[] {batch.size(), in.channels(), in.height(),
             in.width()}, 'c');
+        if (channelsLast) {
+            images = images.permute(0, 2, 3, 1).dup('c');
+        }
         if (maskSlots == 0) {
             return new INDArray[] {images};
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link FastLayers.FastBatchNorm} against batch norm written out in double precision: output, input error, γ and β
  * gradients and the running-statistics steps, with and without the built-in ReLU, for a batch whose statistics take the
- * E[x²] - μ² shortcut and for one far from zero mean, which must take the centred path.
+ * E[x²] - μ² shortcut and for one far from zero mean, which must take the centred path, in NCHW and channels-last.
  */
 class FastBatchNormTest {
     private static final int N = 4;
@@ -65,6 +66,36 @@ class FastBatchNormTest {
             varStep[c] = (1 - ref.var[c]) * (1 - DECAY);
         }
         assertClose(meanStep, vector(back.getFirst(), "mean"), "running mean step");
+        assertClose(varStep, vector(back.getFirst(), "var"), "running variance step");
+    }
+
+    /** Channels-last maps ([N, H, W, C], decision 0007) give the same values, on both paths of the statistics. */
+    @ParameterizedTest(name = "NHWC, mean {0}, relu {1}")
+    @CsvSource({"0, false", "0, true", "100, true"})
+    void channelsLastMatchesTheDefinition(double offset, boolean relu) {
+        Random rng = new Random(4);
+        double[] x = new double[N * C * H * W];
+        double[] dy = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = offset + (1 + i % C) * rng.nextGaussian();
+            dy[i] = rng.nextGaussian();
+        }
+        double[] gamma = {1.5, -0.7, 0.3};
+        double[] beta = {0.2, 0.5, -1.0};
+        Layer layer = layer(relu, gamma, beta, CNN2DFormat.NHWC);
+        layer.setInput(array(x).permute(0, 2, 3, 1).dup('c'), NO_WS);
+        double[] y = layer.activate(true, NO_WS).permute(0, 3, 1, 2).dup('c').data().asDouble();
+        Pair<Gradient, INDArray> back = layer.backpropGradient(array(dy).permute(0, 2, 3, 1).dup('c'), NO_WS);
+
+        Reference ref = new Reference(x, dy, gamma, beta, relu, H * W);
+        assertClose(ref.y, y, "output");
+        assertClose(ref.dx, back.getSecond().permute(0, 3, 1, 2).dup('c').data().asDouble(), "input error");
+        assertClose(ref.dGamma, vector(back.getFirst(), "gamma"), "dγ");
+        assertClose(ref.dBeta, vector(back.getFirst(), "beta"), "dβ");
+        double[] varStep = new double[C];
+        for (int c = 0; c < C; c++) {
+            varStep[c] = (1 - ref.var[c]) * (1 - DECAY);
+        }
         assertClose(varStep, vector(back.getFirst(), "var"), "running variance step");
     }
 
@@ -127,10 +158,15 @@ class FastBatchNormTest {
     }
 
     private static Layer layer(boolean relu, double[] gamma, double[] beta) {
+        return layer(relu, gamma, beta, CNN2DFormat.NCHW);
+    }
+
+    private static Layer layer(boolean relu, double[] gamma, double[] beta, CNN2DFormat format) {
+        BatchNormalization bn = new BatchNormalization.Builder().nIn(C).nOut(C).eps(EPS).decay(DECAY)
+                .useLogStd(false).activation(Activation.IDENTITY).build();
+        bn.setCnn2DFormat(format);
         NeuralNetConfiguration conf = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
-                .layer(new FastLayers.BatchNorm(new BatchNormalization.Builder().nIn(C).nOut(C).eps(EPS)
-                        .decay(DECAY).useLogStd(false).activation(Activation.IDENTITY).build(), relu))
-                .build();
+                .layer(new FastLayers.BatchNorm(bn, relu)).build();
         long count = conf.getLayer().initializer().numParams(conf);
         INDArray params = Nd4j.create(DataType.FLOAT, 1, count);
         Layer layer = conf.getLayer().instantiate(conf, List.of(), 0, params, true, DataType.FLOAT);
