@@ -63,10 +63,12 @@ public final class AnalysisView extends SplitPane {
         Label message = new Label();
         message.setId("analysis-message");
         message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped lines take their height, not cut
         message.textProperty().bind(vm.messageProperty());
         Label hint = new Label("Good range [lo, best, hi]: where the best model of a random quarter of the set lies"
                 + " (2.5%, 50%, 97.5%). Select a parameter to view it; refine a space from its range.");
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox box = new VBox(8, new Label("Sets"), sets, analyse, hint, table, new HBox(6, refine), train, compare,
                 message);
         box.setPadding(new Insets(8));
