@@ -85,10 +85,16 @@ class RegNetSpaceTest {
 
     @Test
     void regNetYCountsSqueezeAndExcitation() {
-        StageSpec s = space("RegNetX").sample(new SplittableRandom(11));
-        long x = Complexities.of(space("RegNetX"), s, Convention.MACS).params();
-        long y = Complexities.of(space("RegNetY"), s, Convention.MACS).params();
+        StageSpec sx = space("RegNetX").sample(new SplittableRandom(11));
+        StageSpec sy = space("RegNetY").sample(new SplittableRandom(11));
+        long x = Complexities.of(space("RegNetX"), sx, Convention.MACS).params();
+        long y = Complexities.of(space("RegNetY"), sy, Convention.MACS).params();
         assertTrue(y > x, x + " vs " + y);
+        // the SE is the net's (net.se_r), not the space's: the space only sets the input size and classes
+        assertEquals(y, Complexities.of(space("RegNetX"), sy, Convention.MACS).params());
+        assertEquals(x, Complexities.of(space("RegNetY"), sx, Convention.MACS).params());
+        // and the catalogue's CIFAR-10 count sees it too
+        assertTrue(Complexities.cifar(sy, Convention.NDS).params() > Complexities.cifar(sx, Convention.NDS).params());
     }
 
     @Test
