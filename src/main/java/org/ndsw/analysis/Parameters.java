@@ -18,7 +18,8 @@ import org.ndsw.space.StageSpec;
  * <ul>
  *   <li>stage-wise nets: {@code net.ds[i]}, {@code net.ws[i]} and, for bottleneck blocks, {@code net.bot_muls[i]} and
  *       {@code net.num_gs[i]} for every stage i (0 is the stem); {@code d}, the total depth of the stages after the
- *       stem, and {@code w}, their largest width (pycls's anynet_d and anynet_w);</li>
+ *       stem, and {@code w}, their largest width (pycls's anynet_d and anynet_w); {@code net.se_r}, the
+ *       squeeze-and-excitation ratio (0: none), where it varies within the set;</li>
  *   <li>cell nets: {@code net.width}, {@code net.depth}, {@code normal.OP} and {@code reduce.OP}, how often each op
  *       that occurs in the set appears in the normal and reduction cell, and {@code normal.outputs} and
  *       {@code reduce.outputs}, the number of states each cell concatenates;</li>
@@ -44,6 +45,7 @@ final class Parameters {
             p.addNet(i, models.get(i));
         }
         p.dropAbsentOps();
+        p.dropConstant("net.se_r");
         for (int i = 0; i < models.size(); i++) {
             p.addNumbers(i, models.get(i));
         }
@@ -74,6 +76,7 @@ final class Parameters {
                 put("net.num_gs[" + k + "]", i, stages.get(k).groups());
             }
         }
+        put("net.se_r", i, s.seRatio());
         put("d", i, stages.stream().skip(1).mapToInt(StageSpec.Stage::depth).sum());
         put("w", i, stages.stream().skip(1).mapToInt(StageSpec.Stage::width).max().orElse(stages.get(0).width()));
     }
@@ -105,6 +108,14 @@ final class Parameters {
                 columns.remove(normal);
                 columns.remove(reduce);
             }
+        }
+    }
+
+    /** Drops a column whose values are all the same (or all missing): it explains nothing. */
+    private void dropConstant(String name) {
+        double[] v = columns.get(name);
+        if (v != null && Arrays.stream(v).distinct().count() == 1) {
+            columns.remove(name);
         }
     }
 

@@ -74,6 +74,7 @@ public final class ClosedFormComplexity {
                 t.bn(wb, h);
                 t.conv(3, wb, wb, st.groups(), ho);
                 t.bn(wb, ho);
+                squeezeExcite(wb, (int) Math.rint(cin * spec.seRatio()), t);
                 t.conv(1, wb, w, 1, ho);
                 t.bn(w, ho);
             }
@@ -84,6 +85,17 @@ public final class ClosedFormComplexity {
             t.bn(w, ho);
         }
         return ho;
+    }
+
+    /**
+     * Squeeze-and-excitation of width `se` on a `wb`-channel map (none if `se` is 0): a pool, then two biased 1x1
+     * convs on the 1x1 pooled map, counted as fc layers; no BN, so both conventions count it alike.
+     */
+    private static void squeezeExcite(int wb, int se, Tally t) {
+        if (se > 0) {
+            t.fc(wb, se);
+            t.fc(se, wb);
+        }
     }
 
     private static void cellNetwork(CellSpec spec, Tally t, int size, int classes) {

@@ -5,7 +5,6 @@ import java.util.List;
 import org.ndsw.net.Networks;
 import org.ndsw.space.DesignSpace;
 import org.ndsw.space.ModelSpec;
-import org.ndsw.space.RegNetSpace;
 import org.ndsw.space.StageSpace;
 import org.ndsw.space.StageSpec;
 
@@ -29,15 +28,12 @@ public final class Complexities {
     /**
      * The complexity of a spec drawn from `space`: on CIFAR-10 for the paper's spaces; for a pycls space (AnyNetX) the
      * pycls AnyNet it is (simple_stem_in, res_bottleneck_block, group width = bottleneck width / groups, no head conv,
-     * no SE) on the space's input size with its classes; for a RegNet space the same, with the space's SE ratio.
+     * SE of the spec's net.se_r) on the space's input size with its classes; RegNet spaces likewise.
      */
     public static Complexity of(DesignSpace space, ModelSpec spec, Convention convention) {
-        if (space instanceof RegNetSpace r && spec instanceof StageSpec st) {
-            return AnyNetComplexity.of(anyNet(st, r.pycls().classes(), r.seRatio()), r.pycls().imageSize(),
-                    convention);
-        }
-        if (space instanceof StageSpace s && s.pycls() != null && spec instanceof StageSpec st) {
-            return AnyNetComplexity.of(anyNet(st, s.pycls().classes()), s.pycls().imageSize(), convention);
+        StageSpace.Pycls p = space.pyclsInput();
+        if (p != null && spec instanceof StageSpec st) {
+            return AnyNetComplexity.of(anyNet(st, p.classes()), p.imageSize(), convention);
         }
         return cifar(spec, convention);
     }
@@ -65,8 +61,8 @@ public final class Complexities {
             stages.add(new AnyNet.Stage(st.depth(), st.width(), st.stride(), block.isBottleneck() ? st.botMul() : 1.0,
                     gw));
         }
-        AnyNet net = new AnyNet(AnyNet.Stem.RES_STEM_IN, spec.stages().get(0).width(), block, stages, 0, 0,
-                IMAGENET_CLASSES);
+        AnyNet net = new AnyNet(AnyNet.Stem.RES_STEM_IN, spec.stages().get(0).width(), block, stages, 0,
+                spec.seRatio(), IMAGENET_CLASSES);
         return AnyNetComplexity.of(net, IMAGENET_SIZE, convention);
     }
 
@@ -76,13 +72,8 @@ public final class Complexities {
                 .anyMatch(b -> b.pyclsName().equals(spec.blockType().recordName()));
     }
 
-    /** The pycls AnyNet of a stage-wise bottleneck spec whose stem is simple_stem_in. */
+    /** The pycls AnyNet of a stage-wise bottleneck spec whose stem is simple_stem_in, with SE of its net.se_r. */
     public static AnyNet anyNet(StageSpec spec, int classes) {
-        return anyNet(spec, classes, 0);
-    }
-
-    /** The pycls AnyNet of a stage-wise bottleneck spec whose stem is simple_stem_in, with SE of this ratio (0: none). */
-    public static AnyNet anyNet(StageSpec spec, int classes, double seRatio) {
         List<AnyNet.Stage> stages = new ArrayList<>();
         for (StageSpec.Stage st : spec.stages().subList(1, spec.stages().size())) {
             int wb = StageSpec.bottleneckWidth(st.width(), st.botMul());
@@ -94,6 +85,6 @@ public final class Complexities {
                     + stem.stride());
         }
         return new AnyNet(AnyNet.Stem.SIMPLE_STEM_IN, stem.width(), AnyNet.Block.RES_BOTTLENECK_BLOCK, stages, 0,
-                seRatio, classes);
+                spec.seRatio(), classes);
     }
 }

@@ -18,21 +18,13 @@ public final class Networks {
         return build(spec, CIFAR_INPUT, CIFAR_CLASSES);
     }
 
-    /** The network of a spec for the given input shape and number of classes. */
-    public static Graph build(ModelSpec spec, Shape input, int classes) {
-        return build(spec, input, classes, 0);
-    }
-
     /**
-     * The network of a spec with squeeze-and-excitation of ratio `seRatio` in its bottleneck blocks (0: none), as a
-     * RegNetY space's models carry it: the ratio belongs to the space, not to the spec.
+     * The network of a spec for the given input shape and number of classes; a stage-wise spec's bottleneck blocks
+     * have squeeze-and-excitation of its own ratio ({@link StageSpec#seRatio}, net.se_r; 0: none).
      */
-    public static Graph build(ModelSpec spec, Shape input, int classes, double seRatio) {
+    public static Graph build(ModelSpec spec, Shape input, int classes) {
         if (spec instanceof StageSpec s) {
-            return StageNetwork.build(s, input, classes, seRatio);
-        }
-        if (seRatio > 0) {
-            throw new IllegalArgumentException("squeeze-and-excitation applies to stage-wise bottleneck nets only");
+            return StageNetwork.build(s, input, classes);
         }
         return CellNetwork.build((CellSpec) spec, input, classes);
     }

@@ -10,8 +10,9 @@ import org.ndsw.space.StageSpec;
 final class StageNetwork {
     private StageNetwork() {}
 
-    /** The network with squeeze-and-excitation of ratio `seRatio` in bottleneck blocks (0: none; RegNetY: 0.25). */
-    static Graph build(StageSpec spec, Shape input, int classes, double seRatio) {
+    /** The network, with squeeze-and-excitation of the spec's ratio in bottleneck blocks (0: none; RegNetY: 0.25). */
+    static Graph build(StageSpec spec, Shape input, int classes) {
+        double seRatio = spec.seRatio();
         GraphBuilder g = new GraphBuilder(input);
         StageSpec.Stage stem = spec.stages().get(0);
         int x = g.conv("stem.conv", 0, stem.width(), 3, stem.stride(), 1);

@@ -72,7 +72,8 @@ public final class PyclsConfigs {
 
     /**
      * The pycls AnyNet of a stage-wise spec: a stem of stride 1 is res_stem_cifar, of stride 2 simple_stem_in (the
-     * AnyNetX spaces); double_plain_block is pycls's vanilla_block; group width = bottleneck width / groups.
+     * AnyNetX spaces); double_plain_block is pycls's vanilla_block; group width = bottleneck width / groups; SE of
+     * the spec's net.se_r.
      */
     public static AnyNet anyNet(StageSpec spec, int classes) {
         StageSpec.Stage stem = spec.stages().get(0);
@@ -96,12 +97,13 @@ public final class PyclsConfigs {
                 stages.add(new AnyNet.Stage(st.depth(), st.width(), st.stride(), 1.0, 1));
             }
         }
-        return new AnyNet(s, stem.width(), b, stages, 0, 0, classes);
+        return new AnyNet(s, stem.width(), b, stages, 0, spec.seRatio(), classes);
     }
 
     /**
      * The stage-wise spec of a pycls AnyNet, the inverse of {@link #anyNet}: only res_stem_cifar or simple_stem_in,
-     * vanilla, basic or bottleneck blocks, no head conv and no SE; other nets are refused naming what does not fit.
+     * vanilla, basic or bottleneck blocks, no head conv; SE_R becomes net.se_r for bottleneck blocks (pycls's vanilla
+     * and basic blocks have no SE, so SE_ON does not change them); other nets are refused naming what does not fit.
      */
     public static StageSpec spec(AnyNet net) {
         int stemStride = switch (net.stem()) {
@@ -118,9 +120,6 @@ public final class PyclsConfigs {
         if (net.headWidth() > 0) {
             throw unfit("HEAD_W " + net.headWidth() + " (a head conv)");
         }
-        if (net.seRatio() > 0 && type.isBottleneck()) {
-            throw unfit("SE_ON (squeeze-and-excitation)");
-        }
         List<StageSpec.Stage> stages = new ArrayList<>();
         // The stem's placeholders, as the spaces write them: 0.0 for bottleneck blocks, else 1.0.
         stages.add(new StageSpec.Stage(1, net.stemWidth(), stemStride, type.isBottleneck() ? 0.0 : 1.0, 1));
@@ -132,7 +131,7 @@ public final class PyclsConfigs {
                 stages.add(new StageSpec.Stage(st.depth(), st.width(), st.stride(), 1.0, 1));
             }
         }
-        return new StageSpec(type, stages);
+        return new StageSpec(type, stages, type.isBottleneck() ? net.seRatio() : 0);
     }
 
     /**
@@ -169,12 +168,7 @@ public final class PyclsConfigs {
         StageSpace.Pycls p = space.pyclsInput();
         int size = p == null ? CIFAR_SIZE : p.imageSize();
         int classes = p == null ? CIFAR_CLASSES : p.classes();
-        AnyNet net = anyNet((StageSpec) spec, classes);
-        if (space instanceof org.ndsw.space.RegNetSpace r && r.seRatio() > 0) { // RegNetY: the same net with SE
-            net = new AnyNet(net.stem(), net.stemWidth(), net.block(), net.stages(), net.headWidth(), r.seRatio(),
-                    net.classes());
-        }
-        return of(net, size);
+        return of(anyNet((StageSpec) spec, classes), size);
     }
 
     /** Refuses spaces pycls cannot express, naming the space. */
@@ -189,6 +183,6 @@ public final class PyclsConfigs {
 
     private static NdswException unfit(String what) {
         return new NdswException("the workbench's net form cannot hold " + what
-                + "; it holds pycls AnyNets with res_stem_cifar or simple_stem_in, no head conv and no SE");
+                + "; it holds pycls AnyNets with res_stem_cifar or simple_stem_in and no head conv");
     }
 }

@@ -145,7 +145,7 @@ public record RegNetSpace(String name, String description, IntRange depth, IntRa
         return spec(sampleSetting(rng));
     }
 
-    /** The net of a setting as a stage-wise spec: the stem, then the generated stages at stride 2. */
+    /** The net of a setting as a stage-wise spec: the stem, then the generated stages at stride 2, SE of the space's ratio. */
     public StageSpec spec(RegNet setting) {
         List<StageSpec.Stage> out = new ArrayList<>();
         out.add(new StageSpec.Stage(1, stemWidth, 2, 0.0, 1));
@@ -153,6 +153,6 @@ public record RegNetSpace(String name, String description, IntRange depth, IntRa
             out.add(new StageSpec.Stage(s.depth(), s.width(), s.stride(), s.botMul(),
                     s.bottleneckWidth() / s.groupWidth()));
         }
-        return new StageSpec(BlockType.RES_BOTTLENECK, out);
+        return new StageSpec(BlockType.RES_BOTTLENECK, out, seRatio);
     }
 }

@@ -25,7 +25,9 @@ import org.ndsw.Quote;
  *
  * <p>Canonical JSON has keys in alphabetical order, no whitespace, and bottleneck fields only for bottleneck blocks,
  * so equal networks have equal text and {@link #hash} is a stable model identity. Unknown keys are rejected: a field we
- * do not understand might change the network, and a wrong complexity is worse than a clear error.
+ * do not understand might change the network, and a wrong complexity is worse than a clear error. The optional
+ * {@code se_r} (squeeze-and-excitation ratio, pycls's name) is written only when above 0, so nets without SE keep the
+ * text and hash they had before the field existed.
  */
 public final class SpecJson {
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
@@ -33,7 +35,7 @@ public final class SpecJson {
                     .maxNestingDepth((int) Domains.JSON_DEPTH.max()).build())
             .build());
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Set<String> STAGE_KEYS = Set.of("block_type", "ds", "ws", "ss", "bot_muls", "num_gs");
+    private static final Set<String> STAGE_KEYS = Set.of("block_type", "ds", "ws", "ss", "bot_muls", "num_gs", "se_r");
     private static final Set<String> CELL_KEYS = Set.of("genotype", "width", "depth", "aux", "drop_prob");
     private static final Set<String> GENOTYPE_KEYS = Set.of("normal", "normal_concat", "reduce", "reduce_concat");
 
@@ -108,7 +110,8 @@ public final class SpecJson {
             int g = gs == null ? 1 : gs[i];
             stages.add(new StageSpec.Stage(ds[i], ws[i], ss[i], b, g));
         }
-        return new StageSpec(type, stages);
+        double se = net.has("se_r") ? number(net.get("se_r"), "net.se_r") : 0.0;
+        return new StageSpec(type, stages, se);
     }
 
     private static CellSpec parseCell(JsonNode net) {
@@ -142,6 +145,9 @@ public final class SpecJson {
         if (s.blockType().isBottleneck()) {
             ArrayNode gs = o.putArray("num_gs");
             s.stages().forEach(st -> gs.add(st.groups()));
+        }
+        if (s.seRatio() > 0) {
+            o.put("se_r", s.seRatio());
         }
         ArrayNode ss = o.putArray("ss");
         s.stages().forEach(st -> ss.add(st.stride()));

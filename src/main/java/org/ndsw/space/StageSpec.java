@@ -9,18 +9,23 @@ import org.ndsw.NdswException;
  *
  * <p>In the record form, stage i is {@code ds[i], ws[i], ss[i]} and for bottleneck blocks {@code bot_muls[i],
  * num_gs[i]}. For non-bottleneck block types the bottleneck fields carry the neutral values 1.0 and 1.
+ *
+ * @param seRatio squeeze-and-excitation ratio of the bottleneck blocks, pycls's {@code se_r}: each block's SE width is
+ *     round(block input width x seRatio); 0 means no SE. Only res_bottleneck_block nets may have SE, as in pycls,
+ *     where only the bottleneck transform has it.
  */
-public record StageSpec(BlockType blockType, List<Stage> stages) implements ModelSpec {
+public record StageSpec(BlockType blockType, List<Stage> stages, double seRatio) implements ModelSpec {
 
     /** One stage: `depth` blocks of width `width`, the first with stride `stride`. */
     public record Stage(int depth, int width, int stride, double botMul, int groups) {}
 
     /**
      * Validates the spec: a stem of depth 1 and at least one stage, every value within its {@link Domains} domain,
-     * groups dividing w_b.
+     * groups dividing w_b, an SE ratio in [0, 1] and only on res_bottleneck_block nets.
      */
     public StageSpec {
         stages = List.copyOf(stages);
+        seRatio = seRatio == 0 ? 0.0 : seRatio; // -0.0 is none too, and equal to it
         if (stages.size() < 2) {
             throw new NdswException("net.ds must list the stem and at least one stage, got " + stages.size() + " entries");
         }
@@ -32,6 +37,24 @@ public record StageSpec(BlockType blockType, List<Stage> stages) implements Mode
         for (int i = 0; i < stages.size(); i++) {
             validateStage(blockType, i, stages.get(i));
         }
+        if (!(seRatio >= 0 && seRatio <= 1)) {
+            throw new NdswException("net.se_r must be in [0, 1] (0: no squeeze-and-excitation), got " + seRatio);
+        }
+        if (seRatio > 0 && blockType != BlockType.RES_BOTTLENECK) {
+            throw new NdswException("net.se_r = " + seRatio + " needs block_type "
+                    + BlockType.RES_BOTTLENECK.recordName() + " (squeeze-and-excitation sits in the bottleneck), got "
+                    + blockType.recordName());
+        }
+    }
+
+    /** A spec without squeeze-and-excitation. */
+    public StageSpec(BlockType blockType, List<Stage> stages) {
+        this(blockType, stages, 0);
+    }
+
+    /** The same net with squeeze-and-excitation of this ratio (0: none). */
+    public StageSpec withSeRatio(double ratio) {
+        return new StageSpec(blockType, stages, ratio);
     }
 
     private static void validateStage(BlockType type, int i, Stage s) {

@@ -45,16 +45,6 @@ public record TrainingJob(ModelSpec spec, String space, Cifar10 data, DataSummar
                 : new org.ndsw.net.Shape(3, folders.recipe().imSize(), folders.recipe().imSize());
     }
 
-    /**
-     * The squeeze-and-excitation ratio of the job's networks: the space's for a built-in RegNet space (RegNetY: 0.25),
-     * else 0. SE belongs to the space, not to the net JSON, as in {@link org.ndsw.complexity.Complexities#of}.
-     */
-    public double seRatio() {
-        return space == null ? 0 : org.ndsw.space.BuiltinSpaces.find(space)
-                .filter(s -> s instanceof org.ndsw.space.RegNetSpace)
-                .map(s -> ((org.ndsw.space.RegNetSpace) s).seRatio()).orElse(0.0);
-    }
-
     /** The number of classes: 10 for CIFAR-10, the class folders for image folders. */
     public int classes() {
         return folders == null ? org.ndsw.net.Networks.CIFAR_CLASSES : folders.classes().size();

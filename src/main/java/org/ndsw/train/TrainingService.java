@@ -34,9 +34,8 @@ public final class TrainingService {
     public TrainingResult run(TrainingJob job, TrainingListener listener) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        double seRatio = job.seRatio();
-        Graph graph = Networks.build(job.spec(), job.input(), job.classes(), seRatio);
-        Complexity complexity = job.folders() == null && seRatio == 0 ? Complexities.cifar(job.spec(), Convention.NDS)
+        Graph graph = Networks.build(job.spec(), job.input(), job.classes());
+        Complexity complexity = job.folders() == null ? Complexities.cifar(job.spec(), Convention.NDS)
                 : GraphComplexity.of(graph, Convention.NDS);
         Run run = new Run(job, listener);
         TrainingEngine engine = this.engine;

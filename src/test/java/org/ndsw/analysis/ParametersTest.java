@@ -37,6 +37,21 @@ class ParametersTest {
     }
 
     @Test
+    void theSeRatioIsAParameterWhereItVaries() {
+        org.ndsw.space.StageSpec plain = (org.ndsw.space.StageSpec) SpecJson.parseNet(RESNEXT);
+        ModelSpec se = plain.withSeRatio(0.25);
+        ParameterTable mixed = ParameterTable.of(List.of(
+                new AnalysisModel(5.0, plain, Double.NaN, Double.NaN, 0.1, 5e-4),
+                new AnalysisModel(4.0, se, Double.NaN, Double.NaN, 0.1, 5e-4)));
+        assertArrayEquals(new double[] {0, 0.25}, mixed.columns().get(mixed.names().indexOf("net.se_r")));
+        assertEquals(mixed.names().indexOf("net.num_gs[3]") + 1, mixed.names().indexOf("net.se_r"));
+        ParameterTable same = ParameterTable.of(List.of(
+                new AnalysisModel(5.0, se, Double.NaN, Double.NaN, 0.1, 5e-4),
+                new AnalysisModel(4.0, se, Double.NaN, Double.NaN, 0.1, 5e-4)));
+        assertTrue(!same.names().contains("net.se_r") && !same.omitted().contains("net.se_r"), same.names().toString());
+    }
+
+    @Test
     void cellNetsCountTheirOpsAndOutputs() {
         ModelSpec net = SpecJson.parseNet(DARTS);
         ParameterTable t = ParameterTable.of(List.of(new AnalysisModel(3.0, net, 1e6, 2e8, Double.NaN, Double.NaN)));

@@ -1,7 +1,9 @@
 package org.ndsw.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,21 @@ class ModelEntryTest {
                 assertEquals(SpecJson.hash(spec), m.hash(), space.name());
                 assertEquals(Complexities.cifar(spec, Convention.NDS), m.complexity(), space.name());
             }
+        }
+    }
+
+    @Test
+    void regNetYRowsHaveTheirOwnIdentityAndCountTheirSe() {
+        for (double r : new double[] {0.25, 0.5, 1.0, 0.1}) {
+            org.ndsw.space.StageSpec x = (org.ndsw.space.StageSpec) BuiltinSpaces.find("RegNetX").orElseThrow()
+                    .sample(new SplittableRandom(2));
+            org.ndsw.space.StageSpec y = x.withSeRatio(r);
+            ModelEntry mx = ModelEntry.of(x);
+            ModelEntry my = ModelEntry.of(y);
+            assertEquals(SpecJson.canonical(y), my.net());
+            assertEquals(SpecJson.hash(y), my.hash());
+            assertNotEquals(mx.hash(), my.hash());
+            assertTrue(my.complexity().params() > mx.complexity().params());
         }
     }
 

@@ -142,14 +142,52 @@ class PyclsCommandsTest {
         assertEquals(Main.EXIT_USER_ERROR, r.exit());
         assertTrue(r.err().contains(bad + ": job 1 (sweeps/cifar_demo/logs/000002/stdout.log): complexity.flops must"
                 + " be a non-negative integer, got \"many\""), r.err());
-        Files.writeString(bad, text.replace("\"SE_ON\": false, \"SE_R\": 0.25, \"STEM_TYPE\": \"res_stem_cifar\", "
-                + "\"STEM_W\": 16, \"STRIDE\"", "\"SE_ON\": true, \"SE_R\": 0.25, \"STEM_TYPE\": \"res_stem_cifar\", "
-                + "\"STEM_W\": 16, \"STRIDE\""));
+        Files.writeString(bad, text.replace("\"STEM_TYPE\": \"res_stem_cifar\", \"STEM_W\": 16, \"STRIDE\"",
+                "\"STEM_TYPE\": \"res_stem_in\", \"STEM_W\": 16, \"STRIDE\""));
         r = CliRun.of("import", bad.toString(), "--catalog", db);
         assertEquals(Main.EXIT_USER_ERROR, r.exit());
         assertTrue(r.err().contains("job 1 (sweeps/cifar_demo/logs/000002/stdout.log): cfg: the workbench's net form"
-                + " cannot hold SE_ON"), r.err());
+                + " cannot hold STEM_TYPE res_stem_in"), r.err());
         assertTrue(CliRun.of("sweeps", "--catalog", db).out().lines().noneMatch(l -> l.startsWith("bad_demo")));
+    }
+
+    @Test
+    void aSweepJobWithSeImportsAsANetWithSeRAndExportsItsSe() throws Exception {
+        Path sweepDir = Files.createDirectories(dir.resolve("se_demo"));
+        ObjectMapper m = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ArrayNode jobs = (com.fasterxml.jackson.databind.node.ArrayNode)
+                m.readTree(RES.resolve("cifar_demo/sweep.json").toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode job = (com.fasterxml.jackson.databind.node.ObjectNode) jobs.get(1);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) job.get("cfg").get("REGNET")).put("SE_ON", true);
+        Path sweep = sweepDir.resolve("sweep.json");
+        m.writeValue(sweep.toFile(), jobs);
+        org.ndsw.pycls.PyclsSweep.Job parsed = org.ndsw.pycls.PyclsSweep.read(sweep).get(1);
+        assertEquals(0.25, parsed.spec().seRatio());
+        // the complexity pycls would log for the job with SE (AnyNetComplexity reproduces pycls's RegNetY pins)
+        var withSe = AnyNetComplexity.of(parsed.net(), parsed.imageSize(), Convention.MACS);
+        assertTrue(withSe.params() > 43354L);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) job.get("complexity")).put("flops", withSe.flops())
+                .put("params", withSe.params()).put("acts", withSe.acts());
+        m.writeValue(sweep.toFile(), jobs);
+        String db = dir.resolve("se.db").toString();
+        CliRun r = CliRun.of("import", sweep.toString(), "--catalog", db);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("      3 records checked: params no mismatches; flops no mismatches\n"), r.out());
+        List<RunRow> rows;
+        try (Catalog c = Catalog.open(Path.of(db))) {
+            CatalogService s = new CatalogService(c);
+            rows = s.rows(java.util.Arrays.stream(s.modelIds(ModelQuery.of("se_demo"))).boxed().toList());
+        }
+        String net = rows.get(1).net();
+        assertTrue(net.contains("\"se_r\":0.25"), net);
+        Path out = dir.resolve("se_configs");
+        CliRun e = CliRun.of("export-config", rows.get(1).model().substring(0, 8), "--format", "pycls", "--out",
+                out.toString(), "--catalog", db);
+        assertEquals(0, e.exit(), e.err());
+        var cfg = PyclsYaml.read(out.resolve(rows.get(1).model().substring(0, 12) + ".yaml")).get(0).config();
+        PyclsConfig back = PyclsConfig.parse(cfg);
+        assertEquals(0.25, back.net().seRatio(), cfg.toString());
+        assertEquals(withSe, AnyNetComplexity.of(back.net(), back.imageSize(), Convention.MACS));
     }
 
     @Test

@@ -83,14 +83,22 @@ class TrainCommandTest {
         CliRun g = CliRun.of("sweep", "create", "regnet", "--space", "RegNetY", "-n", "2", "--seed", "1", "--data",
                 in.toString(), "--im-size", "32", "--catalog", dir.resolve("regnet-catalog.db").toString());
         assertEquals(0, g.exit(), g.err());
-        // the same net in a record of space RegNetY trains with squeeze-and-excitation: more params than without
-        CliRun y = CliRun.of("train", "--net", "{\"space\":\"RegNetY\",\"net\":" + net + "}", "--data",
+        // the same net with net.se_r trains with squeeze-and-excitation: more params than without; the space's
+        // name plays no part (a record of space RegNetY without se_r is the net without SE)
+        String seNet = net.replace("\"ds\"", "\"se_r\":0.25,\"ds\"");
+        CliRun y = CliRun.of("train", "--net", "{\"space\":\"Mine\",\"net\":" + seNet + "}", "--data",
                 in.toString(), "--im-size", "32", "--epochs", "1", "--batch", "4", "--test-batch", "6", "--threads",
                 "1", "--quiet");
         assertEquals(0, y.exit(), y.err());
         JsonNode withSe = Json.MAPPER.readTree(y.out());
-        assertEquals("RegNetY", withSe.get("space").asText());
+        assertEquals("Mine", withSe.get("space").asText());
+        assertEquals(0.25, withSe.get("net").get("se_r").asDouble(), withSe.toString());
         assertTrue(withSe.get("params").asLong() > o.get("params").asLong(), withSe + " vs " + o);
+        CliRun named = CliRun.of("train", "--net", "{\"space\":\"RegNetY\",\"net\":" + net + "}", "--data",
+                in.toString(), "--im-size", "32", "--epochs", "1", "--batch", "4", "--test-batch", "6", "--threads",
+                "1", "--quiet");
+        assertEquals(0, named.exit(), named.err());
+        assertEquals(o.get("params").asLong(), Json.MAPPER.readTree(named.out()).get("params").asLong());
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.ndsw.space.BuiltinSpaces;
 import org.ndsw.space.DesignSpace;
 import org.ndsw.space.ModelSpec;
 import org.ndsw.space.SpecJson;
+import org.ndsw.space.StageSpec;
 
 /** The graph count (what engines build) and the closed form (the fast path) agree on random specs of every space. */
 class ComplexityConsistencyTest {
@@ -25,6 +26,33 @@ class ComplexityConsistencyTest {
                     Complexity graph = Complexities.cifarFromGraph(spec, c);
                     Complexity closed = Complexities.cifar(spec, c);
                     assertEquals(graph, closed, () -> space.name() + " " + c + " " + SpecJson.canonical(spec));
+                }
+            }
+        }
+    }
+
+    @Test
+    void graphCountEqualsClosedFormWithSqueezeExcite() {
+        for (String name : new String[] {"ResNeXt-A", "ResNeXt-B", "AnyNetX_E", "RegNetX"}) {
+            SplittableRandom rng = new SplittableRandom(7);
+            DesignSpace space = BuiltinSpaces.find(name).orElseThrow();
+            for (int i = 0; i < 50; i++) {
+                StageSpec plain = (StageSpec) space.sample(rng);
+                for (double r : new double[] {0.25, 0.5, 1.0}) {
+                    StageSpec se = plain.withSeRatio(r);
+                    for (Convention c : Convention.values()) {
+                        Complexity graph = Complexities.cifarFromGraph(se, c);
+                        assertEquals(graph, Complexities.cifar(se, c),
+                                () -> name + " " + c + " " + SpecJson.canonical(se));
+                        Complexity without = Complexities.cifar(plain, c);
+                        assertTrue(graph.params() > without.params());
+                    }
+                    // SE has no BN: it adds the same flops under both conventions
+                    long nds = Complexities.cifar(se, Convention.NDS).flops()
+                            - Complexities.cifar(plain, Convention.NDS).flops();
+                    long macs = Complexities.cifar(se, Convention.MACS).flops()
+                            - Complexities.cifar(plain, Convention.MACS).flops();
+                    assertEquals(nds, macs, name);
                 }
             }
         }

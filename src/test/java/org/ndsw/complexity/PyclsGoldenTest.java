@@ -58,6 +58,45 @@ class PyclsGoldenTest {
         }));
     }
 
+    /**
+     * The pinned nets the workbench's net form holds (simple_stem_in or res_stem_cifar, no head conv), among them every
+     * RegNetX and RegNetY, counted as a stage-wise spec with net.se_r after a trip through its canonical JSON: closed
+     * form, the pycls AnyNet of the spec and the built graph all give pycls's numbers.
+     */
+    @TestFactory
+    Stream<DynamicTest> theStageSpecPathMatchesThePinsWithSe() {
+        JsonNode pinned = pinned();
+        List<JsonNode> held = configs().stream().filter(c -> fits(PyclsConfig.parse(c).net())).toList();
+        assertTrue(held.stream().filter(c -> c.get("config").textValue().contains("RegNetY-")).count() >= 12,
+                "every RegNetY pin is held");
+        return held.stream().map(c -> DynamicTest.dynamicTest(c.get("config").textValue(), () -> {
+            JsonNode want = pinned.get(c.get("config").textValue());
+            PyclsConfig cfg = PyclsConfig.parse(c);
+            org.ndsw.space.StageSpec spec = (org.ndsw.space.StageSpec) org.ndsw.space.SpecJson.parseNet(
+                    org.ndsw.space.SpecJson.canonical(org.ndsw.pycls.PyclsConfigs.spec(cfg.net())));
+            assertEquals(cfg.net().seRatio(), spec.seRatio());
+            int size = cfg.imageSize();
+            int classes = cfg.net().classes();
+            List<Complexity> got = List.of(ClosedFormComplexity.of(spec, Convention.MACS, size, classes),
+                    AnyNetComplexity.of(org.ndsw.pycls.PyclsConfigs.anyNet(spec, classes), size, Convention.MACS),
+                    GraphComplexity.of(org.ndsw.net.Networks.build(spec, new org.ndsw.net.Shape(3, size, size),
+                            classes), Convention.MACS));
+            for (Complexity g : got) {
+                assertEquals(new Complexity(want.get("flops").longValue(), want.get("params").longValue(),
+                        want.get("acts").longValue()), g);
+            }
+        }));
+    }
+
+    private static boolean fits(AnyNet net) {
+        try {
+            org.ndsw.pycls.PyclsConfigs.spec(net);
+            return true;
+        } catch (org.ndsw.NdswException e) {
+            return false;
+        }
+    }
+
     @Test
     void theFixturesCoverEveryModelTheIssueNames() {
         List<String> names = configs().stream().map(c -> c.get("config").textValue()).toList();

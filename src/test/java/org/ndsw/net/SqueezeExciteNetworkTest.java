@@ -95,7 +95,8 @@ class SqueezeExciteNetworkTest {
         SplittableRandom rng = new SplittableRandom(5);
         for (int i = 0; i < 5; i++) {
             StageSpec spec = y.sample(rng);
-            Graph g = Networks.build(spec, new Shape(3, 224, 224), 1000, y.seRatio());
+            assertEquals(y.seRatio(), spec.seRatio());
+            Graph g = Networks.build(spec, new Shape(3, 224, 224), 1000);
             assertTrue(g.nodes().stream().anyMatch(n -> n.layer() instanceof Layer.ChannelScale));
             assertEquals(Complexities.of(y, spec, Convention.NDS).params(), ParameterLayout.trainableCount(g));
         }

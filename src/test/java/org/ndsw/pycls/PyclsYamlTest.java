@@ -66,19 +66,42 @@ class PyclsYamlTest {
     @Test
     void writtenConfigsOfSampledNetsRoundTripToTheSameNet() {
         for (DesignSpace space : List.of(BuiltinSpaces.resolve("ResNeXt-B"), BuiltinSpaces.resolve("Vanilla"),
-                BuiltinSpaces.resolve("AnyNetX_A"), BuiltinSpaces.resolve("AnyNetX_E"))) {
+                BuiltinSpaces.resolve("AnyNetX_A"), BuiltinSpaces.resolve("AnyNetX_E"), BuiltinSpaces.resolve("RegNetX"),
+                BuiltinSpaces.resolve("RegNetY"))) {
             SplittableRandom rng = new SplittableRandom(7);
             for (int i = 0; i < 50; i++) {
                 StageSpec spec = (StageSpec) space.sample(rng);
                 ObjectNode cfg = PyclsConfigs.ofSample(space, spec);
                 ObjectNode back = PyclsYaml.parseYaml(PyclsYaml.write(cfg), "written");
                 assertEquals(cfg, back);
+                assertEquals(spec.seRatio() > 0, cfg.at("/ANYNET/SE_ON").booleanValue(), space.name());
                 PyclsConfig parsed = PyclsConfig.parse(back);
                 assertEquals(spec, PyclsConfigs.spec(parsed.net()), space.name());
                 assertEquals(Complexities.of(space, spec, Convention.MACS).params(),
                         AnyNetComplexity.of(parsed.net(), parsed.imageSize(), Convention.MACS).params());
             }
         }
+    }
+
+    @Test
+    void seOnBecomesNetSeRAndBack() {
+        PyclsConfig y = PyclsConfig.parse(PyclsYaml.read(FIXTURES.resolve("RegNetY-800MF_dds_8gpu.yaml")).get(0)
+                .config());
+        StageSpec spec = PyclsConfigs.spec(y.net());
+        assertEquals(0.25, spec.seRatio());
+        assertEquals(AnyNetComplexity.of(y.net(), y.imageSize(), Convention.MACS),
+                AnyNetComplexity.of(PyclsConfigs.anyNet(spec, y.net().classes()), y.imageSize(), Convention.MACS));
+        StageSpec resnext = ((StageSpec) BuiltinSpaces.resolve("ResNeXt-A").sample(new SplittableRandom(1)))
+                .withSeRatio(0.5);
+        ObjectNode cfg = PyclsConfigs.ofSample(BuiltinSpaces.resolve("ResNeXt-A"), resnext);
+        assertTrue(cfg.at("/ANYNET/SE_ON").booleanValue());
+        assertEquals(0.5, cfg.at("/ANYNET/SE_R").doubleValue());
+        assertEquals(resnext, PyclsConfigs.spec(PyclsConfig.parse(cfg).net()));
+        // pycls's basic block has no SE, so SE_ON does not change a ResNet
+        StageSpec resnet = (StageSpec) BuiltinSpaces.resolve("ResNet").sample(new SplittableRandom(1));
+        ObjectNode on = PyclsConfigs.ofSample(BuiltinSpaces.resolve("ResNet"), resnet);
+        ((ObjectNode) on.get("ANYNET")).put("SE_ON", true).put("SE_R", 0.25);
+        assertEquals(resnet, PyclsConfigs.spec(PyclsConfig.parse(on).net()));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.ndsw.space;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,10 +85,16 @@ class RegNetSpaceTest {
 
     @Test
     void regNetYCountsSqueezeAndExcitation() {
-        StageSpec s = space("RegNetX").sample(new SplittableRandom(11));
-        long x = Complexities.of(space("RegNetX"), s, Convention.MACS).params();
-        long y = Complexities.of(space("RegNetY"), s, Convention.MACS).params();
+        StageSpec sx = space("RegNetX").sample(new SplittableRandom(11));
+        StageSpec sy = space("RegNetY").sample(new SplittableRandom(11));
+        long x = Complexities.of(space("RegNetX"), sx, Convention.MACS).params();
+        long y = Complexities.of(space("RegNetY"), sy, Convention.MACS).params();
         assertTrue(y > x, x + " vs " + y);
+        // the SE is the net's (net.se_r), not the space's: the space only sets the input size and classes
+        assertEquals(y, Complexities.of(space("RegNetX"), sy, Convention.MACS).params());
+        assertEquals(x, Complexities.of(space("RegNetY"), sx, Convention.MACS).params());
+        // and the catalogue's CIFAR-10 count sees it too
+        assertTrue(Complexities.cifar(sy, Convention.NDS).params() > Complexities.cifar(sx, Convention.NDS).params());
     }
 
     @Test
@@ -113,15 +120,20 @@ class RegNetSpaceTest {
     }
 
     @Test
-    void trainingTakesTheBuiltInRegNetSpacesAndRefusesAnUnknownSpaceWithSe() {
-        assertEquals(space("RegNetY"), org.ndsw.app.train.ModelSource.requireTrainable(space("RegNetY")));
-        assertEquals(space("RegNetX"), org.ndsw.app.train.ModelSource.requireTrainable(space("RegNetX")));
+    void samplesCarryTheSpacesSeRatioAndAFileSpaceWithSeTrainsUnderAnyName() {
         RegNetSpace y = space("RegNetY");
         RegNetSpace mine = new RegNetSpace("MyRegNetY", "", y.depth(), y.w0(), y.wa(), y.wm(), y.groupWidth(),
-                y.botMul(), y.seRatio(), y.stemWidth(), y.numStages(), y.pycls());
-        NdswException e = assertThrows(NdswException.class,
-                () -> org.ndsw.app.train.ModelSource.requireTrainable(mine));
-        assertTrue(e.getMessage().contains("has squeeze-and-excitation (regnet.se_ratio 0.25)"), e.getMessage());
+                y.botMul(), 0.5, y.stemWidth(), y.numStages(), y.pycls());
+        StageSpec s = mine.sample(new java.util.SplittableRandom(3));
+        assertEquals(0.5, s.seRatio());
+        assertEquals(0.5, SpecJson.toJson(s).get("se_r").doubleValue());
+        assertEquals(0.0, space("RegNetX").sample(new java.util.SplittableRandom(3)).seRatio());
+        assertEquals(0.25, y.sample(new java.util.SplittableRandom(3)).seRatio());
+        // RegNetX and RegNetY draw the same stages from one seed but are different models
+        assertEquals(space("RegNetX").sample(new java.util.SplittableRandom(3)).stages(),
+                y.sample(new java.util.SplittableRandom(3)).stages());
+        assertNotEquals(SpecJson.hash(space("RegNetX").sample(new java.util.SplittableRandom(3))),
+                SpecJson.hash(y.sample(new java.util.SplittableRandom(3))));
     }
 
     @Test

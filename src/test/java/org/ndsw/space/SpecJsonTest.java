@@ -45,6 +45,49 @@ class SpecJsonTest {
     }
 
     @Test
+    void seRatioIsWrittenOnlyAboveZeroSoOlderNetsKeepTheirHash() {
+        String plain = "{\"block_type\":\"res_bottleneck_block\",\"bot_muls\":[0.0,1.0],\"ds\":[1,2],"
+                + "\"num_gs\":[1,2],\"ss\":[2,2],\"ws\":[16,32]}";
+        StageSpec none = (StageSpec) SpecJson.parseNet(plain);
+        assertEquals(0.0, none.seRatio());
+        assertEquals(plain, SpecJson.canonical(none));
+        StageSpec zero = (StageSpec) SpecJson.parseNet(plain.replace("\"ds\"", "\"se_r\":0,\"ds\""));
+        assertEquals(none, zero);
+        assertEquals(SpecJson.hash(none), SpecJson.hash(zero));
+        String withSe = plain.replace("\"ss\"", "\"se_r\":0.25,\"ss\"");
+        StageSpec se = (StageSpec) SpecJson.parseNet(withSe);
+        assertEquals(0.25, se.seRatio());
+        assertEquals(withSe, SpecJson.canonical(se), "se_r sorts between num_gs and ss");
+        assertEquals(se, none.withSeRatio(0.25));
+        assertNotEquals(SpecJson.hash(none), SpecJson.hash(se));
+        assertEquals(se, new StageSpec(BlockType.RES_BOTTLENECK, none.stages(), 0.25));
+        assertEquals(none, new StageSpec(BlockType.RES_BOTTLENECK, none.stages(), -0.0));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "1.5|net.se_r must be in [0, 1] (0: no squeeze-and-excitation), got 1.5",
+        "-0.25|net.se_r must be in [0, 1] (0: no squeeze-and-excitation), got -0.25",
+        "\"a\"|net.se_r must be a number, got \"a\"",
+    })
+    void badSeRatiosNameTheFieldAndValue(String value, String message) {
+        String net = "{\"block_type\":\"res_bottleneck_block\",\"bot_muls\":[0.0,1.0],\"ds\":[1,2],"
+                + "\"num_gs\":[1,2],\"se_r\":" + value + ",\"ss\":[2,2],\"ws\":[16,32]}";
+        NdswException e = assertThrows(NdswException.class, () -> SpecJson.parseNet(net));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void seNeedsTheBottleneckBlock() {
+        NdswException e = assertThrows(NdswException.class, () -> SpecJson.parseNet("{\"block_type\":"
+                + "\"res_basic_block\",\"ds\":[1,2],\"se_r\":0.25,\"ss\":[1,2],\"ws\":[16,32]}"));
+        assertEquals("net.se_r = 0.25 needs block_type res_bottleneck_block (squeeze-and-excitation sits in the"
+                + " bottleneck), got res_basic_block", e.getMessage());
+        assertEquals(0.0, ((StageSpec) SpecJson.parseNet("{\"block_type\":\"res_basic_block\",\"ds\":[1,2],"
+                + "\"se_r\":0,\"ss\":[1,2],\"ws\":[16,32]}")).seRatio());
+    }
+
+    @Test
     void cellRecordRoundTrips() {
         String net = "{\"aux\":false,\"depth\":8,\"drop_prob\":0.0,\"genotype\":{\"normal\":[[\"sep_conv_3x3\",0],"
                 + "[\"skip_connect\",1],[\"none\",2],[\"dil_conv_5x5\",0]],\"normal_concat\":[2,3],"

@@ -57,7 +57,7 @@ public final class SweepService {
             throw new NdswException("--im-size, --test-im-size and --pca-std apply to ImageNet-style folders"
                     + " (train/<class>/ and val/<class>/), and " + def.data() + " is not one");
         }
-        DesignSpace space = ModelSource.requireTrainable(BuiltinSpaces.resolve(def.space()));
+        DesignSpace space = BuiltinSpaces.resolve(def.space());
         if (def.recipe().needsCells() && !"cell".equals(space.family())) {
             throw new NdswException(String.format(Locale.ROOT, "the recipe's auxiliary head (aux weight %s) and"
                     + " drop-path (%s) are defined for cell networks only, and space %s is %s-wise",

@@ -11,11 +11,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.ndsw.NdswException;
-import org.ndsw.Quote;
 import org.ndsw.space.BuiltinSpaces;
 import org.ndsw.space.DesignSpace;
 import org.ndsw.space.ModelSpec;
-import org.ndsw.space.RegNetSpace;
 import org.ndsw.space.SpecJson;
 
 /**
@@ -51,7 +49,7 @@ public record ModelSource(ModelSpec spec, String space) {
 
     /** The first model `ndsw sample NAME -n 1 --seed S` draws. */
     public static ModelSource ofSpace(String nameOrFile, long seed) {
-        DesignSpace space = requireTrainable(BuiltinSpaces.resolve(nameOrFile));
+        DesignSpace space = BuiltinSpaces.resolve(nameOrFile);
         return new ModelSource(space.sample(new SplittableRandom(seed)), space.name());
     }
 
@@ -66,28 +64,6 @@ public record ModelSource(ModelSpec spec, String space) {
         } catch (NdswException e) {
             throw new NdswException(where + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * The space itself when the engines can train its networks: CIFAR-10 ones on CIFAR-10, and pycls AnyNet ones
-     * (AnyNetX_A-E; RegNetX and RegNetY, whose sampler draws d, w0, wa, wm, g and b and generates a stage-wise
-     * bottleneck net with simple_stem_in) at any resolution on ImageNet-style folders (docs/training.md, "Training at
-     * other resolutions"). RegNetY's squeeze-and-excitation belongs to the space, not to the net JSON, so a run finds
-     * it by the space's name ({@link org.ndsw.train.TrainingJob#seRatio}): a RegNet space file with SE is refused
-     * unless it is named after a built-in space with the same ratio.
-     */
-    public static DesignSpace requireTrainable(DesignSpace space) {
-        if (space instanceof RegNetSpace r && r.seRatio() > 0) {
-            boolean builtin = BuiltinSpaces.find(r.name())
-                    .filter(b -> b instanceof RegNetSpace br && br.seRatio() == r.seRatio()).isPresent();
-            if (!builtin) {
-                throw new NdswException("space " + Quote.of(r.name()) + " has squeeze-and-excitation (regnet.se_ratio "
-                        + r.seRatio() + "), which training finds by the space's name and only for the built-in"
-                        + " RegNetY; name the space RegNetY or train its models with pycls (`ndsw sample "
-                        + r.name() + " --format pycls`)");
-            }
-        }
-        return space;
     }
 
 }

@@ -28,7 +28,7 @@ class ModelSourceRegNetTest {
                     new EngineOptions(Device.CPU, 1), null, false, new FolderData(java.util.List.of(), new int[0],
                     java.util.List.of(), new int[0], java.util.List.of("a", "b"), java.nio.file.Path.of("x"),
                     new org.ndsw.train.data.ImageRecipe(32, 36, 0)));
-            assertEquals(space.seRatio(), job.seRatio());
+            assertEquals(space.seRatio(), ((org.ndsw.space.StageSpec) job.spec()).seRatio());
         }
     }
 }
