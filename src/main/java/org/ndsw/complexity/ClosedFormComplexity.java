@@ -7,6 +7,7 @@ import org.ndsw.space.CellSpec;
 import org.ndsw.space.Genotype;
 import org.ndsw.space.ModelSpec;
 import org.ndsw.space.StageSpec;
+import org.ndsw.space.StemType;
 
 /**
  * Counts complexity in closed form, block by block and op by op, without building a graph.
@@ -41,8 +42,15 @@ public final class ClosedFormComplexity {
         List<StageSpec.Stage> stages = spec.stages();
         StageSpec.Stage stem = stages.get(0);
         int h = down(size, stem.stride());
-        t.conv(3, 3, stem.width(), 1, h);
-        t.bn(stem.width(), h);
+        if (spec.stemType() == StemType.RES_STEM_IN) { // 7x7 conv, BN, ReLU, 3x3 max-pool at stride 2
+            t.conv(7, 3, stem.width(), 1, h);
+            t.bn(stem.width(), h);
+            h = down(h, 2);
+            t.pool(stem.width(), h);
+        } else {
+            t.conv(3, 3, stem.width(), 1, h);
+            t.bn(stem.width(), h);
+        }
         int prev = stem.width();
         for (int i = 1; i < stages.size(); i++) {
             StageSpec.Stage st = stages.get(i);

@@ -72,7 +72,10 @@ public final class Complexities {
                 .anyMatch(b -> b.pyclsName().equals(spec.blockType().recordName()));
     }
 
-    /** The pycls AnyNet of a stage-wise bottleneck spec whose stem is simple_stem_in, with SE of its net.se_r. */
+    /**
+     * The pycls AnyNet of a stage-wise bottleneck spec whose stem is simple_stem_in (or res_stem_in, its net.stem_type),
+     * with SE of its net.se_r.
+     */
     public static AnyNet anyNet(StageSpec spec, int classes) {
         List<AnyNet.Stage> stages = new ArrayList<>();
         for (StageSpec.Stage st : spec.stages().subList(1, spec.stages().size())) {
@@ -84,7 +87,8 @@ public final class Complexities {
             throw new org.ndsw.NdswException("pycls's simple_stem_in has stride 2, got a stem of stride "
                     + stem.stride());
         }
-        return new AnyNet(AnyNet.Stem.SIMPLE_STEM_IN, stem.width(), AnyNet.Block.RES_BOTTLENECK_BLOCK, stages, 0,
-                spec.seRatio(), classes);
+        AnyNet.Stem s = spec.stemType() == org.ndsw.space.StemType.RES_STEM_IN ? AnyNet.Stem.RES_STEM_IN
+                : AnyNet.Stem.SIMPLE_STEM_IN;
+        return new AnyNet(s, stem.width(), AnyNet.Block.RES_BOTTLENECK_BLOCK, stages, 0, spec.seRatio(), classes);
     }
 }

@@ -8,9 +8,14 @@ import org.ndsw.net.Node;
  * Counts the complexity of a network graph node by node (docs/reference/complexity.md): the count that mirrors what engines build.
  *
  * <p>Only convs, BNs and the fc layer cost anything; ReLU, add, concat, pooling, zero, shift and drop-path are free.
+ * The one exception is the max-pool of pycls's res_stem_in (node {@code stem.pool}): its outputs count as acts, as
+ * pycls counts them.
  * An auxiliary head is not counted: it is trained but not part of the network that is used (DARTS convention).
  */
 public final class GraphComplexity {
+    /** The name of res_stem_in's max-pool (net/AnyNetNetwork), whose outputs pycls counts as acts. */
+    static final String STEM_POOL = "stem.pool";
+
     private GraphComplexity() {}
 
     /** The complexity of a whole graph under a convention. */
@@ -49,6 +54,8 @@ public final class GraphComplexity {
                 flops = Math.addExact(flops, weights);
                 params = Math.addExact(params, weights);
                 acts = Math.addExact(acts, fc.outFeatures());
+            } else if (layer instanceof Layer.Pool && STEM_POOL.equals(n.name())) {
+                acts = Math.addExact(acts, out);
             }
         }
         return new Complexity(flops, params, acts);

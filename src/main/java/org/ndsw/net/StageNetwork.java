@@ -1,6 +1,8 @@
 package org.ndsw.net;
 
+import org.ndsw.complexity.AnyNet;
 import org.ndsw.space.StageSpec;
+import org.ndsw.space.StemType;
 
 /**
  * Builds stage-wise networks (docs/reference/blocks-and-ops.md, pycls AnyNet): stem, stages of blocks, head.
@@ -10,13 +12,17 @@ import org.ndsw.space.StageSpec;
 final class StageNetwork {
     private StageNetwork() {}
 
-    /** The network, with squeeze-and-excitation of the spec's ratio in bottleneck blocks (0: none; RegNetY: 0.25). */
+    /** The network (stem: the spec's net.stem_type), with squeeze-and-excitation of the spec's ratio in bottleneck blocks (0: none; RegNetY: 0.25). */
     static Graph build(StageSpec spec, Shape input, int classes) {
         double seRatio = spec.seRatio();
         GraphBuilder g = new GraphBuilder(input);
         StageSpec.Stage stem = spec.stages().get(0);
-        int x = g.conv("stem.conv", 0, stem.width(), 3, stem.stride(), 1);
-        x = g.relu("stem.relu", g.bn("stem.bn", x));
+        int x;
+        if (spec.stemType() == StemType.RES_STEM_IN) {
+            x = AnyNetNetwork.stem(g, AnyNet.Stem.RES_STEM_IN, stem.width());
+        } else {
+            x = g.relu("stem.relu", g.bn("stem.bn", g.conv("stem.conv", 0, stem.width(), 3, stem.stride(), 1)));
+        }
         for (int i = 1; i < spec.stages().size(); i++) {
             StageSpec.Stage st = spec.stages().get(i);
             for (int j = 0; j < st.depth(); j++) {

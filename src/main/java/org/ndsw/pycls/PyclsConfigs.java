@@ -12,6 +12,7 @@ import org.ndsw.space.DesignSpace;
 import org.ndsw.space.ModelSpec;
 import org.ndsw.space.StageSpace;
 import org.ndsw.space.StageSpec;
+import org.ndsw.space.StemType;
 
 /**
  * Builds pycls configs (docs/pycls.md): the ANYNET section of a net, a stage-wise spec as the pycls AnyNet it is, and
@@ -71,13 +72,13 @@ public final class PyclsConfigs {
     }
 
     /**
-     * The pycls AnyNet of a stage-wise spec: a stem of stride 1 is res_stem_cifar, of stride 2 simple_stem_in (the
-     * AnyNetX spaces); double_plain_block is pycls's vanilla_block; group width = bottleneck width / groups; SE of
+     * The pycls AnyNet of a stage-wise spec: net.stem_type res_stem_in is res_stem_in, else a stem of stride 1 is
+     * res_stem_cifar, of stride 2 simple_stem_in (the AnyNetX spaces); double_plain_block is pycls's vanilla_block; group width = bottleneck width / groups; SE of
      * the spec's net.se_r.
      */
     public static AnyNet anyNet(StageSpec spec, int classes) {
         StageSpec.Stage stem = spec.stages().get(0);
-        AnyNet.Stem s = switch (stem.stride()) {
+        AnyNet.Stem s = spec.stemType() == StemType.RES_STEM_IN ? AnyNet.Stem.RES_STEM_IN : switch (stem.stride()) {
             case 1 -> AnyNet.Stem.RES_STEM_CIFAR;
             case 2 -> AnyNet.Stem.SIMPLE_STEM_IN;
             default -> throw new NdswException("pycls has no stem of stride " + stem.stride()
@@ -101,16 +102,13 @@ public final class PyclsConfigs {
     }
 
     /**
-     * The stage-wise spec of a pycls AnyNet, the inverse of {@link #anyNet}: only res_stem_cifar or simple_stem_in,
-     * vanilla, basic or bottleneck blocks, no head conv; SE_R becomes net.se_r for bottleneck blocks (pycls's vanilla
+     * The stage-wise spec of a pycls AnyNet, the inverse of {@link #anyNet}: res_stem_cifar, simple_stem_in or
+     * res_stem_in (net.stem_type, stage 0 at stride 2), vanilla, basic or bottleneck blocks, no head conv; SE_R becomes net.se_r for bottleneck blocks (pycls's vanilla
      * and basic blocks have no SE, so SE_ON does not change them); other nets are refused naming what does not fit.
      */
     public static StageSpec spec(AnyNet net) {
-        int stemStride = switch (net.stem()) {
-            case RES_STEM_CIFAR -> 1;
-            case SIMPLE_STEM_IN -> 2;
-            case RES_STEM_IN -> throw unfit("STEM_TYPE res_stem_in (a 7x7 conv and a max-pool)");
-        };
+        int stemStride = net.stem() == AnyNet.Stem.RES_STEM_CIFAR ? 1 : 2;
+        StemType stemType = net.stem() == AnyNet.Stem.RES_STEM_IN ? StemType.RES_STEM_IN : StemType.CONV_3X3;
         BlockType type = switch (net.block()) {
             case VANILLA_BLOCK -> BlockType.DOUBLE_PLAIN;
             case RES_BASIC_BLOCK -> BlockType.RES_BASIC;
@@ -131,7 +129,7 @@ public final class PyclsConfigs {
                 stages.add(new StageSpec.Stage(st.depth(), st.width(), st.stride(), 1.0, 1));
             }
         }
-        return new StageSpec(type, stages, type.isBottleneck() ? net.seRatio() : 0);
+        return new StageSpec(type, stages, type.isBottleneck() ? net.seRatio() : 0, stemType);
     }
 
     /**
@@ -183,6 +181,6 @@ public final class PyclsConfigs {
 
     private static NdswException unfit(String what) {
         return new NdswException("the workbench's net form cannot hold " + what
-                + "; it holds pycls AnyNets with res_stem_cifar or simple_stem_in and no head conv");
+                + "; it holds pycls AnyNets with no head conv and no linear bottleneck");
     }
 }

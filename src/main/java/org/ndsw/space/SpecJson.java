@@ -27,7 +27,9 @@ import org.ndsw.Quote;
  * so equal networks have equal text and {@link #hash} is a stable model identity. Unknown keys are rejected: a field we
  * do not understand might change the network, and a wrong complexity is worse than a clear error. The optional
  * {@code se_r} (squeeze-and-excitation ratio, pycls's name) is written only when above 0, so nets without SE keep the
- * text and hash they had before the field existed.
+ * text and hash they had before the field existed. Likewise {@code stem_type} (pycls's name) is written only when it
+ * is {@code res_stem_in}; the 3x3 conv stem is the default, and its pycls names res_stem_cifar (net.ss[0] = 1) and
+ * simple_stem_in (net.ss[0] = 2) are read as it.
  */
 public final class SpecJson {
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
@@ -35,7 +37,8 @@ public final class SpecJson {
                     .maxNestingDepth((int) Domains.JSON_DEPTH.max()).build())
             .build());
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Set<String> STAGE_KEYS = Set.of("block_type", "ds", "ws", "ss", "bot_muls", "num_gs", "se_r");
+    private static final Set<String> STAGE_KEYS = Set.of("block_type", "ds", "ws", "ss", "bot_muls", "num_gs", "se_r",
+            "stem_type");
     private static final Set<String> CELL_KEYS = Set.of("genotype", "width", "depth", "aux", "drop_prob");
     private static final Set<String> GENOTYPE_KEYS = Set.of("normal", "normal_concat", "reduce", "reduce_concat");
 
@@ -111,7 +114,12 @@ public final class SpecJson {
             stages.add(new StageSpec.Stage(ds[i], ws[i], ss[i], b, g));
         }
         double se = net.has("se_r") ? number(net.get("se_r"), "net.se_r") : 0.0;
-        return new StageSpec(type, stages, se);
+        StageSpec spec = new StageSpec(type, stages, se);
+        if (!net.has("stem_type")) {
+            return spec;
+        }
+        return spec.withStemType(StemType.fromRecordName(text(net.get("stem_type"), "net.stem_type"), ss[0],
+                "net.stem_type"));
     }
 
     private static CellSpec parseCell(JsonNode net) {
@@ -151,6 +159,9 @@ public final class SpecJson {
         }
         ArrayNode ss = o.putArray("ss");
         s.stages().forEach(st -> ss.add(st.stride()));
+        if (s.stemType() == StemType.RES_STEM_IN) {
+            o.put("stem_type", StemType.RES_STEM_IN_NAME);
+        }
         ArrayNode ws = o.putArray("ws");
         s.stages().forEach(st -> ws.add(st.width()));
         return o;

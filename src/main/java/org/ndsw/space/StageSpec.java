@@ -13,18 +13,23 @@ import org.ndsw.NdswException;
  * @param seRatio squeeze-and-excitation ratio of the bottleneck blocks, pycls's {@code se_r}: each block's SE width is
  *     round(block input width x seRatio); 0 means no SE. Only res_bottleneck_block nets may have SE, as in pycls,
  *     where only the bottleneck transform has it.
+ * @param stemType the stem, pycls's {@code stem_type}: {@link StemType#CONV_3X3} (a 3x3 conv at stage 0's stride,
+ *     the default) or {@link StemType#RES_STEM_IN} (7x7 conv at stage 0's stride, which must be 2, then a 3x3
+ *     max-pool at stride 2)
  */
-public record StageSpec(BlockType blockType, List<Stage> stages, double seRatio) implements ModelSpec {
+public record StageSpec(BlockType blockType, List<Stage> stages, double seRatio, StemType stemType)
+        implements ModelSpec {
 
     /** One stage: `depth` blocks of width `width`, the first with stride `stride`. */
     public record Stage(int depth, int width, int stride, double botMul, int groups) {}
 
     /**
      * Validates the spec: a stem of depth 1 and at least one stage, every value within its {@link Domains} domain,
-     * groups dividing w_b, an SE ratio in [0, 1] and only on res_bottleneck_block nets.
+     * groups dividing w_b, an SE ratio in [0, 1] and only on res_bottleneck_block nets, res_stem_in only at stride 2.
      */
     public StageSpec {
         stages = List.copyOf(stages);
+        java.util.Objects.requireNonNull(stemType, "stemType");
         seRatio = seRatio == 0 ? 0.0 : seRatio; // -0.0 is none too, and equal to it
         if (stages.size() < 2) {
             throw new NdswException("net.ds must list the stem and at least one stage, got " + stages.size() + " entries");
@@ -45,16 +50,30 @@ public record StageSpec(BlockType blockType, List<Stage> stages, double seRatio)
                     + BlockType.RES_BOTTLENECK.recordName() + " (squeeze-and-excitation sits in the bottleneck), got "
                     + blockType.recordName());
         }
+        if (stemType == StemType.RES_STEM_IN && stages.get(0).stride() != 2) {
+            throw new NdswException("net.stem_type " + StemType.RES_STEM_IN_NAME + " needs net.ss[0] = 2 (the 7x7"
+                    + " conv's stride; its max-pool halves the map again), got " + stages.get(0).stride());
+        }
     }
 
-    /** A spec without squeeze-and-excitation. */
+    /** A spec without squeeze-and-excitation, with the 3x3 conv stem. */
     public StageSpec(BlockType blockType, List<Stage> stages) {
         this(blockType, stages, 0);
     }
 
+    /** A spec with squeeze-and-excitation of this ratio (0: none) and the 3x3 conv stem. */
+    public StageSpec(BlockType blockType, List<Stage> stages, double seRatio) {
+        this(blockType, stages, seRatio, StemType.CONV_3X3);
+    }
+
     /** The same net with squeeze-and-excitation of this ratio (0: none). */
     public StageSpec withSeRatio(double ratio) {
-        return new StageSpec(blockType, stages, ratio);
+        return new StageSpec(blockType, stages, ratio, stemType);
+    }
+
+    /** The same net with this stem. */
+    public StageSpec withStemType(StemType stem) {
+        return new StageSpec(blockType, stages, seRatio, stem);
     }
 
     private static void validateStage(BlockType type, int i, Stage s) {

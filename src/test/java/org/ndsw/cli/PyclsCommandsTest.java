@@ -142,12 +142,13 @@ class PyclsCommandsTest {
         assertEquals(Main.EXIT_USER_ERROR, r.exit());
         assertTrue(r.err().contains(bad + ": job 1 (sweeps/cifar_demo/logs/000002/stdout.log): complexity.flops must"
                 + " be a non-negative integer, got \"many\""), r.err());
-        Files.writeString(bad, text.replace("\"STEM_TYPE\": \"res_stem_cifar\", \"STEM_W\": 16, \"STRIDE\"",
-                "\"STEM_TYPE\": \"res_stem_in\", \"STEM_W\": 16, \"STRIDE\""));
+        String headW = "\"GROUP_W\": 8, \"HEAD_W\": 0";
+        assertEquals(1, text.split(headW, -1).length - 1, "job 1's REGNET section is the only one with GROUP_W 8");
+        Files.writeString(bad, text.replace(headW, "\"GROUP_W\": 8, \"HEAD_W\": 1024"));
         r = CliRun.of("import", bad.toString(), "--catalog", db);
         assertEquals(Main.EXIT_USER_ERROR, r.exit());
         assertTrue(r.err().contains("job 1 (sweeps/cifar_demo/logs/000002/stdout.log): cfg: the workbench's net form"
-                + " cannot hold STEM_TYPE res_stem_in"), r.err());
+                + " cannot hold HEAD_W 1024 (a head conv)"), r.err());
         assertTrue(CliRun.of("sweeps", "--catalog", db).out().lines().noneMatch(l -> l.startsWith("bad_demo")));
     }
 
@@ -188,6 +189,44 @@ class PyclsCommandsTest {
         PyclsConfig back = PyclsConfig.parse(cfg);
         assertEquals(0.25, back.net().seRatio(), cfg.toString());
         assertEquals(withSe, AnyNetComplexity.of(back.net(), back.imageSize(), Convention.MACS));
+    }
+
+    @Test
+    void aSweepJobWithResStemInImportsAsANetWithStemTypeAndExportsIt() throws Exception {
+        Path sweepDir = Files.createDirectories(dir.resolve("r_demo"));
+        ObjectMapper m = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ArrayNode jobs = (com.fasterxml.jackson.databind.node.ArrayNode)
+                m.readTree(RES.resolve("cifar_demo/sweep.json").toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode job = (com.fasterxml.jackson.databind.node.ObjectNode) jobs.get(1);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) job.get("cfg").get("REGNET")).put("STEM_TYPE", "res_stem_in");
+        Path sweep = sweepDir.resolve("sweep.json");
+        m.writeValue(sweep.toFile(), jobs);
+        org.ndsw.pycls.PyclsSweep.Job parsed = org.ndsw.pycls.PyclsSweep.read(sweep).get(1);
+        assertEquals(org.ndsw.space.StemType.RES_STEM_IN, parsed.spec().stemType());
+        // the complexity pycls would log for the job with the ResNet stem
+        var logged = AnyNetComplexity.of(parsed.net(), parsed.imageSize(), Convention.MACS);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) job.get("complexity")).put("flops", logged.flops())
+                .put("params", logged.params()).put("acts", logged.acts());
+        m.writeValue(sweep.toFile(), jobs);
+        String db = dir.resolve("r.db").toString();
+        CliRun r = CliRun.of("import", sweep.toString(), "--catalog", db);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("      3 records checked: params no mismatches; flops no mismatches\n"), r.out());
+        List<RunRow> rows;
+        try (Catalog c = Catalog.open(Path.of(db))) {
+            CatalogService s = new CatalogService(c);
+            rows = s.rows(java.util.Arrays.stream(s.modelIds(ModelQuery.of("r_demo"))).boxed().toList());
+        }
+        String net = rows.get(1).net();
+        assertTrue(net.contains("\"stem_type\":\"res_stem_in\""), net);
+        Path out = dir.resolve("r_configs");
+        CliRun e = CliRun.of("export-config", rows.get(1).model().substring(0, 8), "--format", "pycls", "--out",
+                out.toString(), "--catalog", db);
+        assertEquals(0, e.exit(), e.err());
+        var cfg = PyclsYaml.read(out.resolve(rows.get(1).model().substring(0, 12) + ".yaml")).get(0).config();
+        PyclsConfig back = PyclsConfig.parse(cfg);
+        assertEquals(org.ndsw.complexity.AnyNet.Stem.RES_STEM_IN, back.net().stem(), cfg.toString());
+        assertEquals(logged, AnyNetComplexity.of(back.net(), back.imageSize(), Convention.MACS));
     }
 
     @Test

@@ -102,6 +102,24 @@ class TrainCommandTest {
     }
 
     @Test
+    void aNetWithTheResNetStemTrainsAt64WithBothEngines() throws Exception {
+        Path in = org.ndsw.train.data.TinyImageNet.write(dir.resolve("in"), 4, 2, 1);
+        String net = "{\"block_type\":\"res_bottleneck_block\",\"ds\":[1,1],\"ws\":[8,16],\"ss\":[2,2],"
+                + "\"bot_muls\":[0,0.5],\"num_gs\":[1,2],\"stem_type\":\"res_stem_in\"}";
+        for (String engine : new String[] {"djl", "dl4j"}) {
+            CliRun r = CliRun.of("train", "--net", net, "--data", in.toString(), "--im-size", "64", "--epochs", "1",
+                    "--batch", "4", "--test-batch", "6", "--threads", "1", "--engine", engine, "--quiet");
+            assertEquals(0, r.exit(), engine + ": " + r.err());
+            JsonNode o = Json.MAPPER.readTree(r.out());
+            assertEquals("res_stem_in", o.get("net").get("stem_type").asText(), o.toString());
+        }
+        CliRun bad = CliRun.of("train", "--net", net.replace("\"ss\":[2,2]", "\"ss\":[1,2]"), "--data",
+                in.toString(), "--im-size", "64");
+        assertEquals(1, bad.exit(), bad.err());
+        assertTrue(bad.err().contains("net.stem_type res_stem_in needs net.ss[0] = 2"), bad.err());
+    }
+
+    @Test
     void theModelMustBeGivenExactlyOnce() {
         CliRun r = CliRun.of("train", "--net", TINY, "--space", "ResNet", "--seed", "1", "--data", data.toString());
         assertEquals(Main.EXIT_USER_ERROR, r.exit());

@@ -58,6 +58,43 @@ class ComplexityConsistencyTest {
         }
     }
 
+    /**
+     * Nets with net.stem_type res_stem_in: closed form = graph on CIFAR-10 and on ImageNet (224, 1,000 classes), and on
+     * ImageNet both equal the count the `_in` records are verified with ({@link Complexities#imagenet}, which always
+     * puts res_stem_in before the stages), under both conventions.
+     */
+    @Test
+    void resStemInCountsAlikeInClosedFormGraphAndTheImagenetRecordPath() {
+        for (String name : new String[] {"Vanilla", "ResNet", "ResNeXt-A", "AnyNetX_E", "RegNetY"}) {
+            SplittableRandom rng = new SplittableRandom(11);
+            DesignSpace space = BuiltinSpaces.find(name).orElseThrow();
+            for (int i = 0; i < 20; i++) {
+                StageSpec conv = (StageSpec) space.sample(rng);
+                StageSpec res = resStemIn(conv);
+                for (Convention c : Convention.values()) {
+                    assertEquals(Complexities.cifarFromGraph(res, c), Complexities.cifar(res, c),
+                            () -> name + " " + c + " " + SpecJson.canonical(res));
+                    Complexity closed = ClosedFormComplexity.of(res, c, Complexities.IMAGENET_SIZE,
+                            Complexities.IMAGENET_CLASSES);
+                    assertEquals(GraphComplexity.of(Networks.build(res, new org.ndsw.net.Shape(3,
+                            Complexities.IMAGENET_SIZE, Complexities.IMAGENET_SIZE), Complexities.IMAGENET_CLASSES),
+                            c), closed, () -> name + " " + c + " " + SpecJson.canonical(res));
+                    if (Complexities.isImagenetModelled(conv)) { // the `_in` records have no double_plain_block
+                        assertEquals(Complexities.imagenet(conv, c), closed, () -> name + " " + c);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The same net with stage 0 at stride 2 and the res_stem_in stem. */
+    private static StageSpec resStemIn(StageSpec s) {
+        java.util.List<StageSpec.Stage> stages = new java.util.ArrayList<>(s.stages());
+        StageSpec.Stage stem = stages.get(0);
+        stages.set(0, new StageSpec.Stage(1, stem.width(), 2, stem.botMul(), stem.groups()));
+        return new StageSpec(s.blockType(), stages, s.seRatio(), org.ndsw.space.StemType.RES_STEM_IN);
+    }
+
     @Test
     void everyGraphEndsInTenLogits() {
         for (DesignSpace space : BuiltinSpaces.all()) {

@@ -59,8 +59,8 @@ class PyclsGoldenTest {
     }
 
     /**
-     * The pinned nets the workbench's net form holds (simple_stem_in or res_stem_cifar, no head conv), among them every
-     * RegNetX and RegNetY, counted as a stage-wise spec with net.se_r after a trip through its canonical JSON: closed
+     * The pinned nets the workbench's net form holds (any stem, net.stem_type for res_stem_in; no head conv), among
+     * them every RegNetX and RegNetY and the ResNets and ResNeXts, counted as a stage-wise spec with net.se_r after a trip through its canonical JSON: closed
      * form, the pycls AnyNet of the spec and the built graph all give pycls's numbers.
      */
     @TestFactory
@@ -69,12 +69,16 @@ class PyclsGoldenTest {
         List<JsonNode> held = configs().stream().filter(c -> fits(PyclsConfig.parse(c).net())).toList();
         assertTrue(held.stream().filter(c -> c.get("config").textValue().contains("RegNetY-")).count() >= 12,
                 "every RegNetY pin is held");
+        assertTrue(held.stream().filter(c -> c.get("config").textValue().matches(".*/[RX]-(50|101|152)-.*")).count()
+                >= 6, "every R-50/101/152-1x64d and X-50/101/152-32x4d pin (res_stem_in) is held");
         return held.stream().map(c -> DynamicTest.dynamicTest(c.get("config").textValue(), () -> {
             JsonNode want = pinned.get(c.get("config").textValue());
             PyclsConfig cfg = PyclsConfig.parse(c);
             org.ndsw.space.StageSpec spec = (org.ndsw.space.StageSpec) org.ndsw.space.SpecJson.parseNet(
                     org.ndsw.space.SpecJson.canonical(org.ndsw.pycls.PyclsConfigs.spec(cfg.net())));
             assertEquals(cfg.net().seRatio(), spec.seRatio());
+            assertEquals(cfg.net().stem() == AnyNet.Stem.RES_STEM_IN,
+                    spec.stemType() == org.ndsw.space.StemType.RES_STEM_IN);
             int size = cfg.imageSize();
             int classes = cfg.net().classes();
             List<Complexity> got = List.of(ClosedFormComplexity.of(spec, Convention.MACS, size, classes),

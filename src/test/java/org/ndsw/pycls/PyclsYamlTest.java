@@ -153,14 +153,21 @@ class PyclsYamlTest {
     }
 
     @Test
-    void cellSpacesAndUnfitNetsAreRefused() {
+    void cellSpacesAndUnfitNetsAreRefusedAndResStemInIsHeld() {
         NdswException e = assertThrows(NdswException.class,
                 () -> PyclsConfigs.requireStageWise(BuiltinSpaces.resolve("DARTS")));
         assertTrue(e.getMessage().startsWith("space DARTS is a cell space"), e.getMessage());
         AnyNet r50 = PyclsConfig.parse(PyclsYaml.read(FIXTURES.resolve("R-50-1x64d_dds_8gpu.yaml")).get(0).config())
                 .net();
-        e = assertThrows(NdswException.class, () -> PyclsConfigs.spec(r50));
-        assertTrue(e.getMessage().contains("res_stem_in"), e.getMessage());
+        StageSpec spec = PyclsConfigs.spec(r50);
+        assertEquals(org.ndsw.space.StemType.RES_STEM_IN, spec.stemType());
+        assertEquals(2, spec.stages().get(0).stride());
+        assertEquals(r50, PyclsConfigs.anyNet(spec, r50.classes()), "res_stem_in round-trips");
+        assertEquals("res_stem_in", PyclsConfigs.of(PyclsConfigs.anyNet(spec, 1000), 224).get("ANYNET")
+                .get("STEM_TYPE").asText());
+        AnyNet head = new AnyNet(r50.stem(), r50.stemWidth(), r50.block(), r50.stages(), 1280, 0, r50.classes());
+        e = assertThrows(NdswException.class, () -> PyclsConfigs.spec(head));
+        assertTrue(e.getMessage().contains("HEAD_W 1280 (a head conv)"), e.getMessage());
     }
 
     @Test

@@ -88,6 +88,44 @@ class SpecJsonTest {
     }
 
     @Test
+    void stemTypeIsWrittenOnlyForResStemInSoOlderNetsKeepTheirHash() {
+        String plain = "{\"block_type\":\"res_basic_block\",\"ds\":[1,2],\"ss\":[2,2],\"ws\":[16,32]}";
+        StageSpec conv = (StageSpec) SpecJson.parseNet(plain);
+        assertEquals(StemType.CONV_3X3, conv.stemType());
+        assertEquals(plain, SpecJson.canonical(conv));
+        String in = plain.replace("\"ws\"", "\"stem_type\":\"res_stem_in\",\"ws\"");
+        StageSpec res = (StageSpec) SpecJson.parseNet(in);
+        assertEquals(StemType.RES_STEM_IN, res.stemType());
+        assertEquals(in, SpecJson.canonical(res), "stem_type sorts between ss and ws");
+        assertEquals(res, conv.withStemType(StemType.RES_STEM_IN));
+        assertEquals(res, res.withSeRatio(0));
+        assertNotEquals(SpecJson.hash(conv), SpecJson.hash(res));
+        // pycls's names of the 3x3 conv stem are read as the default and not written
+        StageSpec simple = (StageSpec) SpecJson.parseNet(in.replace("res_stem_in", "simple_stem_in"));
+        assertEquals(conv, simple);
+        assertEquals(SpecJson.hash(conv), SpecJson.hash(simple));
+        String cifar = plain.replace("\"ss\":[2,2]", "\"ss\":[1,2]");
+        assertEquals(SpecJson.parseNet(cifar), SpecJson.parseNet(cifar.replace("\"ws\"",
+                "\"stem_type\":\"res_stem_cifar\",\"ws\"")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "[1,2]|\"res_stem_in\"|net.stem_type res_stem_in needs net.ss[0] = 2 (the 7x7 conv's stride; its max-pool"
+            + " halves the map again), got 1",
+        "[1,2]|\"simple_stem_in\"|net.stem_type = \"simple_stem_in\" has stride 2, but net.ss[0] is 1",
+        "[2,2]|\"res_stem_cifar\"|net.stem_type = \"res_stem_cifar\" has stride 1, but net.ss[0] is 2",
+        "[2,2]|\"stem7\"|net.stem_type must be one of [res_stem_cifar, simple_stem_in, res_stem_in], got \"stem7\"",
+        "[2,2]|7|net.stem_type must be a string, got 7",
+    })
+    void badStemTypesNameTheFieldAndValue(String ss, String value, String message) {
+        String net = "{\"block_type\":\"res_basic_block\",\"ds\":[1,2],\"ss\":" + ss + ",\"stem_type\":" + value
+                + ",\"ws\":[16,32]}";
+        NdswException e = assertThrows(NdswException.class, () -> SpecJson.parseNet(net));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
     void cellRecordRoundTrips() {
         String net = "{\"aux\":false,\"depth\":8,\"drop_prob\":0.0,\"genotype\":{\"normal\":[[\"sep_conv_3x3\",0],"
                 + "[\"skip_connect\",1],[\"none\",2],[\"dil_conv_5x5\",0]],\"normal_concat\":[2,3],"
