@@ -1,13 +1,7 @@
 package org.ndsw.train.dl4j;
 
-import org.deeplearning4j.nn.api.MaskState;
-import org.deeplearning4j.nn.conf.graph.GraphVertex;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
-import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.BaseGraphVertex;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -22,7 +16,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * input [N, slots]; in training each image's map is multiplied by its factor in column {@code slot}, in inference the
  * map passes unchanged. The masks get no gradient.
  */
-final class DropPathVertex extends GraphVertex {
+final class DropPathVertex extends MapScalingVertex {
     private static final long serialVersionUID = 1L;
 
     private final int slot;
@@ -47,54 +41,18 @@ final class DropPathVertex extends GraphVertex {
     }
 
     @Override
-    public long numParams(boolean backprop) {
-        return 0;
-    }
-
-    @Override
-    public int minVertexInputs() {
-        return 2;
-    }
-
-    @Override
-    public int maxVertexInputs() {
-        return 2;
-    }
-
-    @Override
     public org.deeplearning4j.nn.graph.vertex.GraphVertex instantiate(ComputationGraph graph, String name, int idx,
             INDArray paramsView, boolean initializeParams, DataType networkDatatype) {
         return new Impl(graph, name, idx, slot, networkDatatype);
     }
 
-    @Override
-    public InputType getOutputType(int layerIndex, InputType... vertexInputs) {
-        return vertexInputs[0];
-    }
-
-    @Override
-    public MemoryReport getMemoryReport(InputType... inputTypes) {
-        return new LayerMemoryReport.Builder(null, DropPathVertex.class, inputTypes[0], inputTypes[0])
-                .standardMemory(0, 0).workingMemory(0, 0, 0, 0).cacheMemory(0, 0).build();
-    }
-
     /** The vertex at work. */
-    static final class Impl extends BaseGraphVertex {
+    static final class Impl extends MapScalingVertex.Impl {
         private final int slot;
 
         Impl(ComputationGraph graph, String name, int index, int slot, DataType dataType) {
-            super(graph, name, index, null, null, dataType);
+            super(graph, name, index, dataType);
             this.slot = slot;
-        }
-
-        @Override
-        public boolean hasLayer() {
-            return false;
-        }
-
-        @Override
-        public org.deeplearning4j.nn.api.Layer getLayer() {
-            return null;
         }
 
         @Override
@@ -119,19 +77,6 @@ final class DropPathVertex extends GraphVertex {
             INDArray factors = inputs[1].getColumn(slot).dup();
             INDArray out = x.ulike();
             return Broadcast.mul(x, factors, out, 0);
-        }
-
-        @Override
-        public void setBackpropGradientsViewArray(INDArray backpropGradientsViewArray) {
-            if (backpropGradientsViewArray != null) {
-                throw new IllegalStateException("drop-path has no parameters");
-            }
-        }
-
-        @Override
-        public Pair<INDArray, MaskState> feedForwardMaskArrays(INDArray[] maskArrays, MaskState currentMaskState,
-                int minibatchSize) {
-            return maskArrays == null || maskArrays.length == 0 ? null : new Pair<>(maskArrays[0], currentMaskState);
         }
 
         @Override
