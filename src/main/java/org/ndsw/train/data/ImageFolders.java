@@ -52,16 +52,7 @@ public final class ImageFolders {
     }
 
     private static List<String> classes(Path split) {
-        if (!Files.isDirectory(split)) {
-            throw new NdswException(split + ": missing (image folders need train/<class>/ and test/<class>/)");
-        }
-        List<String> names;
-        try (Stream<Path> s = Files.list(split)) {
-            names = s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".")).sorted().toList();
-        } catch (IOException e) {
-            throw new NdswException(split + ": cannot list: " + e.getMessage(), e);
-        }
+        List<String> names = classFolders(split, "image folders need train/<class>/ and test/<class>/");
         if (names.size() != Cifar10.CLASSES) {
             throw new NdswException(String.format(Locale.ROOT, "%s: expected %d class folders, found %d: %s", split,
                     Cifar10.CLASSES, names.size(), names));
@@ -69,8 +60,24 @@ public final class ImageFolders {
         return names;
     }
 
+    /**
+     * The class folders of a split, sorted by name (hidden ones left out); `layout` says what the folders should look
+     * like when the split is missing.
+     */
+    static List<String> classFolders(Path split, String layout) {
+        if (!Files.isDirectory(split)) {
+            throw new NdswException(split + ": missing (" + layout + ")");
+        }
+        try (Stream<Path> s = Files.list(split)) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new NdswException(split + ": cannot list: " + e.getMessage(), e);
+        }
+    }
+
     /** The image files of a split, class after class. */
-    private static List<Path> files(Path split, List<String> classes) {
+    static List<Path> files(Path split, List<String> classes) {
         List<Path> files = new ArrayList<>();
         for (String c : classes) {
             files.addAll(images(split.resolve(c)));
@@ -87,7 +94,8 @@ public final class ImageFolders {
         return java.util.Arrays.stream(idx).mapToObj(files::get).toList();
     }
 
-    private static int[] labels(List<Path> files, List<String> classes) {
+    /** Each file's label: the position of its class folder in `classes`. */
+    static int[] labels(List<Path> files, List<String> classes) {
         return files.stream().mapToInt(f -> classes.indexOf(f.getParent().getFileName().toString())).toArray();
     }
 

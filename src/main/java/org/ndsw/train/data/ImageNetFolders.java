@@ -4,11 +4,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.ndsw.NdswException;
 
@@ -41,10 +39,10 @@ public final class ImageNetFolders {
             throw new NdswException(dir + ": train/ has class folders " + cut(classes) + " but val/ has "
                     + cut(valClasses));
         }
-        List<Path> train = files(dir.resolve("train"), classes);
-        List<Path> val = files(dir.resolve("val"), classes);
-        int[] trainLabels = labels(train, classes);
-        int[] valLabels = labels(val, classes);
+        List<Path> train = ImageFolders.files(dir.resolve("train"), classes);
+        List<Path> val = ImageFolders.files(dir.resolve("val"), classes);
+        int[] trainLabels = ImageFolders.labels(train, classes);
+        int[] valLabels = ImageFolders.labels(val, classes);
         int[] ti = subset(trainLabels, classes.size(), trainSize, seed, "--train-subset");
         int[] vi = subset(valLabels, classes.size(), valSize, seed, "--test-subset");
         return new FolderData(pick(train, ti), pickLabels(trainLabels, ti), pick(val, vi), pickLabels(valLabels, vi),
@@ -80,48 +78,12 @@ public final class ImageNetFolders {
     }
 
     private static List<String> classes(Path split) {
-        if (!Files.isDirectory(split)) {
-            throw new NdswException(split + ": missing (ImageNet-style folders need train/<class>/ and val/<class>/)");
-        }
-        List<String> names;
-        try (Stream<Path> s = Files.list(split)) {
-            names = s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".")).sorted().toList();
-        } catch (IOException e) {
-            throw new NdswException(split + ": cannot list: " + e.getMessage(), e);
-        }
+        List<String> names = ImageFolders.classFolders(split,
+                "ImageNet-style folders need train/<class>/ and val/<class>/");
         if (names.size() < 2) {
             throw new NdswException(split + ": expected at least 2 class folders, found " + names.size());
         }
         return names;
-    }
-
-    private static List<Path> files(Path split, List<String> classes) {
-        List<Path> out = new ArrayList<>();
-        for (String c : classes) {
-            Path dir = split.resolve(c);
-            List<Path> fs;
-            try (Stream<Path> s = Files.list(dir)) {
-                fs = s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
-            } catch (IOException e) {
-                throw new NdswException(dir + ": cannot list: " + e.getMessage(), e);
-            }
-            for (Path f : fs) {
-                if (Files.isDirectory(f) || !ImageFolders.isImageName(f.getFileName().toString())) {
-                    throw new NdswException(f + ": unexpected " + (Files.isDirectory(f) ? "folder" : "file")
-                            + " (class folders hold only .png, .jpg, .jpeg or .JPEG images)");
-                }
-            }
-            if (fs.isEmpty()) {
-                throw new NdswException(dir + ": no images");
-            }
-            out.addAll(fs);
-        }
-        return out;
-    }
-
-    private static int[] labels(List<Path> files, List<String> classes) {
-        return files.stream().mapToInt(f -> classes.indexOf(f.getParent().getFileName().toString())).toArray();
     }
 
     private static int[] subset(int[] labels, int classes, int n, long seed, String option) {
