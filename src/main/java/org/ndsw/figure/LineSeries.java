@@ -18,6 +18,15 @@ public record LineSeries(String label, double[] x, double[] y, double[] halfWidt
         halfWidth = halfWidth == null ? null : halfWidth.clone();
     }
 
+    /** A series of one value per epoch, at x = 1, 2, …, n. */
+    public static LineSeries perEpoch(String label, double[] values) {
+        double[] x = new double[values.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i + 1;
+        }
+        return of(label, x, values);
+    }
+
     /** A line without a band. */
     public static LineSeries of(String label, double[] x, double[] y) {
         return new LineSeries(label, x, y, null);

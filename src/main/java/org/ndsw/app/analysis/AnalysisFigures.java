@@ -151,11 +151,7 @@ public final class AnalysisFigures {
         if (values == null || values.length == 0) {
             return;
         }
-        double[] x = new double[values.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = i + 1;
-        }
-        out.add(LineSeries.of(label, x, values));
+        out.add(LineSeries.perEpoch(label, values));
     }
 
     /** Half the smallest gap between distinct values, or 1% of the value's size for a single value. */

@@ -31,10 +31,6 @@ public final class RunFigures {
         if (values == null || values.length == 0) {
             return;
         }
-        double[] x = new double[values.length];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = i + 1;
-        }
-        out.add(LineSeries.of(label, x, values));
+        out.add(LineSeries.perEpoch(label, values));
     }
 }
